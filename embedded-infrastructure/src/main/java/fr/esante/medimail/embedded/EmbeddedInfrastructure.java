@@ -1,0 +1,193 @@
+package fr.esante.medimail.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Real infrastructure started inside the JVM: a Kafka broker (KRaft), a PostgreSQL server (real binaries)
+ * and an SMTP/IMAP server (GreenMail). Tests share one instance per JVM ({@link #shared()}); the local
+ * platform starts one on fixed ports with a persistent database directory.
+ */
+public final class EmbeddedInfrastructure implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
+    private static EmbeddedInfrastructure shared;
+
+    private final EmbeddedKafkaKraftBroker kafka;
+    private final EmbeddedPostgres postgres;
+    private final GreenMail mail;
+    private final Settings settings;
+
+    /** Where and how to start; port 0 picks a free port. */
+    public record Settings(int kafkaPort, int postgresPort, Path postgresDataDirectory, boolean cleanDatabase,
+                           int smtpPort, int imapPort) {
+
+        public static Settings forTests() {
+            return new Settings(0, 0, null, true, 0, 0);
+        }
+    }
+
+    public EmbeddedInfrastructure(Settings settings) {
+        this.settings = settings;
+        long start = System.nanoTime();
+        this.postgres = startPostgres(settings);
+        this.kafka = startKafka(settings.kafkaPort());
+        this.mail = startMail(settings);
+        log.info("Embedded infrastructure up in {} ms: Kafka {}, PostgreSQL {}, SMTP {}, IMAP {}",
+                Duration.ofNanos(System.nanoTime() - start).toMillis(), kafkaBootstrapServers(), jdbcUrl(),
+                smtpPort(), imapPort());
+    }
+
+    /** The one instance of this JVM, started on first use and stopped when the JVM exits. */
+    public static synchronized EmbeddedInfrastructure shared() {
+        if (shared == null) {
+            shared = new EmbeddedInfrastructure(Settings.forTests());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "embedded-infrastructure-stop"));
+        }
+        return shared;
+    }
+
+    private static EmbeddedPostgres startPostgres(Settings settings) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "300");
+            if (settings.postgresPort() > 0) {
+                builder.setPort(settings.postgresPort());
+            }
+            if (settings.postgresDataDirectory() != null) {
+                Files.createDirectories(settings.postgresDataDirectory());
+                builder.setDataDirectory(settings.postgresDataDirectory())
+                        .setCleanDataDirectory(settings.cleanDatabase());
+            }
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
+        }
+    }
+
+    private static EmbeddedKafkaKraftBroker startKafka(int port) {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+        if (port > 0) {
+            broker.kafkaPorts(port);
+        }
+        broker.brokerProperties(Map.of(
+                "auto.create.topics.enable", "true",
+                "num.partitions", "1",
+                "offsets.topic.replication.factor", "1",
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "group.initial.rebalance.delay.ms", "0"));
+        broker.afterPropertiesSet();
+        return broker;
+    }
+
+    private static GreenMail startMail(Settings settings) {
+        ServerSetup smtp = new ServerSetup(settings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        ServerSetup imap = new ServerSetup(settings.imapPort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
+        GreenMail greenMail = new GreenMail(new ServerSetup[] {settings.smtpPort() == 0 ? smtp.dynamicPort() : smtp,
+                settings.imapPort() == 0 ? imap.dynamicPort() : imap});
+        // Any password is accepted and the login is the recipient's address, as public-api.md promises.
+        greenMail.getManagers().getUserManager().setAuthRequired(false);
+        greenMail.start();
+        return greenMail;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.getBrokersAsString();
+    }
+
+    public int postgresPort() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
+    }
+
+    /** Creates the database if it does not exist yet (one per service keeps their data apart). */
+    public String database(String name) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            var rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name.replace("'", "") + "'");
+            if (!rs.next()) {
+                statement.execute("CREATE DATABASE \"" + name.replace("\"", "") + "\"");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create database " + name, e);
+        }
+        return jdbcUrl(name);
+    }
+
+    public int smtpPort() {
+        return mail.getSmtp().getPort();
+    }
+
+    public int imapPort() {
+        return mail.getImap().getPort();
+    }
+
+    public GreenMail mail() {
+        return mail;
+    }
+
+    /**
+     * Spring properties that point a service at this infrastructure: its own database, the broker, the
+     * SMTP server, and the in-memory schema registry shared by the JVM.
+     */
+    public Map<String, Object> springProperties(String database) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", database(database));
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("spring.datasource.password", "postgres");
+        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers());
+        properties.put("spring.kafka.properties.schema.registry.url", "mock://medimail");
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", smtpPort());
+        return properties;
+    }
+
+    @Override
+    public void close() {
+        try {
+            mail.stop();
+        } catch (RuntimeException e) {
+            log.warn("Mail server did not stop cleanly", e);
+        }
+        try {
+            kafka.destroy();
+        } catch (RuntimeException e) {
+            log.warn("Kafka did not stop cleanly", e);
+        }
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException e) {
+            log.warn("PostgreSQL did not stop cleanly", e);
+        }
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,82 @@
+package fr.esante.medimail.support;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import fr.esante.medimail.schemas.serde.AvroSerializer;
+import fr.esante.medimail.support.inbox.EventConsumers;
+import fr.esante.medimail.support.outbox.Outbox;
+import fr.esante.medimail.support.outbox.OutboxRelay;
+import fr.esante.medimail.support.secrets.SecretTokens;
+import fr.esante.medimail.support.web.ProblemDetailsAdvice;
+
+/**
+ * The plumbing every service gets: outbox and relay, idempotent event consumers, problem details, and
+ * secret sealing where a key is configured. Serde settings ({@code schema.registry.url} …) are read from
+ * {@code spring.kafka.properties.*}, as for any Kafka client.
+ */
+@AutoConfiguration
+@EnableScheduling
+public class PlatformSupportAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Outbox outbox(JdbcClient jdbc) {
+        return new Outbox(jdbc);
+    }
+
+    @Bean(destroyMethod = "destroy")
+    KafkaTemplate<String, Object> outboxKafkaTemplate(KafkaProperties kafkaProperties) {
+        Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        AvroSerializer valueSerializer = new AvroSerializer();
+        valueSerializer.configure(config, false);
+        DefaultKafkaProducerFactory<String, Object> factory =
+                new DefaultKafkaProducerFactory<>(config, new StringSerializer(), valueSerializer);
+        return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "medimail.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
+    OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> outboxKafkaTemplate,
+                            @Value("${medimail.outbox.batch-size:100}") int batchSize,
+                            @Value("${medimail.outbox.send-timeout:10s}") Duration sendTimeout) {
+        return new OutboxRelay(jdbc, transactions, outboxKafkaTemplate, batchSize, sendTimeout);
+    }
+
+    @Bean
+    EventConsumers eventConsumers(JdbcClient jdbc, TransactionTemplate transactions, KafkaProperties kafkaProperties,
+                                  @Value("${spring.application.name}") String applicationName) {
+        return new EventConsumers(jdbc, transactions, kafkaProperties.buildConsumerProperties(), applicationName);
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    @ConditionalOnProperty("medimail.secrets.sealing-key")
+    SecretTokens secretTokens(@Value("${medimail.secrets.sealing-key}") String key) {
+        return new SecretTokens(key);
+    }
+}

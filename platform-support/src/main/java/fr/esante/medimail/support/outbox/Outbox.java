@@ -1,0 +1,51 @@
+package fr.esante.medimail.support.outbox;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import fr.esante.medimail.schemas.Topic;
+
+/**
+ * Records an event in the same database transaction as the state change that produced it; the
+ * {@link OutboxRelay} publishes it to Kafka afterwards. Either both the change and the event are kept,
+ * or neither is: an event can be neither lost nor invented.
+ */
+public class Outbox {
+
+    private final JdbcClient jdbc;
+
+    public Outbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Must run inside the transaction of the state change; refuses to run outside one. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <V extends SpecificRecord> void append(Topic<V> topic, String key, V event) {
+        jdbc.sql("INSERT INTO outbox_event (topic, record_key, payload) VALUES (:topic, :key, :payload)")
+                .param("topic", topic.name())
+                .param("key", key)
+                .param("payload", encode(event))
+                .update();
+    }
+
+    static byte[] encode(SpecificRecord event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        try {
+            new SpecificDatumWriter<SpecificRecord>(event.getSchema()).write(event, encoder);
+            encoder.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

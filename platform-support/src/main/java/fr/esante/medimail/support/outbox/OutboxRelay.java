@@ -1,0 +1,117 @@
+package fr.esante.medimail.support.outbox;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import fr.esante.medimail.schemas.Topic;
+import fr.esante.medimail.schemas.Topics;
+
+/**
+ * Moves recorded events from the outbox table to Kafka, oldest first, and marks each one published only
+ * after the broker acknowledged it ({@code acks=all}). A crash between the acknowledgement and the mark
+ * re-sends the event: delivery is at-least-once, and consumers deduplicate on the event id.
+ * An advisory lock keeps a single relay per database at a time, so events leave in the order they were recorded.
+ */
+public class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x6d65646d61696cL; // "medmail"
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final KafkaTemplate<String, Object> kafka;
+    private final int batchSize;
+    private final Duration sendTimeout;
+
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
+                       int batchSize, Duration sendTimeout) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.kafka = kafka;
+        this.batchSize = batchSize;
+        this.sendTimeout = sendTimeout;
+    }
+
+    @Scheduled(fixedDelayString = "${medimail.outbox.poll-interval:100ms}", initialDelayString = "${medimail.outbox.initial-delay:1s}")
+    public void relayPending() {
+        Integer published;
+        do {
+            published = transactions.execute(status -> relayBatch());
+        } while (published != null && published == batchSize);
+    }
+
+    /** Returns how many events were published; stops at the first failure to keep the order. */
+    int relayBatch() {
+        Boolean locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(:lock)").param("lock", RELAY_LOCK)
+                .query(Boolean.class).single();
+        if (!Boolean.TRUE.equals(locked)) {
+            return 0;
+        }
+        List<PendingEvent> pending = jdbc.sql("""
+                        SELECT id, topic, record_key, payload FROM outbox_event
+                        WHERE published_at IS NULL ORDER BY id LIMIT :limit""")
+                .param("limit", batchSize)
+                .query((rs, n) -> new PendingEvent(rs.getLong("id"), rs.getString("topic"), rs.getString("record_key"),
+                        rs.getBytes("payload")))
+                .list();
+        List<Long> sent = new ArrayList<>();
+        for (PendingEvent event : pending) {
+            try {
+                kafka.send(event.topic(), event.key(), event.decode()).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                sent.add(event.id());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                log.warn("Outbox event {} to {} not published yet, will retry: {}", event.id(), event.topic(), e.toString());
+                break;
+            }
+        }
+        if (!sent.isEmpty()) {
+            jdbc.sql("UPDATE outbox_event SET published_at = now() WHERE id IN (:ids)").param("ids", sent).update();
+            log.debug("Published {} outbox event(s)", sent.size());
+        }
+        return sent.size();
+    }
+
+    /** Published events are kept a while for audit and troubleshooting, then removed. */
+    @Scheduled(fixedDelayString = "${medimail.outbox.purge-interval:1h}", initialDelayString = "${medimail.outbox.purge-interval:1h}")
+    public void purgePublished() {
+        int removed = jdbc.sql("DELETE FROM outbox_event WHERE published_at < now() - make_interval(days => :days)")
+                .param("days", 7).update();
+        if (removed > 0) {
+            log.info("Purged {} published outbox event(s) older than 7 days", removed);
+        }
+    }
+
+    record PendingEvent(long id, String topic, String key, byte[] payload) {
+
+        SpecificRecord decode() {
+            Topic<?> topic = Topics.named(this.topic)
+                    .orElseThrow(() -> new IllegalStateException("Outbox holds an event for unknown topic " + this.topic));
+            var schema = SpecificData.get().getSchema(topic.valueType());
+            try {
+                return new SpecificDatumReader<SpecificRecord>(schema)
+                        .read(null, DecoderFactory.get().binaryDecoder(payload, null));
+            } catch (IOException e) {
+                throw new IllegalStateException("Outbox event " + id + " cannot be decoded", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package fr.esante.medimail.support.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every HTTP error as {@code application/problem+json} (RFC 9457) with {@code type}, {@code title},
+ * {@code status}, {@code detail}, and for invalid input an {@code errors} list of
+ * {@code {field, code, message}} whose messages are French.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final String TYPE_BASE = "https://medimail.mipih.fr/problems/";
+
+    private static final Map<String, String> CODES_BY_CONSTRAINT = Map.of(
+            "NotBlank", "REQUIRED", "NotNull", "REQUIRED", "NotEmpty", "REQUIRED",
+            "Size", "TOO_LONG", "Email", "INVALID_FORMAT", "Pattern", "INVALID_FORMAT",
+            "AssertTrue", "INVALID_VALUE", "Valid", "INVALID_VALUE");
+
+    @ExceptionHandler(ApiProblem.class)
+    public ResponseEntity<Object> handleApiProblem(ApiProblem problem) {
+        return problem(problem.status(), problem.code(), problem.title(), problem.getMessage(), problem.errors());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        ex.getBindingResult().getFieldErrors().forEach(error -> errors.add(new FieldError(error.getField(),
+                codeOf(error.getCode(), error.getRejectedValue()), error.getDefaultMessage())));
+        ex.getBindingResult().getGlobalErrors().forEach(error -> errors.add(new FieldError(error.getObjectName(),
+                codeOf(error.getCode(), null), error.getDefaultMessage())));
+        return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "Requête invalide",
+                "Certains champs sont manquants ou invalides.", errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String field = UnreadableBody.fieldOf(ex);
+        if (field != null) {
+            return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "Requête invalide",
+                    "Un champ a une valeur non reconnue.",
+                    List.of(new FieldError(field, "INVALID_VALUE", "Valeur non reconnue.")));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Requête illisible",
+                "Le corps de la requête n'est pas un JSON valide.", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail detail && detail.getType().toString().equals("about:blank")) {
+            detail.setType(URI.create(TYPE_BASE + "http-" + statusCode.value()));
+        }
+        return response;
+    }
+
+    private static String codeOf(String constraint, Object rejectedValue) {
+        if ("Size".equals(constraint) && (rejectedValue == null || String.valueOf(rejectedValue).isEmpty())) {
+            return "REQUIRED";
+        }
+        return CODES_BY_CONSTRAINT.getOrDefault(constraint, constraint == null ? "INVALID_VALUE"
+                : constraint.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT));
+    }
+
+    public static ResponseEntity<Object> problem(HttpStatus status, String code, String title, String detail,
+                                                 List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setTitle(title);
+        problem.setProperty("code", code);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,71 @@
+package fr.esante.medimail.schemas;
+
+import java.util.List;
+import java.util.Optional;
+
+import fr.esante.medimail.events.AccountRejected;
+import fr.esante.medimail.events.AccountRequested;
+import fr.esante.medimail.events.AccountValidated;
+import fr.esante.medimail.events.EmailConfirmed;
+import fr.esante.medimail.events.IdentityRejected;
+import fr.esante.medimail.events.IdentityVerified;
+import fr.esante.medimail.events.MssAddressAssigned;
+import fr.esante.medimail.events.MssAddressRefused;
+import fr.esante.medimail.events.ProfessionalProfileSubmitted;
+import fr.esante.medimail.events.RegistrationAttemptedForExistingAccount;
+
+/**
+ * Every topic of the platform, with the one event type it carries. Nothing else in the code spells a topic
+ * name (service configuration refers to these names in its bindings, and a test checks that it does).
+ * The owner of each topic is its only writer.
+ */
+public final class Topics {
+
+    /** Written by registration-service. */
+    public static final Topic<AccountRequested> ACCOUNT_REQUESTED =
+            new Topic<>("medimail.account-requested.v1", AccountRequested.class);
+    /** Written by registration-service. */
+    public static final Topic<RegistrationAttemptedForExistingAccount> REGISTRATION_ATTEMPTED_FOR_EXISTING_ACCOUNT =
+            new Topic<>("medimail.registration-attempted-for-existing-account.v1", RegistrationAttemptedForExistingAccount.class);
+    /** Written by registration-service. */
+    public static final Topic<EmailConfirmed> EMAIL_CONFIRMED =
+            new Topic<>("medimail.email-confirmed.v1", EmailConfirmed.class);
+    /** Written by registration-service. */
+    public static final Topic<ProfessionalProfileSubmitted> PROFESSIONAL_PROFILE_SUBMITTED =
+            new Topic<>("medimail.professional-profile-submitted.v1", ProfessionalProfileSubmitted.class);
+    /** Written by identity-verification-service. */
+    public static final Topic<IdentityVerified> IDENTITY_VERIFIED =
+            new Topic<>("medimail.identity-verified.v1", IdentityVerified.class);
+    /** Written by identity-verification-service. */
+    public static final Topic<IdentityRejected> IDENTITY_REJECTED =
+            new Topic<>("medimail.identity-rejected.v1", IdentityRejected.class);
+    /** Written by mss-address-service. */
+    public static final Topic<MssAddressAssigned> MSS_ADDRESS_ASSIGNED =
+            new Topic<>("medimail.mss-address-assigned.v1", MssAddressAssigned.class);
+    /** Written by mss-address-service. */
+    public static final Topic<MssAddressRefused> MSS_ADDRESS_REFUSED =
+            new Topic<>("medimail.mss-address-refused.v1", MssAddressRefused.class);
+    /** Written by backoffice-service; read by directory publishers outside the platform (public contract). */
+    public static final Topic<AccountValidated> ACCOUNT_VALIDATED =
+            new Topic<>("medimail.account-validated.v1", AccountValidated.class);
+    /** Written by backoffice-service. */
+    public static final Topic<AccountRejected> ACCOUNT_REJECTED =
+            new Topic<>("medimail.account-rejected.v1", AccountRejected.class);
+
+    public static final List<Topic<?>> ALL = List.of(ACCOUNT_REQUESTED, REGISTRATION_ATTEMPTED_FOR_EXISTING_ACCOUNT,
+            EMAIL_CONFIRMED, PROFESSIONAL_PROFILE_SUBMITTED, IDENTITY_VERIFIED, IDENTITY_REJECTED, MSS_ADDRESS_ASSIGNED,
+            MSS_ADDRESS_REFUSED, ACCOUNT_VALIDATED, ACCOUNT_REJECTED);
+
+    private Topics() {
+    }
+
+    public static Optional<Topic<?>> named(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <V extends org.apache.avro.specific.SpecificRecord> Topic<V> carrying(Class<V> valueType) {
+        return (Topic<V>) ALL.stream().filter(t -> t.valueType().equals(valueType)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No topic carries " + valueType.getName()));
+    }
+}

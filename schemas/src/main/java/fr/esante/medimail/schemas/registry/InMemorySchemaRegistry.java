@@ -1,0 +1,123 @@
+package fr.esante.medimail.schemas.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+
+/**
+ * A registry held in memory, selected by {@code schema.registry.url=mock://<scope>}: every serde of the same
+ * scope in the JVM shares one instance, as with Confluent's own mock registry. It enforces the same
+ * default compatibility level as the real server (BACKWARD), so tests see the errors production would.
+ */
+public final class InMemorySchemaRegistry implements SchemaRegistryClient {
+
+    private static final Map<String, InMemorySchemaRegistry> SCOPES = new ConcurrentHashMap<>();
+
+    private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+    private final Map<Schema, Integer> idsBySchema = new ConcurrentHashMap<>();
+    private final Map<String, List<Integer>> versionsBySubject = new ConcurrentHashMap<>();
+    private final Map<String, String> compatibilityBySubject = new ConcurrentHashMap<>();
+    private int nextId = 1;
+
+    public static InMemorySchemaRegistry forScope(String scope) {
+        return SCOPES.computeIfAbsent(scope, s -> new InMemorySchemaRegistry());
+    }
+
+    public static void dropScope(String scope) {
+        SCOPES.remove(scope);
+    }
+
+    @Override
+    public synchronized int register(String subject, Schema schema) {
+        List<Integer> versions = versionsBySubject.computeIfAbsent(subject, s -> new ArrayList<>());
+        Integer existing = idsBySchema.get(schema);
+        if (existing != null && versions.contains(existing)) {
+            return existing;
+        }
+        if (!versions.isEmpty() && !isCompatible(subject, schema)) {
+            throw new SchemaRegistryException.IncompatibleSchema(
+                    "Schema being registered is incompatible with an earlier schema for subject \"" + subject + "\"", 409);
+        }
+        int id = existing != null ? existing : nextId++;
+        schemasById.put(id, schema);
+        idsBySchema.put(schema, id);
+        versions.add(id);
+        return id;
+    }
+
+    @Override
+    public synchronized int lookUp(String subject, Schema schema) {
+        List<Integer> versions = versionsBySubject.get(subject);
+        if (versions == null) {
+            throw new SchemaRegistryException.NotFound("Subject '" + subject + "' not found.", 40401);
+        }
+        Integer id = idsBySchema.get(schema);
+        if (id == null || !versions.contains(id)) {
+            throw new SchemaRegistryException.NotFound("Schema not found", 40403);
+        }
+        return id;
+    }
+
+    @Override
+    public Schema schemaById(int id) {
+        Schema schema = schemasById.get(id);
+        if (schema == null) {
+            throw new SchemaRegistryException.NotFound("Schema " + id + " not found", 40403);
+        }
+        return schema;
+    }
+
+    @Override
+    public synchronized RegisteredSchema latest(String subject) {
+        List<Integer> versions = versionsBySubject.get(subject);
+        if (versions == null || versions.isEmpty()) {
+            throw new SchemaRegistryException.NotFound("Subject '" + subject + "' not found.", 40401);
+        }
+        int id = versions.get(versions.size() - 1);
+        return new RegisteredSchema(subject, id, versions.size(), schemasById.get(id));
+    }
+
+    @Override
+    public synchronized boolean isCompatibleWithLatest(String subject, Schema schema) {
+        return isCompatible(subject, schema);
+    }
+
+    @Override
+    public void setCompatibility(String subject, String level) {
+        compatibilityBySubject.put(subject, level);
+    }
+
+    private boolean isCompatible(String subject, Schema candidate) {
+        List<Integer> versions = versionsBySubject.getOrDefault(subject, List.of());
+        if (versions.isEmpty()) {
+            return true;
+        }
+        String level = compatibilityBySubject.getOrDefault(subject, "BACKWARD");
+        boolean transitive = level.endsWith("_TRANSITIVE");
+        List<Integer> toCheck = transitive ? versions : List.of(versions.get(versions.size() - 1));
+        for (int id : toCheck) {
+            Schema previous = schemasById.get(id);
+            boolean backward = canRead(candidate, previous);
+            boolean forward = canRead(previous, candidate);
+            boolean ok = switch (level.replace("_TRANSITIVE", "")) {
+                case "NONE" -> true;
+                case "FORWARD" -> forward;
+                case "FULL" -> backward && forward;
+                default -> backward;
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean canRead(Schema reader, Schema writer) {
+        return SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getType()
+                == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE;
+    }
+}
