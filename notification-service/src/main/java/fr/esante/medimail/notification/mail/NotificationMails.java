@@ -1,0 +1,64 @@
+package fr.esante.medimail.notification.mail;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import fr.esante.medimail.events.AccountRejected;
+import fr.esante.medimail.events.AccountRequested;
+import fr.esante.medimail.events.AccountValidated;
+import fr.esante.medimail.events.RegistrationAttemptedForExistingAccount;
+import fr.esante.medimail.support.secrets.SecretTokens;
+
+/** Which e-mail each event leads to, with its French subject. */
+@Component
+public class NotificationMails {
+
+    private static final DateTimeFormatter FRENCH_DATE_TIME =
+            DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
+
+    private final MailDelivery delivery;
+    private final SecretTokens secrets;
+    private final String publicBaseUrl;
+
+    public NotificationMails(MailDelivery delivery, SecretTokens secrets,
+                             @Value("${medimail.notification.public-base-url}") String publicBaseUrl) {
+        this.delivery = delivery;
+        this.secrets = secrets;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    public void confirmationRequested(AccountRequested event) {
+        String token = secrets.open(event.getSealedConfirmationToken());
+        String link = publicBaseUrl + "/confirmation?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(),
+                "Medimail : confirmez votre adresse e-mail", "confirmation-requested",
+                Map.of("firstName", event.getFirstName(), "lastName", event.getLastName(), "link", link,
+                        "expiresAt", FRENCH_DATE_TIME.format(event.getConfirmationExpiresAt()))));
+    }
+
+    public void registrationAttemptedForExistingAccount(RegistrationAttemptedForExistingAccount event) {
+        delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(),
+                "Medimail : tentative d'inscription avec votre adresse", "registration-attempted-for-existing-account",
+                Map.of("firstName", event.getFirstName(), "loginLink", publicBaseUrl + "/")));
+    }
+
+    public void accountValidated(AccountValidated event) {
+        delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(),
+                "Medimail : votre compte est validé", "account-validated",
+                Map.of("firstName", event.getFirstName(), "lastName", event.getLastName(),
+                        "mssAddress", event.getMssAddress(), "loginLink", publicBaseUrl + "/")));
+    }
+
+    public void accountRejected(AccountRejected event) {
+        delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(),
+                "Medimail : votre demande de compte n'a pas été acceptée", "account-rejected",
+                Map.of("firstName", event.getFirstName(), "reason", event.getReason())));
+    }
+}

@@ -1,0 +1,36 @@
+package fr.esante.medimail.notification.messaging;
+
+import java.util.function.Consumer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+import fr.esante.medimail.notification.mail.NotificationMails;
+import fr.esante.medimail.schemas.Topics;
+import fr.esante.medimail.support.inbox.EventConsumers;
+
+/** Binds each event that leads to an e-mail to its handler (binding names match notification-service.yml). */
+@Configuration
+class NotificationConsumers {
+
+    @Bean
+    Consumer<Message<byte[]>> onAccountRequested(EventConsumers consumers, NotificationMails mails) {
+        return consumers.consumer(Topics.ACCOUNT_REQUESTED, mails::confirmationRequested);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> onRegistrationAttemptedForExistingAccount(EventConsumers consumers, NotificationMails mails) {
+        return consumers.consumer(Topics.REGISTRATION_ATTEMPTED_FOR_EXISTING_ACCOUNT, mails::registrationAttemptedForExistingAccount);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> onAccountValidated(EventConsumers consumers, NotificationMails mails) {
+        return consumers.consumer(Topics.ACCOUNT_VALIDATED, mails::accountValidated);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> onAccountRejected(EventConsumers consumers, NotificationMails mails) {
+        return consumers.consumer(Topics.ACCOUNT_REJECTED, mails::accountRejected);
+    }
+}
