@@ -1,0 +1,2 @@
+CREATE TABLE note (id UUID PRIMARY KEY, text VARCHAR(100) NOT NULL);
+CREATE TABLE handled (event_id UUID NOT NULL, account_id UUID NOT NULL);
