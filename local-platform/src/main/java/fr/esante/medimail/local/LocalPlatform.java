@@ -22,7 +22,7 @@ public final class LocalPlatform {
     static final int MAIL_VIEWER_PORT = 8025;
 
     /** The local stack alone seeds this reviewer; production staff come from configuration. */
-    static final String SEEDED_REVIEWER = "agent";
+    public static final String SEEDED_REVIEWER = "agent";
     // BCrypt of "agent": the local stack's seeded reviewer password.
     static final String SEEDED_REVIEWER_HASH = "$2a$10$84dA3WPy2mkz465kbik8euZCgDaXvXIXR0DTTJyjrjicwtEtzVclC";
 
@@ -61,7 +61,8 @@ public final class LocalPlatform {
         stopped.await();
     }
 
-    static Map<String, Map<String, Object>> localSettings() {
+    /** Settings of the local stack (and of the end-to-end tests, which walk the same platform). */
+    public static Map<String, Map<String, Object>> localSettings() {
         return Map.of(
                 "backoffice-service", Map.of(
                         "medimail.backoffice.staff[0].username", SEEDED_REVIEWER,

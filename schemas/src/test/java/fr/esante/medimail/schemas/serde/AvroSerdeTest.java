@@ -274,17 +274,23 @@ class AvroSerdeTest {
     }
 
     @Test
-    void anIncompatibleNewSchemaIsRefusedByTheSerializer() {
+    void aProducerWithAnIncompatibleNewSchemaIsRefused() {
         Serializer<Object> serializer = serializer();
-        registry.register(Topics.ACCOUNT_REJECTED.valueSubject(), withExtraRequiredField(AccountRejected.getClassSchema()));
-        registry.setCompatibility(Topics.ACCOUNT_REJECTED.valueSubject(), "FORWARD");
-        // The generated schema lacks the required "comment": FORWARD needs the old schema to read new data.
+        serializer.serialize(Topics.ACCOUNT_REJECTED.name(), SampleEvents.sample(AccountRejected.class));
+        // A producer deploys a version with a new required field (no default): BACKWARD refuses it, as
+        // consumers could not read the records already on the topic with it.
+        Schema breaking = withExtraRequiredField(AccountRejected.getClassSchema());
+        GenericRecord record = new GenericData.Record(breaking);
+        for (Schema.Field f : breaking.getFields()) {
+            record.put(f.name(), f.schema().getType() == Schema.Type.LONG ? 0L : "x");
+        }
 
-        assertThatThrownBy(() -> serializer.serialize(Topics.ACCOUNT_REJECTED.name(), SampleEvents.sample(AccountRejected.class)))
+        assertThatThrownBy(() -> serializer.serialize(Topics.ACCOUNT_REJECTED.name(), record))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("not compatible")
                 .hasMessageContaining(Topics.ACCOUNT_REJECTED.valueSubject())
                 .hasCauseInstanceOf(SchemaRegistryException.IncompatibleSchema.class);
+        assertThat(registry.latest(Topics.ACCOUNT_REJECTED.valueSubject()).version()).isEqualTo(1);
     }
 
     @Test
