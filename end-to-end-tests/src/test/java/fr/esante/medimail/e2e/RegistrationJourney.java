@@ -1,0 +1,161 @@
+package fr.esante.medimail.e2e;
+
+import static fr.esante.medimail.e2e.PlatformClient.basic;
+import static fr.esante.medimail.e2e.PlatformClient.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.awaitility.Awaitility;
+
+import fr.esante.medimail.local.PlatformServices;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The steps a health professional and a reviewer take, in the order of the procedure, over the public API.
+ * Shared by the end-to-end tests on embedded infrastructure and on containers.
+ */
+final class RegistrationJourney {
+
+    static final String PASSWORD = "Motdepasse-solide-2026";
+    private static final Pattern CONFIRMATION_LINK = Pattern.compile("https?://[^\"'<>\\s]+/confirmation\\?token=([A-Za-z0-9_%\\-]+)");
+
+    private final PlatformServices platform;
+    private final PlatformClient client = new PlatformClient();
+    private final Mailbox mailbox;
+
+    final String email;
+    final String firstName;
+    final String lastName;
+    String registrationId;
+    String accessToken;
+
+    RegistrationJourney(PlatformServices platform, Mailbox mailbox, String firstName, String lastName) {
+        this.platform = platform;
+        this.mailbox = mailbox;
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.email = firstName.toLowerCase() + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    String url(String service) {
+        return platform.baseUrl(service);
+    }
+
+    PlatformClient client() {
+        return client;
+    }
+
+    void register() {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("lastName", lastName);
+        form.put("firstName", firstName);
+        form.put("email", email);
+        form.put("password", PASSWORD);
+        form.put("passwordConfirmation", PASSWORD);
+        form.put("region", "76");
+        PlatformClient.Response response = client.send("POST", url("registration-service"), "/api/v1/registrations", form, Map.of());
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        assertThat(response.json().get("status").asString()).isEqualTo("EMAIL_CONFIRMATION_PENDING");
+        registrationId = response.json().get("registrationId").asString();
+    }
+
+    /** Opens the confirmation e-mail sent by cerbere@mipih.fr and follows its link. */
+    void confirmEmailFromTheLinkInTheMail() {
+        Mailbox.Mail mail = mailbox.awaitMail(email, "confirmez votre adresse");
+        assertThat(mail.from()).contains("cerbere@mipih.fr");
+        Matcher link = CONFIRMATION_LINK.matcher(mail.body());
+        assertThat(link.find()).as("confirmation link in: " + mail.body()).isTrue();
+        String token = URLDecoder.decode(link.group(1), StandardCharsets.UTF_8);
+
+        PlatformClient.Response page = client.get(url("registration-service"), "/confirmation?token=" + link.group(1), Map.of());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("lang=\"fr\"");
+
+        PlatformClient.Response confirmed = client.send("POST", url("registration-service"), "/api/v1/email-confirmations",
+                Map.of("token", token), Map.of());
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.json().get("status").asString()).isEqualTo("EMAIL_CONFIRMED");
+
+        PlatformClient.Response again = client.send("POST", url("registration-service"), "/api/v1/email-confirmations",
+                Map.of("token", token), Map.of());
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.body()).contains("TOKEN_INVALID");
+    }
+
+    void logIn() {
+        PlatformClient.Response session = client.send("POST", url("registration-service"), "/api/v1/sessions",
+                Map.of("email", email, "password", PASSWORD), Map.of());
+        assertThat(session.status()).as(session.body()).isEqualTo(200);
+        accessToken = session.json().get("accessToken").asString();
+    }
+
+    void submitProfile(String path, String identifierType, String identifier, String profession) {
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("line", "10 rue des Trente-six Ponts");
+        address.put("postalCode", "31400");
+        address.put("city", "Toulouse");
+        address.put("region", "76");
+        address.put("department", "31");
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("path", path);
+        profile.put("identifierType", identifierType);
+        profile.put("identifier", identifier);
+        profile.put("profession", profession);
+        profile.put("specialty", null);
+        profile.put("liberal", true);
+        profile.put("phone", "0561000000");
+        profile.put("secondPhone", null);
+        profile.put("address", address);
+        profile.put("organisationName", null);
+        profile.put("serviceName", null);
+        profile.put("directoryVisible", true);
+        profile.put("paperless", true);
+        PlatformClient.Response response = client.send("PUT", url("registration-service"), "/api/v1/me/professional-profile",
+                profile, bearer(accessToken));
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        assertThat(response.json().get("status").asString()).isEqualTo("IDENTITY_CHECK_PENDING");
+    }
+
+    JsonNode me() {
+        PlatformClient.Response response = client.get(url("registration-service"), "/api/v1/me", bearer(accessToken));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    JsonNode awaitStatus(String status) {
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(this::me, me -> status.equals(me.get("status").asString()));
+    }
+
+    /** The reviewer finds the account in the queue and approves it. */
+    JsonNode approveAsReviewer(String user, String password) {
+        JsonNode review = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> pendingReviewOfThisAccount(user, password), r -> r != null);
+        PlatformClient.Response approval = client.send("POST", url("backoffice-service"),
+                "/api/v1/reviews/" + review.get("id").asString() + "/approval", "{}", basic(user, password));
+        assertThat(approval.status()).as(approval.body()).isEqualTo(200);
+        PlatformClient.Response twice = client.send("POST", url("backoffice-service"),
+                "/api/v1/reviews/" + review.get("id").asString() + "/approval", "{}", basic(user, password));
+        assertThat(twice.status()).isEqualTo(409);
+        return review;
+    }
+
+    private JsonNode pendingReviewOfThisAccount(String user, String password) {
+        PlatformClient.Response pending = client.get(url("backoffice-service"), "/api/v1/reviews?status=PENDING", basic(user, password));
+        assertThat(pending.status()).as(pending.body()).isEqualTo(200);
+        for (JsonNode review : pending.json()) {
+            if (registrationId.equals(review.get("registrationId").asString())) {
+                return review;
+            }
+        }
+        return null;
+    }
+}
