@@ -1,6 +1,11 @@
 package fr.esante.medimail.local;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -36,6 +41,9 @@ public final class LocalPlatform {
 
         EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure(new EmbeddedInfrastructure.Settings(
                 KAFKA_PORT, POSTGRES_PORT, dataDirectory.resolve("postgres"), clean, SMTP_PORT, IMAP_PORT));
+        if (!clean) {
+            replayOutboxesIntoTheFreshBroker(infrastructure);
+        }
         MailViewer mailViewer = new MailViewer(infrastructure.mail(), MAIL_VIEWER_PORT);
         PlatformServices services;
         try {
@@ -59,6 +67,31 @@ public final class LocalPlatform {
         System.out.println(banner(services, infrastructure, dataDirectory, clean,
                 Duration.ofNanos(System.nanoTime() - start)));
         stopped.await();
+    }
+
+    /**
+     * The embedded broker starts empty at every run while the databases persist. Events that were published
+     * but not yet consumed when the platform stopped would be lost, so every event still held in the
+     * outboxes is published again: consumers recognise those they already handled by their event id.
+     */
+    private static void replayOutboxesIntoTheFreshBroker(EmbeddedInfrastructure infrastructure) {
+        for (PlatformServices.Service service : PlatformServices.SERVICES) {
+            String url = infrastructure.database(service.name().replace('-', '_'));
+            try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
+                 Statement statement = connection.createStatement()) {
+                ResultSet present = statement.executeQuery("SELECT to_regclass('outbox_event') IS NOT NULL");
+                present.next();
+                if (present.getBoolean(1)) {
+                    int replayed = statement.executeUpdate("UPDATE outbox_event SET published_at = NULL WHERE published_at IS NOT NULL");
+                    if (replayed > 0) {
+                        System.out.printf("%s: %d recorded event(s) will be published again to the fresh broker%n",
+                                service.name(), replayed);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot prepare the outbox of " + service.name(), e);
+            }
+        }
     }
 
     /** Settings of the local stack (and of the end-to-end tests, which walk the same platform). */
