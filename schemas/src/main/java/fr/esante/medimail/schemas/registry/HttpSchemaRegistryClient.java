@@ -57,25 +57,28 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
-        return call(() -> post("/subjects/" + encode(subject) + "/versions", schemaBody(schema))).get("id").asInt();
+        String path = "/subjects/" + encode(subject) + "/versions";
+        return required(call(() -> post(path, schemaBody(schema))), "id", path).asInt();
     }
 
     @Override
     public int lookUp(String subject, Schema schema) {
-        return call(() -> post("/subjects/" + encode(subject), schemaBody(schema))).get("id").asInt();
+        String path = "/subjects/" + encode(subject);
+        return required(call(() -> post(path, schemaBody(schema))), "id", path).asInt();
     }
 
     @Override
     public Schema schemaById(int id) {
-        JsonNode body = call(() -> get("/schemas/ids/" + id));
-        return parse(body.get("schema").asText());
+        String path = "/schemas/ids/" + id;
+        return parse(required(call(() -> get(path)), "schema", path).asText(), path);
     }
 
     @Override
     public RegisteredSchema latest(String subject) {
-        JsonNode body = call(() -> get("/subjects/" + encode(subject) + "/versions/latest"));
-        return new RegisteredSchema(body.path("subject").asText(subject), body.get("id").asInt(),
-                body.path("version").asInt(), parse(body.get("schema").asText()));
+        String path = "/subjects/" + encode(subject) + "/versions/latest";
+        JsonNode body = call(() -> get(path));
+        return new RegisteredSchema(body.path("subject").asText(subject), required(body, "id", path).asInt(),
+                body.path("version").asInt(), parse(required(body, "schema", path).asText(), path));
     }
 
     @Override
@@ -111,7 +114,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new SchemaRegistryException("Schema registry at " + baseUri + " unreachable: " + e.getMessage(), e);
+            throw new SchemaRegistryException("Schema registry at " + baseUri + " unreachable: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SchemaRegistryException("Interrupted while calling the schema registry", e);
@@ -121,7 +125,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             try {
                 return json.readTree(response.body());
             } catch (IOException e) {
-                throw new SchemaRegistryException("Schema registry answered " + status + " with a body that is not JSON", status, 0);
+                throw new SchemaRegistryException("Schema registry answered " + status + " with a body that is not JSON: "
+                        + abbreviate(response.body()), status, 0);
             }
         }
         throw errorFor(request, status, response.body());
@@ -137,6 +142,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         } catch (IOException | RuntimeException notJson) {
             // Proxies answer with HTML; keep the raw body as the message.
         }
+        message = abbreviate(message);
         String where = request.method() + " " + request.uri().getPath();
         String text = "Schema registry refused " + where + " (HTTP " + status + ", error " + errorCode + "): " + message;
         // Confluent uses 409 (up to CP 7) and 40901 (CP 8) for incompatibility: the HTTP status is the stable signal.
@@ -168,7 +174,26 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static Schema parse(String schema) {
-        return new Schema.Parser().parse(schema);
+    /** A field every success answer of this call carries; its absence is a registry (or proxy) fault, not a bug here. */
+    private JsonNode required(JsonNode body, String field, String path) {
+        JsonNode value = body == null ? null : body.get(field);
+        if (value == null || value.isNull()) {
+            throw new SchemaRegistryException("Schema registry at " + baseUri + " answered " + path + " without \"" + field
+                    + "\": " + abbreviate(String.valueOf(body)), 200, 0);
+        }
+        return value;
+    }
+
+    private static Schema parse(String schema, String path) {
+        try {
+            return new Schema.Parser().parse(schema);
+        } catch (RuntimeException e) {
+            throw new SchemaRegistryException("Schema registry answered " + path + " with a schema Avro cannot parse: "
+                    + e.getMessage(), 200, 0);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 500) + "...";
     }
 }

@@ -6,9 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.common.errors.SerializationException;
@@ -75,8 +73,9 @@ public class AvroDeserializer implements Deserializer<Object> {
         DatumReader<Object> reader = config.specificAvroReader()
                 ? new SpecificDatumReader<>(writerSchema, readerSchema)
                 : new GenericDatumReader<>(writerSchema, readerSchema);
-        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_LENGTH,
-                data.length - WireFormat.HEADER_LENGTH, null);
+        // Not Avro's BinaryDecoder: it allocates whatever a (possibly corrupt) length prefix announces.
+        BoundedBinaryDecoder decoder = new BoundedBinaryDecoder(data, WireFormat.HEADER_LENGTH,
+                data.length - WireFormat.HEADER_LENGTH);
         try {
             Object value = reader.read(null, decoder);
             if (!decoder.isEnd()) {

@@ -16,8 +16,8 @@ public final class WireFormat {
                     + " bytes is too short for the Confluent wire format (magic byte + 4-byte schema id)");
         }
         if (payload[0] != MAGIC_BYTE) {
-            throw new InvalidWireFormatException("Unknown magic byte " + payload[0]
-                    + ": not a record in the Confluent wire format");
+            throw new InvalidWireFormatException("Unknown magic byte " + String.format("0x%02x", payload[0] & 0xff)
+                    + " (expected 0x00): not a record in the Confluent wire format");
         }
         return ((payload[1] & 0xff) << 24) | ((payload[2] & 0xff) << 16) | ((payload[3] & 0xff) << 8) | (payload[4] & 0xff);
     }
