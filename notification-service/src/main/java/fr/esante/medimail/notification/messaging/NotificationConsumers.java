@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-import fr.esante.medimail.notification.mail.NotificationMails;
 import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.support.inbox.EventConsumers;
 

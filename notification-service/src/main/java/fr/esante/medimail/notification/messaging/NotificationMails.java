@@ -1,4 +1,4 @@
-package fr.esante.medimail.notification.mail;
+package fr.esante.medimail.notification.messaging;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -10,13 +10,15 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import fr.esante.medimail.notification.mail.MailDelivery;
+import fr.esante.medimail.notification.mail.OutgoingMail;
 import fr.esante.medimail.events.AccountRejected;
 import fr.esante.medimail.events.AccountRequested;
 import fr.esante.medimail.events.AccountValidated;
 import fr.esante.medimail.events.RegistrationAttemptedForExistingAccount;
 import fr.esante.medimail.support.secrets.SecretTokens;
 
-/** Which e-mail each event leads to, with its French subject. */
+/** Translates each event that concerns the account holder into the e-mail it leads to, with its French subject. */
 @Component
 public class NotificationMails {
 
