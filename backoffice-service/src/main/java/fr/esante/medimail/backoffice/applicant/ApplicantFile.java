@@ -1,0 +1,56 @@
+package fr.esante.medimail.backoffice.applicant;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Everything the back office knows of one applicant. The three facts arrive on different topics, in any
+ * order, so each may still be missing ({@code null}).
+ */
+public record ApplicantFile(UUID accountId, ApplicantProfile profile, IdentityEvidence identity, AssignedAddress address) {
+
+    public ApplicantFile {
+        Objects.requireNonNull(accountId, "accountId");
+    }
+
+    /** A review can be opened once the profile and the MSSante address are both known. */
+    public boolean readyForReview() {
+        return profile != null && address != null;
+    }
+
+    /**
+     * Whether the identity evidence was produced for the current profile submission, and not for an
+     * earlier one (after a rejection and a resubmission, the new check may not be done yet).
+     */
+    public boolean identityCheckedForCurrentProfile() {
+        return identity != null && profile != null && !identity.verifiedAt().isBefore(profile.submittedAt());
+    }
+
+    /** The identifier type: the one the identity check normalised where there is one, else the declared one. */
+    public String identifierType() {
+        if (identity != null && identity.identifierType() != null) {
+            return identity.identifierType();
+        }
+        return profile == null ? null : profile.identifierType();
+    }
+
+    /** The identifier: normalised by the identity check where there is one (e.g. RPPS without prefix), else as declared. */
+    public String identifier() {
+        if (identity != null && identity.identifier() != null) {
+            return identity.identifier();
+        }
+        return profile == null ? null : profile.identifier();
+    }
+
+    /** The mailbox type of the assigned address, else the one the identity check chose. */
+    public String mailboxType() {
+        if (address != null && address.mailboxType() != null) {
+            return address.mailboxType();
+        }
+        return identity == null ? null : identity.mailboxType();
+    }
+
+    public String structureIdentifier() {
+        return identity == null ? null : identity.structureIdentifier();
+    }
+}

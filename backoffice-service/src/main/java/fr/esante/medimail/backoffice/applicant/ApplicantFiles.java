@@ -1,0 +1,21 @@
+package fr.esante.medimail.backoffice.applicant;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where applicant files are kept. Each {@code record…} method stores its fact unless a newer version of
+ * the same fact is already known (so a late or replayed event cannot overwrite a fresher one), and locks
+ * the applicant's file until the end of the transaction, so that facts about one applicant arriving at
+ * the same time on different topics are handled one after the other.
+ */
+public interface ApplicantFiles {
+
+    void recordProfile(ApplicantProfile profile);
+
+    void recordIdentity(UUID accountId, IdentityEvidence identity);
+
+    void recordAddress(UUID accountId, AssignedAddress address);
+
+    Optional<ApplicantFile> find(UUID accountId);
+}

@@ -1,0 +1,71 @@
+package fr.esante.medimail.backoffice.review;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where staff decide. A decision is recorded with a conditional update (only a pending review can be
+ * decided), and announced to the platform in the same transaction: of two reviewers deciding at once,
+ * exactly one wins and exactly one event leaves.
+ */
+@Service
+public class ReviewDesk {
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewDesk.class);
+
+    private final Reviews reviews;
+    private final DecisionPublisher publisher;
+    private final Clock clock;
+
+    public ReviewDesk(Reviews reviews, DecisionPublisher publisher, Clock clock) {
+        this.reviews = reviews;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws ReviewNotFound        no such review
+     * @throws ReviewAlreadyDecided  it was decided before
+     * @throws AccountAlreadyValidated another review of the account was approved
+     */
+    @Transactional
+    public ReviewCase approve(UUID reviewId, String staff) {
+        ReviewCase decided = decide(reviewId, Decision.approval(now(), staff));
+        publisher.accountValidated(decided);
+        log.info("Review {} approved by {}: account {} validated", reviewId, staff, decided.file().accountId());
+        return decided;
+    }
+
+    /**
+     * @param reason French text for the applicant, 1 to {@value Decision#MAX_REASON_LENGTH} characters
+     * @throws ReviewNotFound       no such review
+     * @throws ReviewAlreadyDecided it was decided before
+     */
+    @Transactional
+    public ReviewCase reject(UUID reviewId, String staff, String reason) {
+        ReviewCase decided = decide(reviewId, Decision.rejection(now(), staff, reason));
+        publisher.accountRejected(decided);
+        log.info("Review {} rejected by {}: account {}", reviewId, staff, decided.file().accountId());
+        return decided;
+    }
+
+    private ReviewCase decide(UUID reviewId, Decision decision) {
+        if (!reviews.decide(reviewId, decision)) {
+            ReviewCase current = reviews.find(reviewId).orElseThrow(() -> new ReviewNotFound(reviewId));
+            throw new ReviewAlreadyDecided(current.review());
+        }
+        return reviews.find(reviewId).orElseThrow(() -> new IllegalStateException("Review " + reviewId + " vanished"));
+    }
+
+    /** Millisecond precision, as the events carry it, so that the record and the event agree. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

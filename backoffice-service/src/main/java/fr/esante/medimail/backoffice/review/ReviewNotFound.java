@@ -1,0 +1,10 @@
+package fr.esante.medimail.backoffice.review;
+
+import java.util.UUID;
+
+public class ReviewNotFound extends RuntimeException {
+
+    public ReviewNotFound(UUID reviewId) {
+        super("No review " + reviewId);
+    }
+}

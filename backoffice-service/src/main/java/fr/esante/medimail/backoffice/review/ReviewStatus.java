@@ -1,0 +1,5 @@
+package fr.esante.medimail.backoffice.review;
+
+public enum ReviewStatus {
+    PENDING, APPROVED, REJECTED
+}

@@ -1,0 +1,33 @@
+package fr.esante.medimail.backoffice.review;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Where reviews are kept. */
+public interface Reviews {
+
+    /**
+     * Opens a pending review of the profile submitted at {@code submittedAt}, unless this submission already
+     * has one or the account already has a pending one. Returns whether it was opened.
+     */
+    boolean open(UUID reviewId, UUID accountId, Instant submittedAt);
+
+    /** Every review of the account, oldest submission first. */
+    List<Review> ofAccount(UUID accountId);
+
+    Optional<ReviewCase> find(UUID reviewId);
+
+    /** Reviews in these statuses with their applicants' files, oldest submission first. */
+    List<ReviewCase> list(Set<ReviewStatus> statuses);
+
+    /**
+     * Records the decision if, and only if, the review is still pending at that moment (one conditional
+     * update: of two staff members deciding at once, exactly one gets {@code true}).
+     *
+     * @throws AccountAlreadyValidated when approving would validate an account a second time
+     */
+    boolean decide(UUID reviewId, Decision decision);
+}

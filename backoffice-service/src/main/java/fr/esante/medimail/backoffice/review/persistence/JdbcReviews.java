@@ -1,0 +1,127 @@
+package fr.esante.medimail.backoffice.review.persistence;
+
+import static fr.esante.medimail.backoffice.applicant.persistence.JdbcApplicantFiles.instant;
+import static fr.esante.medimail.backoffice.applicant.persistence.JdbcApplicantFiles.timestamp;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import fr.esante.medimail.backoffice.applicant.DirectoryActivity;
+import fr.esante.medimail.backoffice.applicant.persistence.JdbcApplicantFiles;
+import fr.esante.medimail.backoffice.review.AccountAlreadyValidated;
+import fr.esante.medimail.backoffice.review.Decision;
+import fr.esante.medimail.backoffice.review.Review;
+import fr.esante.medimail.backoffice.review.ReviewCase;
+import fr.esante.medimail.backoffice.review.ReviewStatus;
+import fr.esante.medimail.backoffice.review.Reviews;
+
+/** Reviews in PostgreSQL ({@code review}), read together with the applicants' files. */
+@Repository
+class JdbcReviews implements Reviews {
+
+    private static final String REVIEW_COLUMNS = """
+            r.id AS review_id, r.account_id AS review_account_id, r.status AS review_status,
+            r.submitted_at AS review_submitted_at, r.opened_at AS review_opened_at, r.decided_at AS review_decided_at,
+            r.decided_by AS review_decided_by, r.rejection_reason AS review_rejection_reason""";
+
+    private static final String CASES = "SELECT " + REVIEW_COLUMNS + ", " + JdbcApplicantFiles.COLUMNS
+            + " FROM review r JOIN applicant a ON a.account_id = r.account_id ";
+
+    private final JdbcClient jdbc;
+    private final JdbcApplicantFiles files;
+
+    JdbcReviews(JdbcClient jdbc, JdbcApplicantFiles files) {
+        this.jdbc = jdbc;
+        this.files = files;
+    }
+
+    @Override
+    public boolean open(UUID reviewId, UUID accountId, Instant submittedAt) {
+        // ON CONFLICT DO NOTHING covers both guards: one review per submission, one pending review per account.
+        return jdbc.sql("""
+                        INSERT INTO review (id, account_id, submitted_at, status)
+                        VALUES (:id, :accountId, :submittedAt, 'PENDING')
+                        ON CONFLICT DO NOTHING""")
+                .param("id", reviewId)
+                .param("accountId", accountId)
+                .param("submittedAt", timestamp(submittedAt))
+                .update() == 1;
+    }
+
+    @Override
+    public List<Review> ofAccount(UUID accountId) {
+        return jdbc.sql("SELECT " + REVIEW_COLUMNS + " FROM review r WHERE r.account_id = :accountId ORDER BY r.submitted_at")
+                .param("accountId", accountId)
+                .query((rs, n) -> review(rs))
+                .list();
+    }
+
+    @Override
+    public Optional<ReviewCase> find(UUID reviewId) {
+        List<ReviewCase> rows = jdbc.sql(CASES + "WHERE r.id = :id").param("id", reviewId).query(JdbcReviews::row).list();
+        return cases(rows).stream().findFirst();
+    }
+
+    @Override
+    public List<ReviewCase> list(Set<ReviewStatus> statuses) {
+        List<ReviewCase> rows = jdbc.sql(CASES + "WHERE r.status IN (:statuses) ORDER BY r.submitted_at, r.id")
+                .param("statuses", statuses.stream().map(Enum::name).toList())
+                .query(JdbcReviews::row)
+                .list();
+        return cases(rows);
+    }
+
+    @Override
+    public boolean decide(UUID reviewId, Decision decision) {
+        try {
+            return jdbc.sql("""
+                            UPDATE review SET status = :status, decided_at = :decidedAt, decided_by = :decidedBy,
+                                rejection_reason = :reason
+                            WHERE id = :id AND status = 'PENDING'""")
+                    .param("status", decision.outcome().name())
+                    .param("decidedAt", timestamp(decision.decidedAt()))
+                    .param("decidedBy", decision.decidedBy())
+                    .param("reason", decision.rejectionReason())
+                    .param("id", reviewId)
+                    .update() == 1;
+        } catch (DuplicateKeyException e) {
+            // review_one_approval_per_account: another review of this account was approved.
+            UUID accountId = jdbc.sql("SELECT account_id FROM review WHERE id = :id").param("id", reviewId)
+                    .query(UUID.class).single();
+            throw new AccountAlreadyValidated(accountId);
+        }
+    }
+
+    /** Rows of {@link #CASES} with the files' directory activities, read in one more query. */
+    private List<ReviewCase> cases(List<ReviewCase> rows) {
+        Set<UUID> accountIds = new LinkedHashSet<>();
+        rows.forEach(row -> accountIds.add(row.file().accountId()));
+        Map<UUID, List<DirectoryActivity>> activities = files.activitiesOf(accountIds);
+        return rows.stream()
+                .map(row -> new ReviewCase(row.review(), JdbcApplicantFiles.withActivities(row.file(),
+                        activities.getOrDefault(row.file().accountId(), List.of()))))
+                .toList();
+    }
+
+    private static ReviewCase row(ResultSet rs, int n) throws SQLException {
+        return new ReviewCase(review(rs), JdbcApplicantFiles.mapFile(rs, Map.of()));
+    }
+
+    private static Review review(ResultSet rs) throws SQLException {
+        return new Review(rs.getObject("review_id", UUID.class), rs.getObject("review_account_id", UUID.class),
+                ReviewStatus.valueOf(rs.getString("review_status")), instant(rs, "review_submitted_at"),
+                instant(rs, "review_opened_at"), instant(rs, "review_decided_at"), rs.getString("review_decided_by"),
+                rs.getString("review_rejection_reason"));
+    }
+}

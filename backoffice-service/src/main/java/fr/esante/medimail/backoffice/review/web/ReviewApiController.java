@@ -1,0 +1,117 @@
+package fr.esante.medimail.backoffice.review.web;
+
+import java.security.Principal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import fr.esante.medimail.backoffice.review.AccountAlreadyValidated;
+import fr.esante.medimail.backoffice.review.Review;
+import fr.esante.medimail.backoffice.review.ReviewAlreadyDecided;
+import fr.esante.medimail.backoffice.review.ReviewDesk;
+import fr.esante.medimail.backoffice.review.ReviewFilter;
+import fr.esante.medimail.backoffice.review.ReviewNotFound;
+import fr.esante.medimail.backoffice.review.ReviewPromise;
+import fr.esante.medimail.backoffice.review.ReviewQueue;
+import fr.esante.medimail.backoffice.review.ReviewStatus;
+import fr.esante.medimail.support.web.ApiProblem;
+import fr.esante.medimail.support.web.ProblemDetailsAdvice;
+
+/** The reviews API for staff tools (HTTP Basic, role REVIEWER; see the security configuration). */
+@RestController
+@RequestMapping("/api/v1/reviews")
+class ReviewApiController {
+
+    private static final DateTimeFormatter FRENCH_DATE_TIME =
+            DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
+
+    private final ReviewQueue queue;
+    private final ReviewDesk desk;
+    private final ReviewPromise promise;
+
+    ReviewApiController(ReviewQueue queue, ReviewDesk desk, ReviewPromise promise) {
+        this.queue = queue;
+        this.desk = desk;
+        this.promise = promise;
+    }
+
+    /** {@code status}: PENDING (default), DECIDED, APPROVED or REJECTED; oldest submission first. */
+    @GetMapping
+    List<ReviewJson> list(@RequestParam(defaultValue = "PENDING") String status) {
+        return queue.list(filter(status)).stream().map(c -> ReviewJson.of(c, promise)).toList();
+    }
+
+    @GetMapping("/{id}")
+    ReviewJson one(@PathVariable String id) {
+        UUID reviewId = reviewId(id);
+        return queue.find(reviewId).map(c -> ReviewJson.of(c, promise)).orElseThrow(() -> new ReviewNotFound(reviewId));
+    }
+
+    /** Validates the account; the body, if any, is ignored. */
+    @PostMapping("/{id}/approval")
+    ReviewJson approve(@PathVariable String id, Principal staff) {
+        return ReviewJson.of(desk.approve(reviewId(id), staff.getName()), promise);
+    }
+
+    @PostMapping("/{id}/rejection")
+    ReviewJson reject(@PathVariable String id, @Validated @RequestBody RejectionRequest request, Principal staff) {
+        return ReviewJson.of(desk.reject(reviewId(id), staff.getName(), request.reason()), promise);
+    }
+
+    @ExceptionHandler(ReviewNotFound.class)
+    ResponseEntity<Object> notFound(ReviewNotFound e) {
+        return ProblemDetailsAdvice.problem(HttpStatus.NOT_FOUND, "REVIEW_NOT_FOUND", "Demande introuvable",
+                "Aucune demande de compte ne porte cet identifiant.", List.of());
+    }
+
+    @ExceptionHandler(ReviewAlreadyDecided.class)
+    ResponseEntity<Object> alreadyDecided(ReviewAlreadyDecided e) {
+        Review review = e.review();
+        String outcome = review.status() == ReviewStatus.APPROVED ? "validée" : "refusée";
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "REVIEW_ALREADY_DECIDED", "Demande déjà traitée",
+                "Cette demande a déjà été " + outcome + " par " + review.decidedBy() + " le "
+                        + FRENCH_DATE_TIME.format(review.decidedAt()) + ".", List.of());
+    }
+
+    @ExceptionHandler(AccountAlreadyValidated.class)
+    ResponseEntity<Object> alreadyValidated(AccountAlreadyValidated e) {
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "ACCOUNT_ALREADY_VALIDATED", "Compte déjà validé",
+                "Ce compte a déjà été validé lors d'une demande précédente.", List.of());
+    }
+
+    private static ReviewFilter filter(String status) {
+        try {
+            return ReviewFilter.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidField("status", "INVALID_VALUE",
+                    "Statut inconnu : utilisez PENDING, DECIDED, APPROVED ou REJECTED.");
+        }
+    }
+
+    private static UUID reviewId(String id) {
+        return parse(id).orElseThrow(() -> new ReviewNotFound(null));
+    }
+
+    static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package fr.esante.medimail.backoffice.review.web;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import fr.esante.medimail.backoffice.applicant.ApplicantFile;
+import fr.esante.medimail.backoffice.applicant.ApplicantProfile;
+import fr.esante.medimail.backoffice.applicant.DirectoryActivity;
+import fr.esante.medimail.backoffice.applicant.IdentityEvidence;
+import fr.esante.medimail.backoffice.applicant.PostalAddress;
+import fr.esante.medimail.backoffice.review.ReviewCase;
+import fr.esante.medimail.backoffice.review.ReviewPromise;
+
+/** One pending review as the staff page shows it: French wording, Paris time, evidence in plain words. */
+record ReviewRow(UUID id, UUID registrationId, String name, String email, String phone, String profession,
+                 String specialty, String path, String identifier, String declaredIdentifier, String practice,
+                 String practiceAddress, String organisation, String mssAddress, String mailboxType, String submittedAt,
+                 String age, boolean overdue, boolean directoryVisible, boolean paperless, boolean identityChecked,
+                 boolean identityCheckedForThisProfile, String verificationSource, String verifiedName,
+                 String structureIdentifier, List<String> activities) {
+
+    private static final DateTimeFormatter FRENCH_DATE_TIME =
+            DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
+
+    static ReviewRow of(ReviewCase reviewCase, ReviewPromise promise) {
+        ApplicantFile file = reviewCase.file();
+        ApplicantProfile p = file.profile();
+        IdentityEvidence identity = file.identity();
+        PostalAddress address = p.address();
+        String declared = p.identifierType() + " " + p.identifier();
+        return new ReviewRow(reviewCase.review().id(), file.accountId(), p.firstName() + " " + p.lastName(), p.email(),
+                p.phone() + (p.secondPhone() == null ? "" : " / " + p.secondPhone()),
+                ProfessionLabels.of(p.profession()), p.specialty(),
+                "NATIONAL_ID".equals(p.path()) ? "Identifiant national (RPPS / ADELI)" : "Étranger ou en formation (identifiant de structure)",
+                file.identifierType() + " " + file.identifier(), declared,
+                p.liberal() ? "Libéral" : "Salarié / autre",
+                join(", ", address.line(), join(" ", address.postalCode(), address.city()),
+                        "région " + address.region() + (address.department() == null ? "" : ", département " + address.department())),
+                join(" — ", p.organisationName(), p.serviceName()),
+                file.address().address(), mailboxType(file.mailboxType()),
+                FRENCH_DATE_TIME.format(reviewCase.review().submittedAt()), age(promise.ageOf(reviewCase.review())),
+                promise.overdue(reviewCase.review()), p.directoryVisible(), p.paperless(), identity != null,
+                file.identityCheckedForCurrentProfile(), identity == null ? null : source(identity.source()),
+                identity == null ? null : join(" ", identity.firstName(), identity.lastName()),
+                identity == null ? null : identity.structureIdentifier(),
+                identity == null ? List.of() : identity.activities().stream().map(ReviewRow::activity).toList());
+    }
+
+    static String age(Duration age) {
+        long hours = age.toHours();
+        if (hours < 1) {
+            return age.toMinutes() + " min";
+        }
+        return hours < 24 ? hours + " h" : hours / 24 + " j " + hours % 24 + " h";
+    }
+
+    private static String mailboxType(String type) {
+        if ("PER".equals(type)) {
+            return "PER (personnelle)";
+        }
+        return "INT".equals(type) ? "INT (rattachée à une structure)" : type;
+    }
+
+    private static String source(String source) {
+        return switch (source == null ? "" : source) {
+            case "LIVE_DIRECTORY" -> "Annuaire national (consulté en direct)";
+            case "IMPORTED_DIRECTORY" -> "Extraction de l'annuaire national";
+            case "IDENTIFIER_SYNTAX" -> "Contrôle de forme de l'identifiant seulement";
+            default -> source;
+        };
+    }
+
+    private static String activity(DirectoryActivity a) {
+        String ids = join(", ", a.finess() == null ? null : "FINESS " + a.finess(), a.siret() == null ? null : "SIRET " + a.siret());
+        return join(" — ", a.structureName(), join(" ", a.postalCode(), a.city()), ids, practiceMode(a.practiceMode()));
+    }
+
+    /** The directory's "mode d'exercice" codes. */
+    private static String practiceMode(String code) {
+        return switch (code == null ? "" : code) {
+            case "L" -> "exercice libéral";
+            case "S" -> "exercice salarié";
+            case "B" -> "exercice bénévole";
+            default -> code;
+        };
+    }
+
+    private static String join(String separator, String... parts) {
+        String joined = Stream.of(parts).filter(Objects::nonNull).filter(s -> !s.isBlank())
+                .collect(Collectors.joining(separator));
+        return joined.isEmpty() ? null : joined;
+    }
+}

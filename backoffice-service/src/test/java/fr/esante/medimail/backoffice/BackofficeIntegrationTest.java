@@ -1,0 +1,175 @@
+package fr.esante.medimail.backoffice;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+import fr.esante.medimail.embedded.EmbeddedInfrastructure;
+import fr.esante.medimail.embedded.EmbeddedInfrastructureInitializer;
+import fr.esante.medimail.embedded.KafkaTestClient;
+import fr.esante.medimail.schemas.Topic;
+import fr.esante.medimail.schemas.serde.AvroSerializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The service on the shared embedded infrastructure (Kafka, PostgreSQL), with two staff accounts: the
+ * reviewer {@code agent}/{@code agent} (the local stack's) and {@code observateur}, who lacks the role REVIEWER.
+ * Every test uses fresh random applicants: the tables are shared and never emptied.
+ */
+@SpringBootTest(classes = BackofficeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "spring.config.name=backoffice-service",
+                "medimail.backoffice.staff[0].username=" + BackofficeIntegrationTest.REVIEWER,
+                "medimail.backoffice.staff[0].password-hash=$2a$10$84dA3WPy2mkz465kbik8euZCgDaXvXIXR0DTTJyjrjicwtEtzVclC",
+                "medimail.backoffice.staff[0].roles=REVIEWER",
+                "medimail.backoffice.staff[1].username=" + BackofficeIntegrationTest.OBSERVER,
+                "medimail.backoffice.staff[1].password-hash=$2a$10$som9UFN5GgY9pJvj2G9XE.inmWCleKEOkODLL/stjoMD8gTS8Esw6",
+                "medimail.backoffice.staff[1].roles=AUDITOR"})
+@ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
+public abstract class BackofficeIntegrationTest {
+
+    protected static final String REVIEWER = "agent";
+    protected static final String REVIEWER_PASSWORD = "agent";
+    protected static final String OBSERVER = "observateur";
+    protected static final String OBSERVER_PASSWORD = "observateur-2026";
+    protected static final Map<String, String> SERDE = Map.of("schema.registry.url", "mock://medimail");
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Value("${local.server.port}")
+    protected int port;
+
+    protected final EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.shared();
+    protected final KafkaTestClient kafka = new KafkaTestClient(infrastructure.kafkaBootstrapServers());
+    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AvroSerializer serializer = new AvroSerializer();
+
+    {
+        serializer.configure(SERDE, false);
+    }
+
+    // ---- Kafka
+
+    protected <V extends SpecificRecord> void send(Topic<V> topic, UUID accountId, V event) {
+        kafka.send(topic.name(), accountId.toString(), serializer.serialize(topic.name(), event));
+    }
+
+    /** Every record of the topic for this account, decoded, once at least one arrived. */
+    protected <V extends SpecificRecord> List<V> awaitEvents(Topic<V> topic, UUID accountId) {
+        var deserializer = topic.valueDeserializer(SERDE);
+        List<ConsumerRecord<String, byte[]>> records = kafka.awaitRecords(topic.name(),
+                r -> accountId.toString().equals(r.key()), Duration.ofSeconds(30));
+        List<V> events = new ArrayList<>();
+        records.forEach(r -> events.add(deserializer.deserialize(topic.name(), r.value())));
+        return events;
+    }
+
+    // ---- HTTP
+
+    protected record Response(int status, String contentType, String body, HttpResponse<String> raw) {
+
+        JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+
+    protected static Map<String, String> basic(String user, String password) {
+        return Map.of("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    protected static Map<String, String> reviewer() {
+        return basic(REVIEWER, REVIEWER_PASSWORD);
+    }
+
+    protected Response get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    protected Response post(String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    protected Response send(HttpRequest.Builder request) {
+        return send(http, request);
+    }
+
+    protected Response send(HttpClient client, HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(), response);
+        } catch (Exception e) {
+            throw new IllegalStateException("HTTP call failed: " + e, e);
+        }
+    }
+
+    protected URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    protected static String rejection(String reason) {
+        return JSON.writeValueAsString(Map.of("reason", reason));
+    }
+
+    // ---- Reviews
+
+    /** The review of this account in the list of that status, or null. */
+    protected JsonNode reviewOf(UUID accountId, String status) {
+        Response response = get("/api/v1/reviews?status=" + status, reviewer());
+        if (response.status() != 200) {
+            throw new AssertionError("GET reviews: " + response.status() + " " + response.body());
+        }
+        for (JsonNode review : response.json()) {
+            if (accountId.toString().equals(review.get("registrationId").asString())) {
+                return review;
+            }
+        }
+        return null;
+    }
+
+    protected JsonNode awaitReview(UUID accountId, String status) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> reviewOf(accountId, status), r -> r != null);
+    }
+
+    protected List<JsonNode> reviews(String status, Predicate<JsonNode> matching) {
+        List<JsonNode> found = new ArrayList<>();
+        get("/api/v1/reviews?status=" + status, reviewer()).json().forEach(r -> {
+            if (matching.test(r)) {
+                found.add(r);
+            }
+        });
+        return found;
+    }
+
+    /** Sends the three facts of a complete file, in the usual order, and waits for the pending review. */
+    protected JsonNode queued(Applicants.Applicant applicant) {
+        applicant.sendAll(this::send);
+        return awaitReview(applicant.accountId(), "PENDING");
+    }
+}

@@ -1,0 +1,142 @@
+package fr.esante.medimail.backoffice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import fr.esante.medimail.events.AccountRejected;
+import fr.esante.medimail.events.AccountValidated;
+import fr.esante.medimail.schemas.Topics;
+
+/** The French staff page, as a browser uses it: login form, session cookie, CSRF-protected buttons. */
+class StaffPagesIT extends BackofficeIntegrationTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @Test
+    void aReviewerLogsInSeesThePendingReviewsAndApprovesOrRejectsFromThePage() {
+        Applicants.Applicant toApprove = Applicants.durand();
+        Applicants.Applicant toReject = Applicants.leGallInTraining();
+        String approveId = queued(toApprove).get("id").asString();
+        String rejectId = queued(toReject).get("id").asString();
+        Browser browser = new Browser();
+        browser.logIn(REVIEWER, REVIEWER_PASSWORD);
+
+        Response page = browser.get("/reviews");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("lang=\"fr\"").contains("Demandes à valider")
+                .contains(toApprove.profile().getEmail()).contains(toApprove.address().getAddress())
+                .contains("Médecin (10)").contains("RPPS 99800000012")
+                .contains(toReject.address().getAddress()).contains("Liste rouge").contains("310000013")
+                .contains("Valider le compte").contains("Refuser la demande");
+
+        Response approved = browser.post("/reviews/" + approveId + "/approval", Map.of());
+        assertThat(approved.status()).isEqualTo(302);
+        assertThat(browser.get("/reviews").body()).contains("Compte de Jean DURAND validé")
+                .doesNotContain(toApprove.profile().getEmail());
+        AccountValidated validated = awaitEvents(Topics.ACCOUNT_VALIDATED, toApprove.accountId()).get(0);
+        assertThat(validated.getValidatedBy()).isEqualTo(REVIEWER);
+
+        assertThat(browser.post("/reviews/" + rejectId + "/rejection", Map.of("reason", " ")).status()).isEqualTo(302);
+        assertThat(browser.get("/reviews").body()).contains("Indiquez le motif du refus");
+        assertThat(reviewOf(toReject.accountId(), "PENDING")).isNotNull();
+
+        String reason = "Votre rattachement à l'établissement n'a pas pu être confirmé.";
+        assertThat(browser.post("/reviews/" + rejectId + "/rejection", Map.of("reason", reason)).status()).isEqualTo(302);
+        assertThat(browser.get("/reviews").body()).contains("Demande de Yves LE GALL refusée");
+        AccountRejected rejected = awaitEvents(Topics.ACCOUNT_REJECTED, toReject.accountId()).get(0);
+        assertThat(rejected.getReason()).isEqualTo(reason);
+
+        assertThat(browser.post("/reviews/" + approveId + "/approval", Map.of()).status()).isEqualTo(302);
+        assertThat(browser.get("/reviews").body()).contains("déjà été validée par agent");
+    }
+
+    @Test
+    void pageFormsRefuseARequestWithoutTheCsrfToken() {
+        Applicants.Applicant applicant = Applicants.durand();
+        String id = queued(applicant).get("id").asString();
+        Browser browser = new Browser();
+        browser.logIn(REVIEWER, REVIEWER_PASSWORD);
+
+        Response forged = browser.postWithoutCsrf("/reviews/" + id + "/approval");
+
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(reviewOf(applicant.accountId(), "PENDING")).isNotNull();
+    }
+
+    @Test
+    void aWrongPasswordStaysOnTheLoginFormAndAStaffMemberWithoutTheRoleIsTurnedAway() {
+        Browser stranger = new Browser();
+        Response failed = stranger.submitLogin(REVIEWER, "pas-le-bon");
+        assertThat(failed.raw().headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        assertThat(stranger.get("/login?error").body()).contains("Identifiant ou mot de passe incorrect.");
+
+        Browser observer = new Browser();
+        observer.logIn(OBSERVER, OBSERVER_PASSWORD);
+        Response denied = observer.get("/reviews");
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.body()).contains("Accès refusé").contains(OBSERVER);
+    }
+
+    /** An HTTP client that keeps its cookies and does not follow redirects, like a browser tab we can inspect. */
+    private final class Browser {
+
+        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        private String csrf;
+
+        Response get(String path) {
+            Response response = send(client, HttpRequest.newBuilder(uri(path)).GET());
+            Matcher token = CSRF.matcher(response.body());
+            if (token.find()) {
+                csrf = token.group(1);
+            }
+            return response;
+        }
+
+        Response submitLogin(String username, String password) {
+            get("/login");
+            return post("/login", Map.of("username", username, "password", password));
+        }
+
+        void logIn(String username, String password) {
+            Response login = submitLogin(username, password);
+            assertThat(login.status()).isEqualTo(302);
+            assertThat(login.raw().headers().firstValue("Location").orElseThrow()).endsWith("/reviews");
+            get("/reviews"); // the token changes at login: take the new one
+        }
+
+        Response post(String path, Map<String, String> fields) {
+            Map<String, String> form = new LinkedHashMap<>(fields);
+            form.put("_csrf", csrf);
+            return send(client, HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+        }
+
+        Response postWithoutCsrf(String path) {
+            return send(client, HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("")));
+        }
+
+        private String encode(Map<String, String> form) {
+            return form.entrySet().stream()
+                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining("&"));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package fr.esante.medimail.backoffice.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import fr.esante.medimail.backoffice.applicant.ApplicantFile;
+import fr.esante.medimail.backoffice.applicant.ApplicantProfile;
+import fr.esante.medimail.backoffice.applicant.AssignedAddress;
+import fr.esante.medimail.backoffice.applicant.PostalAddress;
+
+class ReviewOpeningTest {
+
+    private static final UUID ACCOUNT = UUID.randomUUID();
+    private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+    private static final AssignedAddress ADDRESS = new AssignedAddress("jean.durand@medecin.oc.mssante.fr", "PER", T0);
+
+    @Test
+    void aFileIsReviewedOnceItHasAProfileAndAnAddress() {
+        assertThat(ReviewOpening.submissionToReview(file(T0, null), List.of())).isEmpty();
+        assertThat(ReviewOpening.submissionToReview(new ApplicantFile(ACCOUNT, null, null, ADDRESS), List.of())).isEmpty();
+        assertThat(ReviewOpening.submissionToReview(file(T0, ADDRESS), List.of())).contains(T0);
+    }
+
+    @Test
+    void aPendingOrApprovedReviewBlocksAnyNewOne() {
+        Instant later = T0.plusSeconds(3600);
+        assertThat(ReviewOpening.submissionToReview(file(later, ADDRESS), List.of(review(ReviewStatus.PENDING, T0, null))))
+                .isEmpty();
+        assertThat(ReviewOpening.submissionToReview(file(later, ADDRESS),
+                List.of(review(ReviewStatus.APPROVED, T0, T0.plusSeconds(60))))).isEmpty();
+    }
+
+    @Test
+    void onlyAProfileSubmittedAfterTheRejectionIsReviewedAgain() {
+        Review rejected = review(ReviewStatus.REJECTED, T0, T0.plusSeconds(7200));
+        assertThat(ReviewOpening.submissionToReview(file(T0, ADDRESS), List.of(rejected))).as("same submission").isEmpty();
+        assertThat(ReviewOpening.submissionToReview(file(T0.plusSeconds(3600), ADDRESS), List.of(rejected)))
+                .as("submitted while the review was pending: the reviewer saw it").isEmpty();
+        assertThat(ReviewOpening.submissionToReview(file(T0.plusSeconds(9000), ADDRESS), List.of(rejected)))
+                .contains(T0.plusSeconds(9000));
+    }
+
+    private static ApplicantFile file(Instant submittedAt, AssignedAddress address) {
+        ApplicantProfile profile = new ApplicantProfile(ACCOUNT, "DURAND", "Jean", "jean@example.org", "NATIONAL_ID",
+                "RPPS", "99800000012", "10", null, true, "0561000000", null,
+                new PostalAddress("1 rue", "31000", "Toulouse", "76", "31"), null, null, true, true, submittedAt);
+        return new ApplicantFile(ACCOUNT, profile, null, address);
+    }
+
+    private static Review review(ReviewStatus status, Instant submittedAt, Instant decidedAt) {
+        return new Review(UUID.randomUUID(), ACCOUNT, status, submittedAt, submittedAt, decidedAt,
+                decidedAt == null ? null : "agent", status == ReviewStatus.REJECTED ? "Motif" : null);
+    }
+}
