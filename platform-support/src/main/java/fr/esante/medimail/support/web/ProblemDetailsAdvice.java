@@ -68,7 +68,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        if (response != null && response.getBody() instanceof ProblemDetail detail && detail.getType().toString().equals("about:blank")) {
+        if (response != null && response.getBody() instanceof ProblemDetail detail
+                && (detail.getType() == null || "about:blank".equals(detail.getType().toString()))) {
             detail.setType(URI.create(TYPE_BASE + "http-" + statusCode.value()));
         }
         return response;

@@ -1,0 +1,38 @@
+package fr.esante.medimail.registration;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+@SpringBootApplication
+@EnableConfigurationProperties(RegistrationProperties.class)
+public class RegistrationApplication {
+
+    public static final String NAME = "registration-service";
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    public static SpringApplication application() {
+        SpringApplication app = new SpringApplication(RegistrationApplication.class);
+        app.setDefaultProperties(Map.of("spring.config.name", NAME));
+        return app;
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder(RegistrationProperties properties) {
+        return new BCryptPasswordEncoder(properties.passwordHashStrength());
+    }
+}

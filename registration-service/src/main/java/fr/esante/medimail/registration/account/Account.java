@@ -1,0 +1,240 @@
+package fr.esante.medimail.registration.account;
+
+import static fr.esante.medimail.registration.account.AccountStatus.EMAIL_CONFIRMATION_PENDING;
+import static fr.esante.medimail.registration.account.AccountStatus.EMAIL_CONFIRMED;
+import static fr.esante.medimail.registration.account.AccountStatus.IDENTITY_CHECK_PENDING;
+import static fr.esante.medimail.registration.account.AccountStatus.IDENTITY_REJECTED;
+import static fr.esante.medimail.registration.account.AccountStatus.REJECTED;
+import static fr.esante.medimail.registration.account.AccountStatus.VALIDATED;
+import static fr.esante.medimail.registration.account.AccountStatus.VALIDATION_PENDING;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A registration, from the form to the validated mailbox. Every status change goes through a method here,
+ * which refuses (user actions) or ignores (events from other services) a change that the current status
+ * does not allow: an old or repeated event can never move an account backwards.
+ */
+public final class Account {
+
+    private final UUID id;
+    private final String email;
+    private final String lastName;
+    private final String firstName;
+    private final String region;
+    private final String passwordHash;
+    private final Instant createdAt;
+    private AccountStatus status;
+    private String confirmationTokenHash;
+    private Instant confirmationExpiresAt;
+    private Instant emailConfirmedAt;
+    private ProfessionalProfile profile;
+    private Instant profileSubmittedAt;
+    private MssAddress mssAddress;
+    private Rejection rejection;
+    private Instant updatedAt;
+
+    /** Rebuilds an account as stored; new accounts come from {@link #requested}. */
+    public Account(UUID id, String email, String lastName, String firstName, String region, String passwordHash,
+                   AccountStatus status, String confirmationTokenHash, Instant confirmationExpiresAt,
+                   Instant emailConfirmedAt, ProfessionalProfile profile, Instant profileSubmittedAt,
+                   MssAddress mssAddress, Rejection rejection, Instant createdAt, Instant updatedAt) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.email = Objects.requireNonNull(email, "email");
+        this.lastName = Objects.requireNonNull(lastName, "lastName");
+        this.firstName = Objects.requireNonNull(firstName, "firstName");
+        this.region = Objects.requireNonNull(region, "region");
+        this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+        this.status = Objects.requireNonNull(status, "status");
+        this.confirmationTokenHash = confirmationTokenHash;
+        this.confirmationExpiresAt = confirmationExpiresAt;
+        this.emailConfirmedAt = emailConfirmedAt;
+        this.profile = profile;
+        this.profileSubmittedAt = profileSubmittedAt;
+        this.mssAddress = mssAddress;
+        this.rejection = rejection;
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** A new registration waiting for its e-mail confirmation; only the hash of the confirmation token is kept. */
+    public static Account requested(UUID id, String email, String lastName, String firstName, String region,
+                                    String passwordHash, String confirmationTokenHash, Instant confirmationExpiresAt,
+                                    Instant now) {
+        return new Account(id, email, lastName, firstName, region, passwordHash, EMAIL_CONFIRMATION_PENDING,
+                Objects.requireNonNull(confirmationTokenHash), Objects.requireNonNull(confirmationExpiresAt),
+                null, null, null, null, null, now, now);
+    }
+
+    /**
+     * The holder followed the confirmation link (the account was found by its token). The token is consumed:
+     * once confirmed, it no longer designates the account.
+     *
+     * @throws Refusal TOKEN_EXPIRED when the link is too old
+     */
+    public void confirmEmail(Instant now) {
+        if (status != EMAIL_CONFIRMATION_PENDING || confirmationTokenHash == null) {
+            throw Refusal.invalid("TOKEN_INVALID", "Ce lien de confirmation n'est pas valide ou a déjà été utilisé.");
+        }
+        if (!now.isBefore(confirmationExpiresAt)) {
+            throw Refusal.invalid("TOKEN_EXPIRED", "Ce lien de confirmation a expiré.");
+        }
+        status = EMAIL_CONFIRMED;
+        confirmationTokenHash = null;
+        emailConfirmedAt = now;
+        updatedAt = now;
+    }
+
+    /**
+     * The holder submits their professional profile: the first time after confirming their e-mail, or again
+     * after an identity rejection.
+     *
+     * @throws Refusal PROFILE_SUBMISSION_NOT_ALLOWED (409) in any other status
+     */
+    public void submitProfile(ProfessionalProfile submitted, Instant now) {
+        if (status != EMAIL_CONFIRMED && status != IDENTITY_REJECTED) {
+            throw Refusal.conflict("PROFILE_SUBMISSION_NOT_ALLOWED", switch (status) {
+                case EMAIL_CONFIRMATION_PENDING -> "Confirmez d'abord votre adresse e-mail.";
+                case IDENTITY_CHECK_PENDING, VALIDATION_PENDING ->
+                        "Votre profil professionnel a déjà été transmis et est en cours d'examen.";
+                case VALIDATED -> "Votre compte est déjà validé.";
+                default -> "Votre demande a été refusée : le profil ne peut plus être modifié.";
+            });
+        }
+        profile = Objects.requireNonNull(submitted);
+        profileSubmittedAt = now;
+        rejection = null;
+        status = IDENTITY_CHECK_PENDING;
+        updatedAt = now;
+    }
+
+    /** The identity check failed; the holder may resubmit. Returns false when ignored in the current status. */
+    public boolean identityRejected(Rejection why, Instant now) {
+        if (status != IDENTITY_CHECK_PENDING) {
+            return false;
+        }
+        rejection = why;
+        status = IDENTITY_REJECTED;
+        updatedAt = now;
+        return true;
+    }
+
+    /** An MSSanté address was reserved; staff review comes next. Returns false when ignored in the current status. */
+    public boolean mssAddressAssigned(MssAddress assigned, Instant now) {
+        if (status != IDENTITY_CHECK_PENDING) {
+            return false;
+        }
+        mssAddress = assigned;
+        status = VALIDATION_PENDING;
+        updatedAt = now;
+        return true;
+    }
+
+    /** No address can be derived: the registration stops. Returns false when ignored in the current status. */
+    public boolean mssAddressRefused(Rejection why, Instant now) {
+        if (status != IDENTITY_CHECK_PENDING) {
+            return false;
+        }
+        rejection = why;
+        status = REJECTED;
+        updatedAt = now;
+        return true;
+    }
+
+    /**
+     * Staff validated the account. Also accepted while the address assignment has not been seen yet (events of
+     * different topics are not ordered between them): the validation carries the address.
+     */
+    public boolean validated(MssAddress address, Instant now) {
+        if (status != VALIDATION_PENDING && status != IDENTITY_CHECK_PENDING) {
+            return false;
+        }
+        mssAddress = address;
+        rejection = null;
+        status = VALIDATED;
+        updatedAt = now;
+        return true;
+    }
+
+    /** Staff rejected the account. Returns false when ignored in the current status. */
+    public boolean rejectedByStaff(Rejection why, Instant now) {
+        if (status != VALIDATION_PENDING && status != IDENTITY_CHECK_PENDING) {
+            return false;
+        }
+        rejection = why;
+        status = REJECTED;
+        updatedAt = now;
+        return true;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String lastName() {
+        return lastName;
+    }
+
+    public String firstName() {
+        return firstName;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public AccountStatus status() {
+        return status;
+    }
+
+    public String confirmationTokenHash() {
+        return confirmationTokenHash;
+    }
+
+    public Instant confirmationExpiresAt() {
+        return confirmationExpiresAt;
+    }
+
+    public Instant emailConfirmedAt() {
+        return emailConfirmedAt;
+    }
+
+    public ProfessionalProfile profile() {
+        return profile;
+    }
+
+    public Instant profileSubmittedAt() {
+        return profileSubmittedAt;
+    }
+
+    public MssAddress mssAddress() {
+        return mssAddress;
+    }
+
+    public Rejection rejection() {
+        return rejection;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    @Override
+    public String toString() {
+        return "Account[" + id + ", " + status + "]";
+    }
+}

@@ -1,0 +1,63 @@
+package fr.esante.medimail.registration.account;
+
+import java.util.Map;
+
+/**
+ * The French message shown to the holder for each refusal code sent by the other services. Their own
+ * {@code detail} is English and meant for staff; it is never shown to users.
+ */
+public final class RejectionMessages {
+
+    private static final String CORRECT_AND_RESUBMIT = " Corrigez votre profil professionnel puis soumettez-le à nouveau.";
+
+    private static final Map<String, String> IDENTITY = Map.of(
+            "INVALID_CHECK_DIGIT", "Le numéro d'identification saisi n'est pas valide : sa clé de contrôle est incorrecte."
+                    + CORRECT_AND_RESUBMIT,
+            "WRONG_LENGTH", "Le numéro d'identification saisi n'a pas le bon nombre de chiffres (11 pour un RPPS, "
+                    + "9 pour un ADELI, un FINESS ou un SIREN, 14 pour un SIRET)." + CORRECT_AND_RESUBMIT,
+            "NOT_DIGITS", "Le numéro d'identification saisi ne doit comporter que des chiffres." + CORRECT_AND_RESUBMIT,
+            "NOT_FOUND", "Aucun professionnel de santé ne correspond à ce numéro dans l'annuaire santé national."
+                    + " Vérifiez le numéro saisi puis soumettez à nouveau votre profil professionnel.",
+            "INACTIVE", "Ce numéro correspond, dans l'annuaire santé national, à une activité qui n'est plus en cours."
+                    + " Contactez le centre de services si votre situation a changé.",
+            "NAME_MISMATCH", "Vos nom et prénom ne correspondent pas à ceux que l'annuaire santé national associe à ce numéro."
+                    + " Vérifiez le numéro saisi, ou contactez le centre de services si votre nom doit être corrigé.",
+            "PROFESSION_MISMATCH", "La profession choisie ne correspond pas à celle que l'annuaire santé national associe"
+                    + " à ce numéro." + CORRECT_AND_RESUBMIT,
+            "STRUCTURE_NOT_FOUND", "L'identifiant de structure saisi (FINESS, SIREN ou SIRET) ne correspond à aucune"
+                    + " structure connue." + CORRECT_AND_RESUBMIT);
+
+    private static final String IDENTITY_FALLBACK = "Votre identité professionnelle n'a pas pu être vérifiée."
+            + " Vérifiez les informations saisies puis soumettez à nouveau votre profil professionnel,"
+            + " ou contactez le centre de services.";
+
+    private static final Map<String, String> ADDRESS = Map.of(
+            "NAME_NOT_REPRESENTABLE", "Aucune adresse de messagerie sécurisée de santé ne peut être formée à partir de"
+                    + " vos nom et prénom. Contactez le centre de services pour poursuivre votre inscription.",
+            "UNKNOWN_PROFESSION", "Votre profession ne permet pas d'attribuer une adresse de messagerie sécurisée de santé"
+                    + " Medimail. Contactez le centre de services pour en savoir plus.");
+
+    private static final String ADDRESS_FALLBACK = "Aucune adresse de messagerie sécurisée de santé n'a pu vous être"
+            + " attribuée. Contactez le centre de services.";
+
+    /** Code of a rejection decided by back-office staff; the message is then the reviewer's own text. */
+    public static final String REJECTED_BY_REVIEWER = "REJECTED_BY_REVIEWER";
+
+    private RejectionMessages() {
+    }
+
+    public static Rejection identityRejected(String code) {
+        return new Rejection(code, IDENTITY.getOrDefault(code, IDENTITY_FALLBACK));
+    }
+
+    public static Rejection addressRefused(String code) {
+        return new Rejection(code, ADDRESS.getOrDefault(code, ADDRESS_FALLBACK));
+    }
+
+    public static Rejection rejectedByReviewer(String reason) {
+        String message = reason == null || reason.isBlank()
+                ? "Votre demande de compte n'a pas été acceptée. Contactez le centre de services pour en savoir plus."
+                : reason.strip();
+        return new Rejection(REJECTED_BY_REVIEWER, message);
+    }
+}

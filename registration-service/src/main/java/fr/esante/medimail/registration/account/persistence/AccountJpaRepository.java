@@ -1,0 +1,23 @@
+package fr.esante.medimail.registration.account.persistence;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+import jakarta.persistence.LockModeType;
+
+interface AccountJpaRepository extends JpaRepository<AccountEntity, UUID> {
+
+    Optional<AccountEntity> findByEmail(String email);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from AccountEntity a where a.id = :id")
+    Optional<AccountEntity> lockById(UUID id);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from AccountEntity a where a.confirmationTokenHash = :tokenHash")
+    Optional<AccountEntity> lockByConfirmationTokenHash(String tokenHash);
+}

@@ -1,0 +1,28 @@
+package fr.esante.medimail.registration.account.web;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import fr.esante.medimail.registration.account.Accounts;
+import fr.esante.medimail.registration.account.AuthenticatedAccount;
+import fr.esante.medimail.registration.account.Refusal;
+
+/** GET /api/v1/me (Bearer): the holder follows their own registration. */
+@RestController
+class MeController {
+
+    private final Accounts accounts;
+
+    MeController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/api/v1/me")
+    ResponseEntity<MeView> me(AuthenticatedAccount authenticated) {
+        MeView view = accounts.findById(authenticated.accountId()).map(MeView::of)
+                .orElseThrow(() -> Refusal.unauthenticated("ACCESS_TOKEN_INVALID", "Votre session n'est pas valide : reconnectez-vous."));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);
+    }
+}

@@ -1,0 +1,52 @@
+package fr.esante.medimail.registration.session.web;
+
+import java.util.List;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.context.annotation.Configuration;
+
+import fr.esante.medimail.registration.account.AuthenticatedAccount;
+import fr.esante.medimail.registration.account.Refusal;
+import fr.esante.medimail.registration.session.Sessions;
+
+/**
+ * A handler parameter of type {@link AuthenticatedAccount} requires {@code Authorization: Bearer <accessToken>}:
+ * missing, unknown or expired, the answer is a 401 problem and the handler does not run.
+ */
+@Configuration
+class BearerAuthentication implements WebMvcConfigurer, HandlerMethodArgumentResolver {
+
+    private static final String BEARER = "Bearer ";
+
+    private final Sessions sessions;
+
+    BearerAuthentication(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(this);
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType().equals(AuthenticatedAccount.class);
+    }
+
+    @Override
+    public AuthenticatedAccount resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+                                                NativeWebRequest request, WebDataBinderFactory binderFactory) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw Refusal.unauthenticated("AUTHENTICATION_REQUIRED", "Connectez-vous pour accéder à votre inscription.");
+        }
+        return sessions.authenticate(authorization.substring(BEARER.length()).strip());
+    }
+}

@@ -1,0 +1,241 @@
+package fr.esante.medimail.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+
+import fr.esante.medimail.embedded.EmbeddedInfrastructure;
+import fr.esante.medimail.embedded.EmbeddedInfrastructureInitializer;
+import fr.esante.medimail.embedded.KafkaTestClient;
+import fr.esante.medimail.schemas.Topic;
+import fr.esante.medimail.schemas.serde.AvroSerializer;
+import fr.esante.medimail.support.secrets.SecretTokens;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The service on the shared embedded infrastructure (one Spring context for every integration test class),
+ * driven like a client would: HTTP on its port, Avro records on Kafka. Every test uses its own e-mail addresses.
+ */
+@SpringBootTest(classes = RegistrationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=registration-service")
+@ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
+public abstract class IntegrationTest {
+
+    protected static final Map<String, String> SERDE = Map.of("schema.registry.url", "mock://medimail");
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+    protected static final String PASSWORD = "Stethoscope2024";
+    protected static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    protected SecretTokens secrets;
+    @Value("${local.server.port}")
+    int port;
+
+    protected final KafkaTestClient kafka = new KafkaTestClient(EmbeddedInfrastructure.shared().kafkaBootstrapServers());
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final AvroSerializer serializer = new AvroSerializer();
+
+    {
+        serializer.configure(SERDE, false);
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    protected record Answer(int status, String body, HttpHeaders headers) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        public String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+
+        /** The problem's {@code errors} as "field:CODE" strings. */
+        public java.util.List<String> fieldCodes() {
+            java.util.List<String> codes = new java.util.ArrayList<>();
+            json().path("errors").forEach(e -> codes.add(e.path("field").asString() + ":" + e.path("code").asString()));
+            return codes;
+        }
+    }
+
+    protected Answer post(String path, String body) {
+        return send(request(path, null).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    protected Answer put(String path, String body, String accessToken) {
+        return send(request(path, accessToken).PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    protected Answer get(String path, String accessToken) {
+        return send(request(path, accessToken).GET());
+    }
+
+    protected HttpRequest.Builder request(String path, String accessToken) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, application/problem+json, text/html");
+        if (accessToken != null) {
+            builder.header("Authorization", "Bearer " + accessToken);
+        }
+        return builder;
+    }
+
+    protected Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static String json(Map<String, ?> fields) {
+        return JSON.writeValueAsString(fields);
+    }
+
+    // ---------------------------------------------------------------- registration steps
+
+    protected static String uniqueEmail(String who) {
+        return who + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    protected static Map<String, Object> registrationFields(String email) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("lastName", "DURAND");
+        fields.put("firstName", "Jean");
+        fields.put("email", email);
+        fields.put("password", PASSWORD);
+        fields.put("passwordConfirmation", PASSWORD);
+        fields.put("region", "76");
+        return fields;
+    }
+
+    protected UUID register(String email) {
+        Answer answer = post("/api/v1/registrations", json(registrationFields(email)));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        return UUID.fromString(answer.json().path("registrationId").asString());
+    }
+
+    /** Gives the account a confirmation token the test knows (the real one travels sealed on Kafka). */
+    protected String knownConfirmationToken(String email) {
+        String token = SecretTokens.newToken();
+        int updated = jdbc.sql("UPDATE account SET confirmation_token_hash = :hash WHERE email = :email")
+                .param("hash", SecretTokens.hash(token)).param("email", email).update();
+        assertThat(updated).isEqualTo(1);
+        return token;
+    }
+
+    protected Answer confirm(String token) {
+        return post("/api/v1/email-confirmations", json(Map.of("token", token)));
+    }
+
+    protected UUID confirmedAccount(String email) {
+        UUID id = register(email);
+        Answer confirmed = confirm(knownConfirmationToken(email));
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        return id;
+    }
+
+    protected Answer signIn(String email, String password) {
+        return post("/api/v1/sessions", json(Map.of("email", email, "password", password)));
+    }
+
+    protected String accessToken(String email) {
+        Answer answer = signIn(email, PASSWORD);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json().path("accessToken").asString();
+    }
+
+    protected JsonNode me(String accessToken) {
+        Answer answer = get("/api/v1/me", accessToken);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    protected static Map<String, Object> nationalIdProfile() {
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("line", "10 rue des Trente-six Ponts");
+        address.put("postalCode", "31400");
+        address.put("city", "Toulouse");
+        address.put("region", "76");
+        address.put("department", "31");
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("path", "NATIONAL_ID");
+        profile.put("identifierType", "RPPS");
+        profile.put("identifier", " 99800000012 ");
+        profile.put("profession", "10");
+        profile.put("specialty", "SM54");
+        profile.put("liberal", true);
+        profile.put("phone", "05 61 00 00 00");
+        profile.put("secondPhone", null);
+        profile.put("address", address);
+        profile.put("organisationName", "Cabinet médical");
+        profile.put("serviceName", null);
+        return profile;
+    }
+
+    /** A confirmed account whose profile was submitted (IDENTITY_CHECK_PENDING); returns its access token. */
+    protected String accountWithSubmittedProfile(String email) {
+        confirmedAccount(email);
+        String token = accessToken(email);
+        Answer submitted = put("/api/v1/me/professional-profile", json(nationalIdProfile()), token);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+        return token;
+    }
+
+    protected Integer accountsWithEmail(String email) {
+        return jdbc.sql("SELECT count(*) FROM account WHERE email = :email").param("email", email).query(Integer.class).single();
+    }
+
+    /** Events are Avro binary in the outbox: strings appear as their UTF-8 bytes. */
+    protected Integer outboxEventsMentioning(String text) {
+        return jdbc.sql("SELECT count(*) FROM outbox_event WHERE position(convert_to(:text, 'UTF8') IN payload) > 0")
+                .param("text", text).query(Integer.class).single();
+    }
+
+    // ---------------------------------------------------------------- Kafka
+
+    /** The first record of the topic about this account, decoded with the topic's own serde. */
+    protected <V extends SpecificRecord> V awaitEvent(Topic<V> topic, UUID accountId) {
+        var records = kafka.awaitRecords(topic.name(), r -> accountId.toString().equals(r.key()), PATIENCE);
+        return topic.valueDeserializer(SERDE).deserialize(topic.name(), records.get(0).value());
+    }
+
+    /** Sends an event as its producer would, and waits until this service has handled it. */
+    protected <V extends SpecificRecord> void feed(Topic<V> topic, UUID accountId, UUID eventId, V event) {
+        kafka.send(topic.name(), accountId.toString(), serializer.serialize(topic.name(), event));
+        await().atMost(PATIENCE).until(() -> jdbc.sql(
+                        "SELECT count(*) FROM processed_event WHERE consumer = 'registration-service' AND event_id = :id")
+                .param("id", eventId).query(Integer.class).single() == 1);
+    }
+
+    protected static Instant now() {
+        return Instant.now();
+    }
+}

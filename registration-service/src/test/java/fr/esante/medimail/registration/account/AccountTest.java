@@ -1,0 +1,111 @@
+package fr.esante.medimail.registration.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+class AccountTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T08:00:00Z");
+    private static final MssAddress ADDRESS = new MssAddress("jean.durand@medecin.oc.mssante.fr", "PER");
+    private static final Rejection NOT_FOUND = RejectionMessages.identityRejected("NOT_FOUND");
+
+    @Test
+    void confirmationConsumesTheTokenAndRefusesAnExpiredOne() {
+        Account account = requested();
+        account.confirmEmail(T0.plus(Duration.ofHours(1)));
+        assertThat(account.status()).isEqualTo(AccountStatus.EMAIL_CONFIRMED);
+        assertThat(account.confirmationTokenHash()).isNull();
+        assertThatThrownBy(() -> account.confirmEmail(T0)).isInstanceOf(Refusal.class).hasFieldOrPropertyWithValue("code", "TOKEN_INVALID");
+
+        Account late = requested();
+        assertThatThrownBy(() -> late.confirmEmail(T0.plus(Duration.ofHours(24))))
+                .isInstanceOf(Refusal.class).hasFieldOrPropertyWithValue("code", "TOKEN_EXPIRED");
+        assertThat(late.status()).isEqualTo(AccountStatus.EMAIL_CONFIRMATION_PENDING);
+    }
+
+    @Test
+    void aProfileIsExpectedOnlyAfterConfirmationOrAnIdentityRejection() {
+        Account account = requested();
+        assertThatThrownBy(() -> account.submitProfile(profile(), T0)).isInstanceOf(Refusal.class)
+                .hasFieldOrPropertyWithValue("kind", Refusal.Kind.CONFLICT);
+        account.confirmEmail(T0);
+        account.submitProfile(profile(), T0);
+        assertThat(account.status()).isEqualTo(AccountStatus.IDENTITY_CHECK_PENDING);
+        assertThatThrownBy(() -> account.submitProfile(profile(), T0)).isInstanceOf(Refusal.class);
+
+        assertThat(account.identityRejected(NOT_FOUND, T0)).isTrue();
+        assertThat(account.rejection()).isEqualTo(NOT_FOUND);
+        account.submitProfile(profile(), T0);
+        assertThat(account.status()).isEqualTo(AccountStatus.IDENTITY_CHECK_PENDING);
+        assertThat(account.rejection()).isNull();
+    }
+
+    @Test
+    void eventsThatComeTooLateAreIgnored() {
+        Account account = withProfile();
+        assertThat(account.mssAddressAssigned(ADDRESS, T0)).isTrue();
+        assertThat(account.status()).isEqualTo(AccountStatus.VALIDATION_PENDING);
+        assertThat(account.identityRejected(NOT_FOUND, T0)).isFalse();
+        assertThat(account.mssAddressAssigned(ADDRESS, T0)).isFalse();
+        assertThat(account.validated(ADDRESS, T0)).isTrue();
+
+        assertThat(account.identityRejected(NOT_FOUND, T0)).isFalse();
+        assertThat(account.mssAddressRefused(RejectionMessages.addressRefused("UNKNOWN_PROFESSION"), T0)).isFalse();
+        assertThat(account.rejectedByStaff(RejectionMessages.rejectedByReviewer("non"), T0)).isFalse();
+        assertThat(account.status()).isEqualTo(AccountStatus.VALIDATED);
+        assertThat(account.mssAddress()).isEqualTo(ADDRESS);
+        assertThat(account.rejection()).isNull();
+    }
+
+    @Test
+    void aValidationSeenBeforeTheAddressAssignmentCarriesTheAddress() {
+        Account account = withProfile();
+        assertThat(account.validated(ADDRESS, T0)).isTrue();
+        assertThat(account.mssAddressAssigned(new MssAddress("other@x.mssante.fr", "PER"), T0)).isFalse();
+        assertThat(account.mssAddress()).isEqualTo(ADDRESS);
+    }
+
+    @Test
+    void rejectionsAreFinal() {
+        Account refused = withProfile();
+        assertThat(refused.mssAddressRefused(RejectionMessages.addressRefused("NAME_NOT_REPRESENTABLE"), T0)).isTrue();
+        assertThat(refused.status()).isEqualTo(AccountStatus.REJECTED);
+        assertThat(refused.validated(ADDRESS, T0)).isFalse();
+        assertThatThrownBy(() -> refused.submitProfile(profile(), T0)).isInstanceOf(Refusal.class);
+        assertThat(RejectionMessages.addressRefused("SOMETHING_ELSE").message()).contains("centre de services");
+    }
+
+    @Test
+    void aProfileKeepsItsPathAndIdentifierConsistent() {
+        assertThatThrownBy(() -> new ProfessionalProfile(ProfilePath.NATIONAL_ID, IdentifierType.SIRET, "73282932000074",
+                "21", null, false, "0561000000", null, address(), null, null, true, true))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Account requested() {
+        return Account.requested(UUID.randomUUID(), "jean.durand@example.org", "DURAND", "Jean", "76", "$2a$10$hash",
+                "a".repeat(64), T0.plus(Duration.ofHours(24)), T0);
+    }
+
+    private static Account withProfile() {
+        Account account = requested();
+        account.confirmEmail(T0);
+        account.submitProfile(profile(), T0);
+        return account;
+    }
+
+    private static ProfessionalProfile profile() {
+        return new ProfessionalProfile(ProfilePath.NATIONAL_ID, IdentifierType.RPPS, "99800000012", "10", "SM54", true,
+                "0561000000", null, address(), null, null, true, true);
+    }
+
+    private static PostalAddress address() {
+        return new PostalAddress("10 rue des Trente-six Ponts", "31400", "Toulouse", "76", "31");
+    }
+}

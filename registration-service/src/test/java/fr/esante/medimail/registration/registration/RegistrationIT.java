@@ -1,0 +1,187 @@
+package fr.esante.medimail.registration.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import fr.esante.medimail.events.AccountRequested;
+import fr.esante.medimail.events.RegistrationAttemptedForExistingAccount;
+import fr.esante.medimail.registration.IntegrationTest;
+import fr.esante.medimail.schemas.Topics;
+
+class RegistrationIT extends IntegrationTest {
+
+    @Test
+    void aNewAddressGetsAnAccountWaitingForConfirmationAndAnEventWithTheSealedToken() {
+        String email = uniqueEmail("jean.durand");
+        Map<String, Object> fields = registrationFields("  " + email.toUpperCase() + " ");
+        fields.put("lastName", "  DURAND ");
+
+        Answer answer = post("/api/v1/registrations", json(fields));
+
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.json().path("status").asString()).isEqualTo("EMAIL_CONFIRMATION_PENDING");
+        UUID id = UUID.fromString(answer.json().path("registrationId").asString());
+        var row = jdbc.sql("SELECT email, last_name, status, password_hash, confirmation_token_hash FROM account WHERE id = :id")
+                .param("id", id).query().singleRow();
+        assertThat(row.get("email")).isEqualTo(email);
+        assertThat(row.get("last_name")).isEqualTo("DURAND");
+        assertThat(row.get("status")).isEqualTo("EMAIL_CONFIRMATION_PENDING");
+        assertThat((String) row.get("password_hash")).startsWith("$2").doesNotContain(PASSWORD);
+
+        AccountRequested event = awaitEvent(Topics.ACCOUNT_REQUESTED, id);
+        assertThat(event.getAccountId()).isEqualTo(id);
+        assertThat(event.getEmail()).isEqualTo(email);
+        assertThat(event.getLastName()).isEqualTo("DURAND");
+        assertThat(event.getFirstName()).isEqualTo("Jean");
+        assertThat(event.getRegion()).isEqualTo("76");
+        assertThat(event.getConfirmationExpiresAt()).isBetween(Instant.now().plus(Duration.ofHours(23)),
+                Instant.now().plus(Duration.ofHours(25)));
+        String token = secrets.open(event.getSealedConfirmationToken());
+        assertThat(event.getSealedConfirmationToken()).doesNotContain(token);
+        assertThat(row.get("confirmation_token_hash")).isEqualTo(fr.esante.medimail.support.secrets.SecretTokens.hash(token));
+
+        Answer confirmed = confirm(token);
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.json().path("registrationId").asString()).isEqualTo(id.toString());
+        assertThat(confirmed.json().path("status").asString()).isEqualTo("EMAIL_CONFIRMED");
+    }
+
+    @Test
+    void anAddressThatAlreadyHasAnAccountGetsTheSameAnswerAndItsOwnerIsTold() {
+        String email = uniqueEmail("marie.dupont");
+        UUID existing = register(email);
+
+        Map<String, Object> again = registrationFields(email.toUpperCase());
+        again.put("firstName", "Usurpateur");
+        Answer answer = post("/api/v1/registrations", json(again));
+
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.json().properties()).extracting(Map.Entry::getKey).containsExactlyInAnyOrder("registrationId", "status");
+        assertThat(answer.json().path("status").asString()).isEqualTo("EMAIL_CONFIRMATION_PENDING");
+        assertThat(answer.json().path("registrationId").asString()).isNotEqualTo(existing.toString());
+        assertThat(accountsWithEmail(email)).isEqualTo(1);
+
+        RegistrationAttemptedForExistingAccount event = awaitEvent(Topics.REGISTRATION_ATTEMPTED_FOR_EXISTING_ACCOUNT, existing);
+        assertThat(event.getEmail()).isEqualTo(email);
+        assertThat(event.getFirstName()).isEqualTo("Jean");
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneAddressMakeOneAccountAndTheSameAnswers() throws Exception {
+        String email = uniqueEmail("impatient");
+        String body = json(registrationFields(email));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var answers = pool.invokeAll(java.util.Collections.nCopies(4,
+                    (java.util.concurrent.Callable<Answer>) () -> post("/api/v1/registrations", body)));
+            for (var answer : answers) {
+                assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(202);
+                assertThat(answer.get().json().path("status").asString()).isEqualTo("EMAIL_CONFIRMATION_PENDING");
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(accountsWithEmail(email)).isEqualTo(1);
+    }
+
+    @Test
+    void invalidFieldsAreRefusedOneCodePerFieldWithFrenchMessagesAndNothingIsStored() {
+        String email = uniqueEmail("invalid");
+        Map<String, Object> fields = registrationFields(email);
+        fields.put("lastName", " ");
+        fields.put("firstName", "J".repeat(101));
+        fields.put("password", "court1");
+        fields.put("passwordConfirmation", "autre-chose");
+        Answer answer = post("/api/v1/registrations", json(fields));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.fieldCodes()).containsExactlyInAnyOrder("lastName:REQUIRED", "firstName:TOO_LONG",
+                "password:PASSWORD_TOO_WEAK", "passwordConfirmation:PASSWORDS_DO_NOT_MATCH");
+        assertThat(answer.body()).contains("Le nom est obligatoire.", "au moins 12 caractères",
+                "La confirmation ne correspond pas au mot de passe.");
+
+        Map<String, Object> more = registrationFields("pas-une-adresse");
+        more.put("password", "seulementdeslettres");
+        more.put("passwordConfirmation", "seulementdeslettres");
+        more.put("region", "Occitanie");
+        more.remove("firstName");
+        assertThat(post("/api/v1/registrations", json(more)).fieldCodes()).containsExactlyInAnyOrder(
+                "email:INVALID_FORMAT", "password:PASSWORD_TOO_WEAK", "region:INVALID_FORMAT", "firstName:REQUIRED");
+
+        Map<String, Object> tooLongEmail = registrationFields("a".repeat(250) + "@example.org");
+        assertThat(post("/api/v1/registrations", json(tooLongEmail)).fieldCodes()).contains("email:TOO_LONG");
+
+        assertThat(accountsWithEmail(email)).isZero();
+        assertThat(outboxEventsMentioning(email)).isZero();
+    }
+
+    @Test
+    void unreadableOrOversizedBodiesAreRefusedBeforeAnythingIsStored() {
+        String email = uniqueEmail("unreadable");
+        Map<String, Object> valid = registrationFields(email);
+
+        Answer malformed = post("/api/v1/registrations", json(valid).replace("}", ""));
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().path("code").asString()).isEqualTo("MALFORMED_REQUEST");
+
+        Map<String, Object> wrongType = registrationFields(email);
+        wrongType.put("lastName", java.util.List.of("DURAND"));
+        Answer wrongTypeAnswer = post("/api/v1/registrations", json(wrongType));
+        assertThat(wrongTypeAnswer.status()).isEqualTo(400);
+        assertThat(wrongTypeAnswer.fieldCodes()).containsExactly("lastName:INVALID_VALUE");
+
+        Map<String, Object> unknownField = registrationFields(email);
+        unknownField.put("isAdmin", true);
+        Answer unknownFieldAnswer = post("/api/v1/registrations", json(unknownField));
+        assertThat(unknownFieldAnswer.status()).isEqualTo(400);
+        assertThat(unknownFieldAnswer.fieldCodes()).containsExactly("isAdmin:INVALID_VALUE");
+
+        Map<String, Object> huge = registrationFields(email);
+        huge.put("lastName", "D".repeat(20_000));
+        Answer tooLarge = post("/api/v1/registrations", json(huge));
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+        assertThat(tooLarge.json().path("code").asString()).isEqualTo("REQUEST_TOO_LARGE");
+
+        // Without a declared length (chunked), the body is cut at the limit: unreadable.
+        byte[] hugeBytes = json(huge).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Answer chunked = send(request("/api/v1/registrations", null).POST(
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(hugeBytes))));
+        assertThat(chunked.status()).isEqualTo(400);
+
+        assertThat(accountsWithEmail(email)).isZero();
+        assertThat(outboxEventsMentioning(email)).isZero();
+    }
+
+    @Test
+    void aRegionWhereMedimailIsNotTheChosenMessagingIsRefusedWith422() {
+        String email = uniqueEmail("ile-de-france");
+        Map<String, Object> fields = registrationFields(email);
+        fields.put("region", "11");
+
+        Answer answer = post("/api/v1/registrations", json(fields));
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().path("code").asString()).isEqualTo("REGION_NOT_SERVED");
+        assertThat(answer.json().path("detail").asString()).contains("région");
+        assertThat(accountsWithEmail(email)).isZero();
+        assertThat(outboxEventsMentioning(email)).isZero();
+    }
+
+    @Test
+    void theHomePageIsFrench() {
+        Answer home = get("/", null);
+        assertThat(home.status()).isEqualTo(200);
+        assertThat(home.contentType()).startsWith("text/html");
+        assertThat(home.body()).contains("lang=\"fr\"", "Créer un compte", "/api/v1/registrations", "/api/v1/sessions");
+    }
+}
