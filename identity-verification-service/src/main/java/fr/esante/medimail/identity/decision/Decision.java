@@ -1,0 +1,38 @@
+package fr.esante.medimail.identity.decision;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import fr.esante.medimail.identity.directory.PractitionerActivity;
+import fr.esante.medimail.identity.identifiers.IdentifierCheck;
+
+/**
+ * The answer to one submitted profile, with everything needed to explain it later.
+ *
+ * @param reason              stable code when not verified (also for MANUAL_REVIEW, published as a refusal)
+ * @param detail              English, for staff and logs
+ * @param directoryImportId   the imported directory that answered or was consulted, if any
+ * @param liveFailure         why the live directory did not answer, when it was asked and failed
+ * @param identifierType      as declared (upper-case when recognised)
+ * @param identifier          normalised when well-formed, else as submitted
+ * @param specialties         savoir-faire codes the directory knows for the declared profession
+ * @param activities          the directory's activities for the declared profession (or the structure's)
+ * @param structureIdentifier the structure of a FOREIGN_OR_IN_TRAINING professional
+ */
+public record Decision(UUID id, UUID eventId, UUID accountId, Instant decidedAt, VerificationRequest request,
+                       Outcome outcome, String reason, String detail, DecisionSource source, Long directoryImportId,
+                       String liveFailure, String identifierType, String identifier, String mailboxType,
+                       String profession, List<String> specialties, List<PractitionerActivity> activities,
+                       String structureIdentifier, IdentifierCheck identifierCheck, List<Comparison> comparisons) {
+
+    public Decision {
+        specialties = List.copyOf(specialties);
+        activities = List.copyOf(activities);
+        comparisons = List.copyOf(comparisons);
+    }
+
+    public boolean verified() {
+        return outcome == Outcome.VERIFIED;
+    }
+}

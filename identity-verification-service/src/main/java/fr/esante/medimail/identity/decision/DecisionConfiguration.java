@@ -1,0 +1,23 @@
+package fr.esante.medimail.identity.decision;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import fr.esante.medimail.identity.directory.DirectoryConsultation;
+import fr.esante.medimail.identity.directory.StructureDirectory;
+
+@Configuration(proxyBeanMethods = false)
+public class DecisionConfiguration {
+
+    @Bean
+    IdentityVerifier identityVerifier(DirectoryConsultation consultation, StructureDirectory structures, Clock clock) {
+        return new IdentityVerifier(consultation, structures, clock);
+    }
+
+    @Bean
+    IdentityVerification identityVerification(IdentityVerifier verifier, DecisionPublisher publisher, DecisionLog decisions) {
+        return new IdentityVerification(verifier, publisher, decisions);
+    }
+}

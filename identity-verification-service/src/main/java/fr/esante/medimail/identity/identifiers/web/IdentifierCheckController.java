@@ -1,0 +1,58 @@
+package fr.esante.medimail.identity.identifiers.web;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import fr.esante.medimail.identity.identifiers.IdentifierCheck;
+import fr.esante.medimail.identity.identifiers.IdentifierRules;
+import fr.esante.medimail.identity.identifiers.IdentifierType;
+import fr.esante.medimail.identity.identifiers.SyntaxProblem;
+
+/**
+ * {@code POST /api/v1/identifier-checks}: syntax and key only, in memory, for instant feedback in forms.
+ * Every answer is 200 with a code, including for an unknown type ({@code UNKNOWN_TYPE}): the form asks
+ * "is this well-formed?", and "no, because…" is an answer, not a client error. Only a body that is not
+ * JSON at all gets a 400 problem.
+ */
+@RestController
+public class IdentifierCheckController {
+
+    /** {@code normalizedValue} and {@code message} come on top of the public contract's four fields. */
+    public record CheckRequest(String type, String value) {
+    }
+
+    public record CheckResponse(String type, String value, boolean wellFormed, String code, String normalizedValue,
+                                String message) {
+    }
+
+    @PostMapping("/api/v1/identifier-checks")
+    public CheckResponse check(@RequestBody CheckRequest request) {
+        IdentifierCheck check = IdentifierRules.check(request.type(), request.value());
+        String type = check.type() != null ? check.type().name() : request.type();
+        return new CheckResponse(type, request.value(), check.isWellFormed(), check.code(), check.normalised(),
+                check.isWellFormed() ? null : message(check.type(), check.problem()));
+    }
+
+    /** French, for the person typing. */
+    static String message(IdentifierType type, SyntaxProblem problem) {
+        if (problem == SyntaxProblem.UNKNOWN_TYPE) {
+            return "Type d'identifiant inconnu : choisissez RPPS, ADELI, FINESS, SIREN ou SIRET.";
+        }
+        return switch (problem) {
+            case WRONG_LENGTH -> switch (type) {
+                case RPPS -> "Le numéro RPPS comporte 11 chiffres.";
+                case ADELI -> "Le numéro ADELI comporte 9 chiffres.";
+                case FINESS -> "Le numéro FINESS comporte 9 caractères.";
+                case SIREN -> "Le numéro SIREN comporte 9 chiffres.";
+                case SIRET -> "Le numéro SIRET comporte 14 chiffres.";
+            };
+            case NOT_DIGITS -> type == IdentifierType.FINESS
+                    ? "Le numéro FINESS ne contient que des chiffres, hormis 2A, 2B ou 9A à 9F pour le département."
+                    : "Le numéro " + type + " ne contient que des chiffres.";
+            case INVALID_CHECK_DIGIT -> "Ce numéro " + type + " n'est pas valide : vérifiez qu'il n'y a pas d'erreur de saisie.";
+            case INVALID_DEPARTMENT -> "Le numéro FINESS doit commencer par un numéro de département.";
+            case UNKNOWN_TYPE -> "Type d'identifiant inconnu.";
+        };
+    }
+}

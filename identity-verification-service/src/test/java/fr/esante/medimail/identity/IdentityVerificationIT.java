@@ -1,0 +1,291 @@
+package fr.esante.medimail.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import fr.esante.medimail.embedded.EmbeddedInfrastructure;
+import fr.esante.medimail.embedded.EmbeddedInfrastructureInitializer;
+import fr.esante.medimail.embedded.KafkaTestClient;
+import fr.esante.medimail.events.IdentityRejected;
+import fr.esante.medimail.events.IdentityVerified;
+import fr.esante.medimail.events.PostalAddress;
+import fr.esante.medimail.events.ProfessionalProfileSubmitted;
+import fr.esante.medimail.schemas.Topics;
+import fr.esante.medimail.schemas.serde.AvroSerializer;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The service as deployed: the sample directory imported at startup, profiles fed on Kafka, decisions read
+ * back from the outbox's topics, the HTTP API called over the network.
+ */
+@SpringBootTest(classes = IdentityVerificationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=identity-verification-service")
+@ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
+class IdentityVerificationIT {
+
+    private static final Map<String, String> SERDE = Map.of("schema.registry.url", "mock://medimail");
+    private static final Path INBOX;
+
+    static {
+        try {
+            INBOX = Files.createTempDirectory("directory-inbox");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void inbox(DynamicPropertyRegistry registry) {
+        registry.add("medimail.directory.import.inbox", INBOX::toString);
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+    @Value("${local.server.port}")
+    int port;
+
+    private final KafkaTestClient kafka = new KafkaTestClient(EmbeddedInfrastructure.shared().kafkaBootstrapServers());
+    private final AvroSerializer serializer = new AvroSerializer();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    {
+        serializer.configure(SERDE, false);
+    }
+
+    @Test
+    void a_valid_sample_rpps_with_matching_name_and_profession_is_verified() {
+        ProfessionalProfileSubmitted event = profile("NATIONAL_ID", "RPPS", "998 0000 0012", "Durand", "Jean", "10");
+
+        submit(event);
+
+        IdentityVerified verified = awaitVerified(event.getAccountId());
+        assertThat(verified.getMailboxType()).isEqualTo("PER");
+        assertThat(verified.getIdentifierType()).isEqualTo("RPPS");
+        assertThat(verified.getIdentifier()).isEqualTo("99800000012");
+        assertThat(verified.getProfession()).isEqualTo("10");
+        assertThat(verified.getSpecialties()).containsExactly("SM54");
+        assertThat(verified.getSource()).isEqualTo("IMPORTED_DIRECTORY");
+        assertThat(verified.getLastName()).isEqualTo("Durand");
+        assertThat(verified.getStructureIdentifier()).isNull();
+        assertThat(verified.getActivities()).singleElement().satisfies(activity -> {
+            assertThat(activity.getPostalCode()).isEqualTo("31400");
+            assertThat(activity.getCity()).isEqualTo("Toulouse");
+            assertThat(activity.getPracticeMode()).isEqualTo("L");
+            assertThat(activity.getStructureName()).isEqualTo("CABINET MEDICAL DU DOCTEUR DURAND");
+        });
+        Map<String, Object> decision = decision(event.getEventId());
+        assertThat(decision.get("outcome")).isEqualTo("VERIFIED");
+        assertThat(decision.get("source")).isEqualTo("IMPORTED_DIRECTORY");
+        assertThat(decision.get("directory_import_id")).isNotNull();
+        assertThat((String) decision.get("evidence")).contains("\"field\": \"lastName\"", "\"result\": \"MATCH\"", "\"keyRule\": \"LUHN\"");
+    }
+
+    @Test
+    void a_well_formed_rpps_that_no_directory_knows_is_rejected_not_found() {
+        ProfessionalProfileSubmitted event = profile("NATIONAL_ID", "RPPS", "99800000079", "DURAND", "Jean", "10");
+
+        submit(event);
+
+        IdentityRejected rejected = awaitRejected(event.getAccountId());
+        assertThat(rejected.getReason()).isEqualTo("NOT_FOUND");
+        assertThat(rejected.getDetail()).contains("99800000079", "imported directory");
+        assertThat(decision(event.getEventId()).get("outcome")).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void an_invalid_key_is_rejected_without_consulting_a_directory() {
+        ProfessionalProfileSubmitted event = profile("NATIONAL_ID", "RPPS", "10100326495", "DURAND", "Jean", "10");
+
+        submit(event);
+
+        assertThat(awaitRejected(event.getAccountId()).getReason()).isEqualTo("INVALID_CHECK_DIGIT");
+        assertThat(decision(event.getEventId()).get("source")).isEqualTo("IDENTIFIER_SYNTAX");
+    }
+
+    @Test
+    void a_near_miss_on_the_name_is_refused_and_kept_for_manual_review() {
+        ProfessionalProfileSubmitted event = profile("NATIONAL_ID", "RPPS", "99800000095", "Benoit", "Anne Sofie", "50");
+
+        submit(event);
+
+        assertThat(awaitRejected(event.getAccountId()).getReason()).isEqualTo("NAME_MISMATCH");
+        assertThat(decision(event.getEventId()).get("outcome")).isEqualTo("MANUAL_REVIEW");
+    }
+
+    @Test
+    void a_trainee_attached_to_a_known_finess_gets_an_int_mailbox_and_an_unknown_one_is_refused() {
+        ProfessionalProfileSubmitted known = profile("FOREIGN_OR_IN_TRAINING", "FINESS", "310000013", "NGUYEN", "Linh", "60");
+        ProfessionalProfileSubmitted unknown = profile("FOREIGN_OR_IN_TRAINING", "FINESS", "310000021", "NGUYEN", "Linh", "60");
+
+        submit(known);
+        submit(unknown);
+
+        IdentityVerified verified = awaitVerified(known.getAccountId());
+        assertThat(verified.getMailboxType()).isEqualTo("INT");
+        assertThat(verified.getStructureIdentifier()).isEqualTo("310000013");
+        assertThat(verified.getActivities()).singleElement()
+                .satisfies(activity -> assertThat(activity.getStructureName()).isEqualTo("CENTRE HOSPITALIER FICTIF"));
+        assertThat(awaitRejected(unknown.getAccountId()).getReason()).isEqualTo("STRUCTURE_NOT_FOUND");
+    }
+
+    @Test
+    void a_redelivered_profile_is_decided_once() {
+        ProfessionalProfileSubmitted event = profile("NATIONAL_ID", "RPPS", "99800000038", "Le Gall", "Yves", "60");
+        ProfessionalProfileSubmitted marker = profile("NATIONAL_ID", "RPPS", "99800000079", "X", "Y", "10");
+
+        submit(event);
+        submit(event);
+        submit(marker);
+
+        awaitRejected(marker.getAccountId());
+        assertThat(kafka.awaitRecords(Topics.IDENTITY_VERIFIED.name(), r -> event.getAccountId().toString().equals(r.key()),
+                Duration.ofSeconds(30))).hasSize(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM identity_decision WHERE account_id = :id").param("id", event.getAccountId())
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void identifier_checks_answer_every_input_with_a_code() throws Exception {
+        JsonNode valid = post("/api/v1/identifier-checks", "{\"type\":\"RPPS\",\"value\":\"8 998 000 000 12\"}", 200);
+        assertThat(valid.get("wellFormed").asBoolean()).isTrue();
+        assertThat(valid.get("code").isNull()).isTrue();
+        assertThat(valid.get("value").asString()).isEqualTo("8 998 000 000 12");
+        assertThat(valid.get("normalizedValue").asString()).isEqualTo("99800000012");
+
+        JsonNode invalid = post("/api/v1/identifier-checks", "{\"type\":\"RPPS\",\"value\":\"10100326495\"}", 200);
+        assertThat(invalid.get("wellFormed").asBoolean()).isFalse();
+        assertThat(invalid.get("code").asString()).isEqualTo("INVALID_CHECK_DIGIT");
+        assertThat(invalid.get("message").asString()).contains("RPPS");
+
+        assertThat(post("/api/v1/identifier-checks", "{\"type\":\"SIRET\",\"value\":\"35600000009075\"}", 200)
+                .get("wellFormed").asBoolean()).isTrue();
+        assertThat(post("/api/v1/identifier-checks", "{\"type\":\"FINESS\",\"value\":\"2C0000012\"}", 200)
+                .get("code").asString()).isEqualTo("INVALID_DEPARTMENT");
+        assertThat(post("/api/v1/identifier-checks", "{\"type\":\"NIR\",\"value\":\"1\"}", 200)
+                .get("code").asString()).isEqualTo("UNKNOWN_TYPE");
+        assertThat(post("/api/v1/identifier-checks", "{}", 200).get("code").asString()).isEqualTo("UNKNOWN_TYPE");
+        assertThat(post("/api/v1/identifier-checks", "{\"type\":\"ADELI\",\"value\":\"" + "9".repeat(5000) + "\"}", 200)
+                .get("code").asString()).isEqualTo("WRONG_LENGTH");
+        JsonNode malformed = post("/api/v1/identifier-checks", "{\"type\":", 400);
+        assertThat(malformed.get("code").asString()).isEqualTo("MALFORMED_REQUEST");
+    }
+
+    @Test
+    void health_is_up_once_the_directory_is_imported() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void an_operator_imports_a_file_from_the_inbox_and_follows_it() throws Exception {
+        String sample;
+        try (InputStream in = getClass().getResourceAsStream("/directory/PS_LibreAcces_Personne_activite_sample.txt")) {
+            sample = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String header = sample.substring(0, sample.indexOf('\n'));
+        int columns = header.split("\\|", -1).length;
+        String[] extra = new String[columns];
+        java.util.Arrays.fill(extra, "");
+        extra[0] = "8";
+        extra[1] = "99800000111";
+        extra[2] = "899800000111";
+        extra[7] = "NOUVEL";
+        extra[8] = "Inès";
+        extra[9] = "60";
+        Files.writeString(INBOX.resolve("extraction.txt"), sample + String.join("|", extra) + "\n" + "broken|row\n");
+
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/directory-imports"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"path\":\"extraction.txt\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String location = started.headers().firstValue("Location").orElseThrow();
+
+        JsonNode summary = await().atMost(Duration.ofSeconds(30)).until(() -> get(location), s -> !"RUNNING".equals(s.get("status").asString()));
+        assertThat(summary.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(summary.get("rowsRead").asLong()).isEqualTo(13);
+        assertThat(summary.get("rowsImported").asLong()).isEqualTo(12);
+        assertThat(summary.get("rowsRejected").asLong()).isEqualTo(1);
+        assertThat(summary.get("rejections").get(0).get("lineNumber").asLong()).isEqualTo(14);
+
+        JsonNode outside = post("/api/v1/directory-imports", "{\"path\":\"../../etc/passwd\"}", 400);
+        assertThat(outside.get("errors").get(0).get("code").asString()).isIn("FILE_NOT_FOUND", "PATH_NOT_ALLOWED");
+    }
+
+    private JsonNode get(String path) throws Exception {
+        return json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private JsonNode post(String path, String body, int expectedStatus) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        return json.readTree(response.body());
+    }
+
+    private void submit(ProfessionalProfileSubmitted event) {
+        kafka.send(Topics.PROFESSIONAL_PROFILE_SUBMITTED.name(), event.getAccountId().toString(),
+                serializer.serialize(Topics.PROFESSIONAL_PROFILE_SUBMITTED.name(), event));
+    }
+
+    private IdentityVerified awaitVerified(UUID accountId) {
+        List<ConsumerRecord<String, byte[]>> records = kafka.awaitRecords(Topics.IDENTITY_VERIFIED.name(),
+                r -> accountId.toString().equals(r.key()), Duration.ofSeconds(60));
+        return Topics.IDENTITY_VERIFIED.valueDeserializer(SERDE).deserialize(Topics.IDENTITY_VERIFIED.name(), records.get(0).value());
+    }
+
+    private IdentityRejected awaitRejected(UUID accountId) {
+        List<ConsumerRecord<String, byte[]>> records = kafka.awaitRecords(Topics.IDENTITY_REJECTED.name(),
+                r -> accountId.toString().equals(r.key()), Duration.ofSeconds(60));
+        return Topics.IDENTITY_REJECTED.valueDeserializer(SERDE).deserialize(Topics.IDENTITY_REJECTED.name(), records.get(0).value());
+    }
+
+    private Map<String, Object> decision(UUID eventId) {
+        return jdbc.sql("SELECT outcome, reason, source, directory_import_id, evidence::text AS evidence FROM identity_decision WHERE event_id = :id")
+                .param("id", eventId).query().singleRow();
+    }
+
+    private static ProfessionalProfileSubmitted profile(String path, String type, String identifier, String lastName,
+                                                        String firstName, String profession) {
+        return ProfessionalProfileSubmitted.newBuilder()
+                .setEventId(UUID.randomUUID()).setAccountId(UUID.randomUUID()).setOccurredAt(Instant.now())
+                .setLastName(lastName).setFirstName(firstName).setEmail("test." + UUID.randomUUID() + "@example.org")
+                .setPath(path).setIdentifierType(type).setIdentifier(identifier).setProfession(profession)
+                .setSpecialty(null).setLiberal(true).setPhone("0561000000").setSecondPhone(null)
+                .setAddress(PostalAddress.newBuilder().setLine("10 rue des Trente-six Ponts").setPostalCode("31400")
+                        .setCity("Toulouse").setRegion("76").setDepartment("31").build())
+                .setOrganisationName(null).setServiceName(null).setDirectoryVisible(true).setPaperless(true)
+                .build();
+    }
+}
