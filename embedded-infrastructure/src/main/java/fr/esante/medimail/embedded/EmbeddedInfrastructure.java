@@ -31,16 +31,21 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     private static EmbeddedInfrastructure shared;
 
     private final EmbeddedKafkaKraftBroker kafka;
+    private final PersistentKafkaBroker persistentKafka;
     private final EmbeddedPostgres postgres;
     private final GreenMail mail;
     private final Settings settings;
 
-    /** Where and how to start; port 0 picks a free port. */
-    public record Settings(int kafkaPort, int postgresPort, Path postgresDataDirectory, boolean cleanDatabase,
-                           int smtpPort, int imapPort) {
+    /**
+     * Where and how to start; port 0 picks a free port. With data directories (local stack), Kafka listens on
+     * {@code kafkaPort} (its controller on the next port) and both Kafka and PostgreSQL keep their data
+     * between runs unless {@code clean}; without (tests), everything is fresh and on free ports.
+     */
+    public record Settings(int kafkaPort, Path kafkaLogDirectory, int postgresPort, Path postgresDataDirectory,
+                           boolean clean, int smtpPort, int imapPort) {
 
         public static Settings forTests() {
-            return new Settings(0, 0, null, true, 0, 0);
+            return new Settings(0, null, 0, null, true, 0, 0);
         }
     }
 
@@ -48,7 +53,16 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         this.settings = settings;
         long start = System.nanoTime();
         this.postgres = startPostgres(settings);
-        this.kafka = startKafka(settings.kafkaPort());
+        if (settings.kafkaLogDirectory() != null) {
+            if (settings.clean()) {
+                deleteRecursively(settings.kafkaLogDirectory());
+            }
+            this.kafka = null;
+            this.persistentKafka = new PersistentKafkaBroker(settings.kafkaLogDirectory(), settings.kafkaPort(), settings.kafkaPort() + 1);
+        } else {
+            this.kafka = startKafka();
+            this.persistentKafka = null;
+        }
         this.mail = startMail(settings);
         log.info("Embedded infrastructure up in {} ms: Kafka {}, PostgreSQL {}, SMTP {}, IMAP {}",
                 Duration.ofNanos(System.nanoTime() - start).toMillis(), kafkaBootstrapServers(), jdbcUrl(),
@@ -75,7 +89,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
             if (settings.postgresDataDirectory() != null) {
                 Files.createDirectories(settings.postgresDataDirectory());
                 builder.setDataDirectory(settings.postgresDataDirectory())
-                        .setCleanDataDirectory(settings.cleanDatabase());
+                        .setCleanDataDirectory(settings.clean());
             }
             return builder.start();
         } catch (IOException e) {
@@ -83,18 +97,27 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         }
     }
 
-    private static EmbeddedKafkaKraftBroker startKafka(int port) {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-        if (port > 0) {
-            broker.kafkaPorts(port);
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
         }
-        broker.brokerProperties(Map.of(
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clean " + directory, e);
+        }
+    }
+
+    private static EmbeddedKafkaKraftBroker startKafka() {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+        Map<String, String> properties = new java.util.HashMap<>(Map.of(
                 "auto.create.topics.enable", "true",
                 "num.partitions", "1",
                 "offsets.topic.replication.factor", "1",
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
                 "group.initial.rebalance.delay.ms", "0"));
+        broker.brokerProperties(properties);
         broker.afterPropertiesSet();
         return broker;
     }
@@ -111,7 +134,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     }
 
     public String kafkaBootstrapServers() {
-        return kafka.getBrokersAsString();
+        return kafka != null ? kafka.getBrokersAsString() : persistentKafka.bootstrapServers();
     }
 
     public int postgresPort() {
@@ -176,7 +199,11 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
             log.warn("Mail server did not stop cleanly", e);
         }
         try {
-            kafka.destroy();
+            if (kafka != null) {
+                kafka.destroy();
+            } else {
+                persistentKafka.close();
+            }
         } catch (RuntimeException e) {
             log.warn("Kafka did not stop cleanly", e);
         }

@@ -1,22 +1,21 @@
 package fr.esante.medimail.local;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import sun.misc.Signal;
 
 import fr.esante.medimail.embedded.EmbeddedInfrastructure;
+import fr.esante.medimail.schemas.registry.InMemorySchemaRegistry;
 
 /**
  * The whole platform on one machine, one command: an embedded Kafka broker (KRaft), PostgreSQL and mail
- * server, and the five services on the ports of public-api.md. Ctrl-C stops everything. The database
- * lives in {@code .local-data/postgres} and survives restarts; {@code --clean} starts from scratch.
+ * server, and the five services on the ports of public-api.md. Ctrl-C stops everything. Kafka's log and
+ * the database live in {@code .local-data/} and survive restarts; {@code --clean} starts from scratch.
  */
 public final class LocalPlatform {
 
@@ -36,14 +35,16 @@ public final class LocalPlatform {
 
     public static void main(String[] args) throws Exception {
         long start = System.nanoTime();
+        // One logging set-up (logback.xml of this module) for the five services, instead of one per service.
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         boolean clean = Arrays.asList(args).contains("--clean");
         Path dataDirectory = Path.of(System.getProperty("medimail.data-dir", ".local-data")).toAbsolutePath();
 
         EmbeddedInfrastructure infrastructure = new EmbeddedInfrastructure(new EmbeddedInfrastructure.Settings(
-                KAFKA_PORT, POSTGRES_PORT, dataDirectory.resolve("postgres"), clean, SMTP_PORT, IMAP_PORT));
-        if (!clean) {
-            replayOutboxesIntoTheFreshBroker(infrastructure);
-        }
+                KAFKA_PORT, dataDirectory.resolve("kafka"), POSTGRES_PORT, dataDirectory.resolve("postgres"), clean,
+                SMTP_PORT, IMAP_PORT));
+        // Kafka's log persists, so the ids its records carry must mean the same schemas after a restart.
+        InMemorySchemaRegistry.forScope("medimail").journalTo(dataDirectory.resolve("schema-registry.journal"));
         MailViewer mailViewer = new MailViewer(infrastructure.mail(), MAIL_VIEWER_PORT);
         PlatformServices services;
         try {
@@ -55,43 +56,31 @@ public final class LocalPlatform {
         }
 
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        AtomicBoolean stopping = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (!stopping.compareAndSet(false, true)) {
+                return;
+            }
             System.out.println("Stopping the Medimail platform…");
             services.close();
             mailViewer.close();
             infrastructure.close();
             System.out.println("Stopped: no service, broker, database or mail server left running.");
             stopped.countDown();
-        }, "local-platform-stop"));
+        };
+        // Ctrl-C and kill stop the services first, then the infrastructure, and only then let the JVM's own
+        // shutdown hooks run (the embedded PostgreSQL has one that would otherwise race with the services).
+        for (String signal : new String[] {"INT", "TERM"}) {
+            Signal.handle(new Signal(signal), received -> {
+                stop.run();
+                System.exit(0);
+            });
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "local-platform-stop"));
 
         System.out.println(banner(services, infrastructure, dataDirectory, clean,
                 Duration.ofNanos(System.nanoTime() - start)));
         stopped.await();
-    }
-
-    /**
-     * The embedded broker starts empty at every run while the databases persist. Events that were published
-     * but not yet consumed when the platform stopped would be lost, so every event still held in the
-     * outboxes is published again: consumers recognise those they already handled by their event id.
-     */
-    private static void replayOutboxesIntoTheFreshBroker(EmbeddedInfrastructure infrastructure) {
-        for (PlatformServices.Service service : PlatformServices.SERVICES) {
-            String url = infrastructure.database(service.name().replace('-', '_'));
-            try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
-                 Statement statement = connection.createStatement()) {
-                ResultSet present = statement.executeQuery("SELECT to_regclass('outbox_event') IS NOT NULL");
-                present.next();
-                if (present.getBoolean(1)) {
-                    int replayed = statement.executeUpdate("UPDATE outbox_event SET published_at = NULL WHERE published_at IS NOT NULL");
-                    if (replayed > 0) {
-                        System.out.printf("%s: %d recorded event(s) will be published again to the fresh broker%n",
-                                service.name(), replayed);
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot prepare the outbox of " + service.name(), e);
-            }
-        }
     }
 
     /** Settings of the local stack (and of the end-to-end tests, which walk the same platform). */

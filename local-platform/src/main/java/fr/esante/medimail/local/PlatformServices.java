@@ -56,7 +56,10 @@ public final class PlatformServices implements AutoCloseable {
                 properties.putAll(extraProperties.getOrDefault(service.name(), Map.of()));
                 properties.putAll(extraProperties.getOrDefault("*", Map.of()));
                 started.add(starter.submit(() -> {
-                    return service.application().get().run(toArguments(properties));
+                    SpringApplication application = service.application().get();
+                    // This class closes the contexts, before the infrastructure goes: a hook per context would race with it.
+                    application.setRegisterShutdownHook(false);
+                    return application.run(toArguments(properties));
                 }));
             }
             for (int i = 0; i < SERVICES.size(); i++) {

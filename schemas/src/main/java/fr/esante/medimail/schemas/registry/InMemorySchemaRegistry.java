@@ -1,5 +1,11 @@
 package fr.esante.medimail.schemas.registry;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +28,7 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
     private final Map<String, List<Integer>> versionsBySubject = new ConcurrentHashMap<>();
     private final Map<String, String> compatibilityBySubject = new ConcurrentHashMap<>();
     private int nextId = 1;
+    private Path journal;
 
     public static InMemorySchemaRegistry forScope(String scope) {
         return SCOPES.computeIfAbsent(scope, s -> new InMemorySchemaRegistry());
@@ -29,6 +36,33 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
 
     public static void dropScope(String scope) {
         SCOPES.remove(scope);
+    }
+
+    /**
+     * Keeps the registrations of this registry in a file, so that schema ids survive a restart of an
+     * embedded set-up whose Kafka log persists (the local stack): registrations found in the file are
+     * replayed in their order, which gives them back their ids, and every new one is appended.
+     * Must be called before anything is registered.
+     */
+    public synchronized void journalTo(Path file) {
+        if (!schemasById.isEmpty()) {
+            throw new IllegalStateException("The journal must be attached before the first registration");
+        }
+        try {
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    int tab = line.indexOf('\t');
+                    if (tab > 0) {
+                        register(line.substring(0, tab), new Schema.Parser().parse(line.substring(tab + 1)));
+                    }
+                }
+            } else {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the schema journal " + file, e);
+        }
+        this.journal = file;
     }
 
     @Override
@@ -46,6 +80,14 @@ public final class InMemorySchemaRegistry implements SchemaRegistryClient {
         schemasById.put(id, schema);
         idsBySchema.put(schema, id);
         versions.add(id);
+        if (journal != null) {
+            try {
+                Files.writeString(journal, subject + "\t" + schema + "\n", StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot append to the schema journal " + journal, e);
+            }
+        }
         return id;
     }
 
