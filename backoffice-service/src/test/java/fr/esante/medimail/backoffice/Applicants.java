@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 
 import fr.esante.medimail.events.DirectoryActivity;
+import fr.esante.medimail.events.IdentityReviewRequested;
 import fr.esante.medimail.events.IdentityVerified;
 import fr.esante.medimail.events.MssAddressAssigned;
 import fr.esante.medimail.events.PostalAddress;
@@ -90,6 +91,25 @@ final class Applicants {
                 .setDomain("medecin.oc.mssante.fr").setMailboxType("PER")
                 .build();
         return new Applicant(accountId, profile, identity, address);
+    }
+
+    /**
+     * What identity-verification-service publishes when this applicant's name nearly matches the directory's
+     * ("Durant" declared, "DURAND" in the directory): a new decision id each time.
+     */
+    static IdentityReviewRequested nearMiss(Applicant applicant) {
+        return IdentityReviewRequested.newBuilder()
+                .setEventId(UUID.randomUUID()).setAccountId(applicant.accountId())
+                .setOccurredAt(applicant.submittedAt().plusSeconds(30))
+                .setDecisionId(UUID.randomUUID()).setReason("NAME_MISMATCH")
+                .setDetail("Declared name 'Durant Jean' nearly matches 'DURAND Jean' for RPPS 99800000012: a near miss, manual review needed")
+                .setPath("NATIONAL_ID").setDeclaredLastName("Durant").setDeclaredFirstName("Jean")
+                .setDirectoryLastName("DURAND").setDirectoryFirstName("Jean")
+                .setIdentifierType("RPPS").setIdentifier("99800000012").setProfession("10")
+                .setSource("IMPORTED_DIRECTORY").setDirectoryImportId(3L).setLiveFailure(null)
+                .setEvidence("Reason: NAME_MISMATCH\nlastName: declared 'Durant', directory 'DURAND' -> NEAR_MISS\n"
+                        + "firstName: declared 'Jean', directory 'Jean' -> MATCH")
+                .build();
     }
 
     static Applicant durand() {

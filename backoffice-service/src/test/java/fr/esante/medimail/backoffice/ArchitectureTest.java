@@ -17,7 +17,8 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     private static final String[] DOMAIN = {"fr.esante.medimail.backoffice.applicant",
-            "fr.esante.medimail.backoffice.review", "fr.esante.medimail.backoffice.staff"};
+            "fr.esante.medimail.backoffice.review", "fr.esante.medimail.backoffice.staff",
+            "fr.esante.medimail.backoffice.identityreview"};
 
     @ArchTest
     static final ArchRule domainDoesNotDependOnAdapters = noClasses().that().resideInAnyPackage(DOMAIN)
@@ -36,6 +37,13 @@ class ArchitectureTest {
             .that().resideInAPackage("fr.esante.medimail.backoffice.review..")
             .should().dependOnClassesThat().resideInAnyPackage("fr.esante.medimail.backoffice.applicant.web..",
                     "fr.esante.medimail.backoffice.applicant.messaging..", "fr.esante.medimail.backoffice.staff..");
+
+    @ArchTest
+    static final ArchRule identityReviewsKnowNothingOfAccountReviews = noClasses()
+            .that().resideInAPackage("fr.esante.medimail.backoffice.identityreview..")
+            .should().dependOnClassesThat().resideInAnyPackage("fr.esante.medimail.backoffice.review..",
+                    "fr.esante.medimail.backoffice.staff..", "fr.esante.medimail.backoffice.applicant.web..",
+                    "fr.esante.medimail.backoffice.applicant.messaging..");
 
     @ArchTest
     static final ArchRule featuresAreFreeOfCycles = slices().matching("fr.esante.medimail.backoffice.(*)..")

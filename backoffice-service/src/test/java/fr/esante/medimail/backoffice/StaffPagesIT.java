@@ -64,6 +64,50 @@ class StaffPagesIT extends BackofficeIntegrationTest {
     }
 
     @Test
+    void identityReviewsAreShownWithTheirEvidenceAndConfirmedOrRefusedFromThePage() {
+        Applicants.Applicant toConfirm = Applicants.durand();
+        Applicants.Applicant toRefuse = Applicants.durand();
+        send(Topics.IDENTITY_REVIEW_REQUESTED, toConfirm.accountId(), Applicants.nearMiss(toConfirm));
+        send(Topics.IDENTITY_REVIEW_REQUESTED, toRefuse.accountId(), Applicants.nearMiss(toRefuse));
+        String confirmId = awaitIdentityReviewId(toConfirm);
+        String refuseId = awaitIdentityReviewId(toRefuse);
+        Browser browser = new Browser();
+        browser.logIn(REVIEWER, REVIEWER_PASSWORD);
+
+        Response page = browser.get("/reviews");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Identités à confirmer").contains("identity-review-" + confirmId)
+                .contains("Nom ou prénom proche de celui de l&#39;annuaire").contains("Jean DURAND")
+                .contains("NEAR_MISS").contains("Confirmer l'identité").contains("Refuser l'identité");
+
+        assertThat(browser.post("/identity-reviews/" + confirmId + "/confirmation", Map.of()).status()).isEqualTo(302);
+        assertThat(browser.get("/reviews").body()).contains("Identité de Jean Durant confirmée")
+                .doesNotContain("identity-review-" + confirmId);
+        assertThat(awaitEvents(Topics.IDENTITY_REVIEW_CONCLUDED, toConfirm.accountId()).get(0).getConfirmed()).isTrue();
+
+        assertThat(browser.post("/identity-reviews/" + refuseId + "/refusal", Map.of("reason", "")).status()).isEqualTo(302);
+        assertThat(browser.get("/reviews").body()).contains("Indiquez le motif du refus").contains("identity-review-" + refuseId);
+        String reason = "Le nom saisi ne correspond pas à votre carte CPS.";
+        assertThat(browser.post("/identity-reviews/" + refuseId + "/refusal", Map.of("reason", reason)).status()).isEqualTo(302);
+        assertThat(browser.get("/reviews").body()).contains("Identité de Jean Durant refusée");
+        assertThat(awaitEvents(Topics.IDENTITY_REVIEW_CONCLUDED, toRefuse.accountId()).get(0).getReason()).isEqualTo(reason);
+
+        assertThat(browser.post("/identity-reviews/" + confirmId + "/refusal", Map.of("reason", reason)).status()).isEqualTo(302);
+        assertThat(browser.get("/reviews").body()).contains("déjà été confirmée par agent");
+    }
+
+    private String awaitIdentityReviewId(Applicants.Applicant applicant) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (var review : get("/api/v1/identity-reviews", reviewer()).json()) {
+                if (applicant.accountId().toString().equals(review.get("registrationId").asString())) {
+                    return review.get("id").asString();
+                }
+            }
+            return null;
+        }, id -> id != null);
+    }
+
+    @Test
     void pageFormsRefuseARequestWithoutTheCsrfToken() {
         Applicants.Applicant applicant = Applicants.durand();
         String id = queued(applicant).get("id").asString();

@@ -93,6 +93,29 @@ class RegistrationFlowIT {
     }
 
     @Test
+    void aNearMissOnTheNameWaitsForAReviewerWhoConfirmsTheIdentityAndTheAccountGetsItsAddress() {
+        // The sample directory has DURAND Jean for this RPPS: "Durant" is one letter away, a near miss.
+        RegistrationJourney jean = new RegistrationJourney(platform, mailbox, "Jean", "Durant");
+        jean.register();
+        jean.confirmEmailFromTheLinkInTheMail();
+        jean.logIn();
+        jean.submitProfile("NATIONAL_ID", "RPPS", "99800000012", "10");
+
+        JsonNode review = jean.confirmIdentityAsReviewer(LocalPlatform.SEEDED_REVIEWER, "agent");
+        assertThat(review.get("kind").asString()).isEqualTo("IDENTITY");
+        assertThat(review.get("reason").asString()).isEqualTo("NAME_MISMATCH");
+        assertThat(review.get("declaredLastName").asString()).isEqualTo("Durant");
+        assertThat(review.get("directoryLastName").asString()).isEqualToIgnoringCase("Durand");
+        assertThat(review.get("evidence").asString()).contains("NEAR_MISS");
+        assertThat(jean.me().get("status").asString()).as("waiting, not refused, during the review")
+                .isIn("IDENTITY_CHECK_PENDING", "VALIDATION_PENDING");
+
+        JsonNode pending = jean.awaitStatus("VALIDATION_PENDING");
+        assertThat(pending.get("mssAddress").asString()).matches("jean\\.durant[0-9]*@medecin\\.oc\\.mssante\\.fr");
+        assertThat(pending.get("mailboxType").asString()).isEqualTo("PER");
+    }
+
+    @Test
     void anRppsWithAWrongCheckDigitEndsAsIdentityRejectedWithAReasonInFrench() {
         RegistrationJourney marie = new RegistrationJourney(platform, mailbox, "Marie", "Martin");
         marie.register();

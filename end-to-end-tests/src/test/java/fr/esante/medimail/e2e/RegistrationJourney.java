@@ -148,6 +148,34 @@ final class RegistrationJourney {
         return review;
     }
 
+    /**
+     * The reviewer finds this account's identity review (the identity check could not settle it alone), sees the
+     * evidence and confirms the declared identity.
+     */
+    JsonNode confirmIdentityAsReviewer(String user, String password) {
+        JsonNode review = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> pendingIdentityReviewOfThisAccount(user, password), r -> r != null);
+        PlatformClient.Response confirmation = client.send("POST", url("backoffice-service"),
+                "/api/v1/identity-reviews/" + review.get("id").asString() + "/confirmation", "{}", basic(user, password));
+        assertThat(confirmation.status()).as(confirmation.body()).isEqualTo(200);
+        PlatformClient.Response twice = client.send("POST", url("backoffice-service"),
+                "/api/v1/identity-reviews/" + review.get("id").asString() + "/confirmation", "{}", basic(user, password));
+        assertThat(twice.status()).isEqualTo(409);
+        return review;
+    }
+
+    private JsonNode pendingIdentityReviewOfThisAccount(String user, String password) {
+        PlatformClient.Response pending = client.get(url("backoffice-service"), "/api/v1/identity-reviews?status=PENDING",
+                basic(user, password));
+        assertThat(pending.status()).as(pending.body()).isEqualTo(200);
+        for (JsonNode review : pending.json()) {
+            if (registrationId.equals(review.get("registrationId").asString())) {
+                return review;
+            }
+        }
+        return null;
+    }
+
     private JsonNode pendingReviewOfThisAccount(String user, String password) {
         PlatformClient.Response pending = client.get(url("backoffice-service"), "/api/v1/reviews?status=PENDING", basic(user, password));
         assertThat(pending.status()).as(pending.body()).isEqualTo(200);

@@ -32,6 +32,8 @@ import fr.esante.medimail.embedded.EmbeddedInfrastructure;
 import fr.esante.medimail.embedded.EmbeddedInfrastructureInitializer;
 import fr.esante.medimail.embedded.KafkaTestClient;
 import fr.esante.medimail.events.IdentityRejected;
+import fr.esante.medimail.events.IdentityReviewConcluded;
+import fr.esante.medimail.events.IdentityReviewRequested;
 import fr.esante.medimail.events.IdentityVerified;
 import fr.esante.medimail.events.PostalAddress;
 import fr.esante.medimail.events.ProfessionalProfileSubmitted;
@@ -131,13 +133,102 @@ class IdentityVerificationIT {
     }
 
     @Test
-    void a_near_miss_on_the_name_is_refused_and_kept_for_manual_review() {
+    void a_near_miss_on_the_name_asks_for_a_manual_review_with_the_evidence() {
         ProfessionalProfileSubmitted event = profile("NATIONAL_ID", "RPPS", "99800000095", "Benoit", "Anne Sofie", "50");
 
         submit(event);
 
-        assertThat(awaitRejected(event.getAccountId()).getReason()).isEqualTo("NAME_MISMATCH");
-        assertThat(decision(event.getEventId()).get("outcome")).isEqualTo("MANUAL_REVIEW");
+        IdentityReviewRequested requested = awaitReviewRequested(event.getAccountId());
+        Map<String, Object> decision = decision(event.getEventId());
+        assertThat(decision.get("outcome")).isEqualTo("MANUAL_REVIEW");
+        assertThat(requested.getDecisionId()).isEqualTo(decision.get("id"));
+        assertThat(requested.getReason()).isEqualTo("NAME_MISMATCH");
+        assertThat(requested.getDetail()).contains("near miss");
+        assertThat(requested.getPath()).isEqualTo("NATIONAL_ID");
+        assertThat(requested.getDeclaredLastName()).isEqualTo("Benoit");
+        assertThat(requested.getDeclaredFirstName()).isEqualTo("Anne Sofie");
+        assertThat(requested.getDirectoryLastName()).isNotNull();
+        assertThat(requested.getDirectoryFirstName()).isNotNull();
+        assertThat(requested.getIdentifierType()).isEqualTo("RPPS");
+        assertThat(requested.getIdentifier()).isEqualTo("99800000095");
+        assertThat(requested.getProfession()).isEqualTo("50");
+        assertThat(requested.getSource()).isEqualTo("IMPORTED_DIRECTORY");
+        assertThat(requested.getDirectoryImportId()).isEqualTo(decision.get("directory_import_id"));
+        assertThat(requested.getEvidence()).contains("NEAR_MISS", "firstName", "RPPS 99800000095");
+        assertThat(jdbc.sql("SELECT status FROM identity_review WHERE decision_id = :id").param("id", requested.getDecisionId())
+                .query(String.class).single()).isEqualTo("PENDING");
+        assertThat(outboxCount(Topics.IDENTITY_REJECTED.name(), event.getAccountId())).as("no refusal while a person reviews it").isZero();
+    }
+
+    @Test
+    void a_confirmed_review_publishes_identity_verified_from_the_stored_decision_once() {
+        ProfessionalProfileSubmitted event = profile("NATIONAL_ID", "RPPS", "99800000012", "Durant", "Jean", "10");
+        submit(event);
+        IdentityReviewRequested requested = awaitReviewRequested(event.getAccountId());
+
+        IdentityReviewConcluded confirmed = concluded(requested, true, null);
+        conclude(confirmed);
+        // Redelivered, then a contradicting late conclusion: neither changes anything.
+        conclude(confirmed);
+        conclude(concluded(requested, false, "Trop tard."));
+
+        IdentityVerified verified = awaitVerified(event.getAccountId());
+        assertThat(verified.getSource()).isEqualTo("MANUAL_REVIEW");
+        assertThat(verified.getMailboxType()).isEqualTo("PER");
+        assertThat(verified.getLastName()).isEqualTo("Durant");
+        assertThat(verified.getFirstName()).isEqualTo("Jean");
+        assertThat(verified.getIdentifierType()).isEqualTo("RPPS");
+        assertThat(verified.getIdentifier()).isEqualTo("99800000012");
+        assertThat(verified.getProfession()).isEqualTo("10");
+        assertThat(verified.getSpecialties()).containsExactly("SM54");
+        assertThat(verified.getActivities()).singleElement()
+                .satisfies(activity -> assertThat(activity.getStructureName()).isEqualTo("CABINET MEDICAL DU DOCTEUR DURAND"));
+        Map<String, Object> review = await().atMost(Duration.ofSeconds(30)).until(() -> review(requested.getDecisionId()),
+                r -> !"PENDING".equals(r.get("status")));
+        assertThat(review.get("status")).isEqualTo("CONFIRMED");
+        assertThat(review.get("concluded_by")).isEqualTo("agent");
+        assertThat(review.get("published_event_type")).isEqualTo("IdentityVerified");
+        assertThat(review.get("conclusion_event_id")).isEqualTo(confirmed.getEventId());
+
+        awaitMarker();
+        assertThat(outboxCount(Topics.IDENTITY_VERIFIED.name(), event.getAccountId())).isEqualTo(1);
+        assertThat(outboxCount(Topics.IDENTITY_REJECTED.name(), event.getAccountId())).isZero();
+    }
+
+    @Test
+    void a_refused_review_publishes_identity_rejected_with_the_reviewers_text() {
+        ProfessionalProfileSubmitted event = profile("NATIONAL_ID", "RPPS", "99800000012", "Jean", "Durand", "10");
+        submit(event);
+        IdentityReviewRequested requested = awaitReviewRequested(event.getAccountId());
+        String reason = "Votre carte CPS ne correspond pas au nom déclaré : corrigez votre nom.";
+
+        conclude(concluded(requested, false, reason));
+
+        IdentityRejected rejected = awaitRejected(event.getAccountId());
+        assertThat(rejected.getReason()).isEqualTo("REJECTED_BY_REVIEWER");
+        assertThat(rejected.getDetail()).isEqualTo(reason);
+        Map<String, Object> review = await().atMost(Duration.ofSeconds(30)).until(() -> review(requested.getDecisionId()),
+                r -> !"PENDING".equals(r.get("status")));
+        assertThat(review.get("status")).isEqualTo("REFUSED");
+        assertThat(review.get("refusal_reason")).isEqualTo(reason);
+        assertThat(review.get("published_event_type")).isEqualTo("IdentityRejected");
+        assertThat(outboxCount(Topics.IDENTITY_VERIFIED.name(), event.getAccountId())).isZero();
+    }
+
+    @Test
+    void a_conclusion_for_an_unknown_decision_or_another_account_changes_nothing() {
+        ProfessionalProfileSubmitted event = profile("NATIONAL_ID", "RPPS", "99800000012", "Durant", "Jean", "10");
+        submit(event);
+        IdentityReviewRequested requested = awaitReviewRequested(event.getAccountId());
+        UUID stranger = UUID.randomUUID();
+
+        conclude(IdentityReviewConcluded.newBuilder(concluded(requested, true, null)).setAccountId(stranger).build());
+        conclude(IdentityReviewConcluded.newBuilder(concluded(requested, true, null)).setDecisionId(UUID.randomUUID()).build());
+
+        awaitMarker();
+        assertThat(review(requested.getDecisionId()).get("status")).isEqualTo("PENDING");
+        assertThat(outboxCount(Topics.IDENTITY_VERIFIED.name(), event.getAccountId())).isZero();
+        assertThat(outboxCount(Topics.IDENTITY_VERIFIED.name(), stranger)).isZero();
     }
 
     @Test
@@ -265,6 +356,47 @@ class IdentityVerificationIT {
         return Topics.IDENTITY_VERIFIED.valueDeserializer(SERDE).deserialize(Topics.IDENTITY_VERIFIED.name(), records.get(0).value());
     }
 
+    private IdentityReviewRequested awaitReviewRequested(UUID accountId) {
+        List<ConsumerRecord<String, byte[]>> records = kafka.awaitRecords(Topics.IDENTITY_REVIEW_REQUESTED.name(),
+                r -> accountId.toString().equals(r.key()), Duration.ofSeconds(60));
+        return Topics.IDENTITY_REVIEW_REQUESTED.valueDeserializer(SERDE)
+                .deserialize(Topics.IDENTITY_REVIEW_REQUESTED.name(), records.get(0).value());
+    }
+
+    private static IdentityReviewConcluded concluded(IdentityReviewRequested requested, boolean confirmed, String reason) {
+        return IdentityReviewConcluded.newBuilder()
+                .setEventId(UUID.randomUUID()).setAccountId(requested.getAccountId()).setOccurredAt(Instant.now())
+                .setDecisionId(requested.getDecisionId()).setConfirmed(confirmed).setReason(reason).setReviewedBy("agent")
+                .build();
+    }
+
+    private void conclude(IdentityReviewConcluded event) {
+        kafka.send(Topics.IDENTITY_REVIEW_CONCLUDED.name(), event.getAccountId().toString(),
+                serializer.serialize(Topics.IDENTITY_REVIEW_CONCLUDED.name(), event));
+    }
+
+    /**
+     * Sends a conclusion for a fresh pending review and waits until it is applied: the conclusions sent before it
+     * on the same topic partition have been handled by then (one partition, consumed in order).
+     */
+    private void awaitMarker() {
+        ProfessionalProfileSubmitted marker = profile("NATIONAL_ID", "RPPS", "99800000012", "Durant", "Jean", "10");
+        submit(marker);
+        IdentityReviewRequested requested = awaitReviewRequested(marker.getAccountId());
+        conclude(concluded(requested, false, "Marqueur."));
+        awaitRejected(marker.getAccountId());
+    }
+
+    private Map<String, Object> review(UUID decisionId) {
+        return jdbc.sql("SELECT status, concluded_by, refusal_reason, published_event_type, conclusion_event_id FROM identity_review WHERE decision_id = :id")
+                .param("id", decisionId).query().singleRow();
+    }
+
+    private int outboxCount(String topic, UUID accountId) {
+        return jdbc.sql("SELECT count(*) FROM outbox_event WHERE topic = :topic AND record_key = :key")
+                .param("topic", topic).param("key", accountId.toString()).query(Integer.class).single();
+    }
+
     private IdentityRejected awaitRejected(UUID accountId) {
         List<ConsumerRecord<String, byte[]>> records = kafka.awaitRecords(Topics.IDENTITY_REJECTED.name(),
                 r -> accountId.toString().equals(r.key()), Duration.ofSeconds(60));
@@ -272,7 +404,7 @@ class IdentityVerificationIT {
     }
 
     private Map<String, Object> decision(UUID eventId) {
-        return jdbc.sql("SELECT outcome, reason, source, directory_import_id, evidence::text AS evidence FROM identity_decision WHERE event_id = :id")
+        return jdbc.sql("SELECT id, outcome, reason, source, directory_import_id, evidence::text AS evidence FROM identity_decision WHERE event_id = :id")
                 .param("id", eventId).query().singleRow();
     }
 

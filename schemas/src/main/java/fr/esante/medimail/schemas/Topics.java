@@ -8,6 +8,8 @@ import fr.esante.medimail.events.AccountRequested;
 import fr.esante.medimail.events.AccountValidated;
 import fr.esante.medimail.events.EmailConfirmed;
 import fr.esante.medimail.events.IdentityRejected;
+import fr.esante.medimail.events.IdentityReviewConcluded;
+import fr.esante.medimail.events.IdentityReviewRequested;
 import fr.esante.medimail.events.IdentityVerified;
 import fr.esante.medimail.events.MssAddressAssigned;
 import fr.esante.medimail.events.MssAddressRefused;
@@ -39,6 +41,12 @@ public final class Topics {
     /** Written by identity-verification-service. */
     public static final Topic<IdentityRejected> IDENTITY_REJECTED =
             new Topic<>("medimail.identity-rejected.v1", IdentityRejected.class);
+    /** Written by identity-verification-service: a person must settle the identity check; read by backoffice-service. */
+    public static final Topic<IdentityReviewRequested> IDENTITY_REVIEW_REQUESTED =
+            new Topic<>("medimail.identity-review-requested.v1", IdentityReviewRequested.class);
+    /** Written by backoffice-service: a staff member settled an identity review; read by identity-verification-service. */
+    public static final Topic<IdentityReviewConcluded> IDENTITY_REVIEW_CONCLUDED =
+            new Topic<>("medimail.identity-review-concluded.v1", IdentityReviewConcluded.class);
     /** Written by mss-address-service. */
     public static final Topic<MssAddressAssigned> MSS_ADDRESS_ASSIGNED =
             new Topic<>("medimail.mss-address-assigned.v1", MssAddressAssigned.class);
@@ -53,8 +61,8 @@ public final class Topics {
             new Topic<>("medimail.account-rejected.v1", AccountRejected.class);
 
     public static final List<Topic<?>> ALL = List.of(ACCOUNT_REQUESTED, REGISTRATION_ATTEMPTED_FOR_EXISTING_ACCOUNT,
-            EMAIL_CONFIRMED, PROFESSIONAL_PROFILE_SUBMITTED, IDENTITY_VERIFIED, IDENTITY_REJECTED, MSS_ADDRESS_ASSIGNED,
-            MSS_ADDRESS_REFUSED, ACCOUNT_VALIDATED, ACCOUNT_REJECTED);
+            EMAIL_CONFIRMED, PROFESSIONAL_PROFILE_SUBMITTED, IDENTITY_VERIFIED, IDENTITY_REJECTED, IDENTITY_REVIEW_REQUESTED,
+            IDENTITY_REVIEW_CONCLUDED, MSS_ADDRESS_ASSIGNED, MSS_ADDRESS_REFUSED, ACCOUNT_VALIDATED, ACCOUNT_REJECTED);
 
     private Topics() {
     }

@@ -10,7 +10,10 @@ import fr.esante.medimail.identity.identifiers.IdentifierCheck;
 /**
  * The answer to one submitted profile, with everything needed to explain it later.
  *
- * @param reason              stable code when not verified (also for MANUAL_REVIEW, published as a refusal)
+ * <p>A MANUAL_REVIEW decision carries the mailbox type, profession, specialties, activities and structure that
+ * IdentityVerified will carry if a reviewer confirms the identity.
+ *
+ * @param reason              stable code when not verified (also for MANUAL_REVIEW: why a person is needed)
  * @param detail              English, for staff and logs
  * @param directoryImportId   the imported directory that answered or was consulted, if any
  * @param liveFailure         why the live directory did not answer, when it was asked and failed

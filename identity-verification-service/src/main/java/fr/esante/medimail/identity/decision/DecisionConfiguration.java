@@ -20,4 +20,9 @@ public class DecisionConfiguration {
     IdentityVerification identityVerification(IdentityVerifier verifier, DecisionPublisher publisher, DecisionLog decisions) {
         return new IdentityVerification(verifier, publisher, decisions);
     }
+
+    @Bean
+    ManualReview manualReview(DecisionLog decisions, DecisionPublisher publisher) {
+        return new ManualReview(decisions, publisher);
+    }
 }

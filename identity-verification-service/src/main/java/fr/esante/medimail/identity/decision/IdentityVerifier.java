@@ -71,9 +71,14 @@ public class IdentityVerifier {
         draft.source = source(answer.source());
         String label = check.type() + " " + check.normalised();
         if (answer instanceof DirectoryAnswer.Unavailable unavailable) {
+            // Not the applicant's fault and nothing they can correct: a person checks the identity by other means
+            // (staff confirm with the live directory or the card) rather than the applicant being turned away.
             draft.source = DecisionSource.IDENTIFIER_SYNTAX;
-            return draft.refuse("DIRECTORY_UNAVAILABLE", "No directory could be consulted for " + label + ": "
-                    + (draft.liveFailure == null ? "" : "live directory: " + draft.liveFailure + "; ") + unavailable.reason());
+            draft.mailboxType = MAILBOX_PER;
+            draft.profession = request.profession() == null ? null : request.profession().trim();
+            return draft.decide(Outcome.MANUAL_REVIEW, "DIRECTORY_UNAVAILABLE", "No directory could be consulted for "
+                    + label + ": " + (draft.liveFailure == null ? "" : "live directory: " + draft.liveFailure + "; ")
+                    + unavailable.reason() + "; manual review needed");
         }
         if (answer instanceof DirectoryAnswer.NotFound notFound) {
             draft.importId = notFound.importId();
@@ -117,14 +122,15 @@ public class IdentityVerifier {
             return draft.refuse("PROFESSION_MISMATCH", "Declared profession " + declaredProfession + " but the "
                     + where(answer.source(), found.importId()) + " lists " + professions + " for " + label);
         }
-        if (swapped || last != NameMatch.MATCH || first != NameMatch.MATCH) {
-            return draft.decide(Outcome.MANUAL_REVIEW, "NAME_MISMATCH", "Declared name '" + declaredName
-                    + "' nearly matches '" + directoryName + "' for " + label + ": a near miss, manual review suggested");
-        }
+        // Filled in before the near-miss check too: a reviewer's confirmation publishes exactly this.
         draft.mailboxType = MAILBOX_PER;
         draft.profession = declaredProfession;
         draft.specialties = List.copyOf(specialties);
         draft.activities = activities;
+        if (swapped || last != NameMatch.MATCH || first != NameMatch.MATCH) {
+            return draft.decide(Outcome.MANUAL_REVIEW, "NAME_MISMATCH", "Declared name '" + declaredName
+                    + "' nearly matches '" + directoryName + "' for " + label + ": a near miss, manual review needed");
+        }
         return draft.decide(Outcome.VERIFIED, null, label + " verified against the " + where(answer.source(), found.importId()));
     }
 
@@ -142,8 +148,10 @@ public class IdentityVerifier {
         draft.source = DecisionSource.IMPORTED_DIRECTORY;
         StructureAnswer answer = structures.findFiness(check.normalised());
         if (answer instanceof StructureAnswer.Unavailable unavailable) {
+            // As for a professional: a person settles it rather than a refusal the applicant cannot act on.
             draft.source = DecisionSource.IDENTIFIER_SYNTAX;
-            return draft.refuse("DIRECTORY_UNAVAILABLE", "No directory could be consulted for " + label + ": " + unavailable.reason());
+            return draft.decide(Outcome.MANUAL_REVIEW, "DIRECTORY_UNAVAILABLE", "No directory could be consulted for "
+                    + label + ": " + unavailable.reason() + "; manual review needed");
         }
         if (answer instanceof StructureAnswer.Unknown unknown) {
             draft.importId = unknown.importId();
@@ -209,7 +217,8 @@ public class IdentityVerifier {
         }
 
         Decision decide(Outcome outcome, String reason, String detail) {
-            boolean verified = outcome == Outcome.VERIFIED;
+            // A MANUAL_REVIEW decision keeps what a confirmation would publish (mailbox type, profession, activities).
+            boolean verified = outcome != Outcome.REJECTED;
             String type = check.type() != null ? check.type().name() : request.identifierType();
             String identifier = check.isWellFormed() ? check.normalised() : request.identifier();
             return new Decision(UUID.randomUUID(), request.eventId(), request.accountId(), clock.instant(), request, outcome,

@@ -4,8 +4,8 @@ public enum Outcome {
     VERIFIED,
     REJECTED,
     /**
-     * A near miss a person should look at. No event says so yet: it is published as IdentityRejected
-     * NAME_MISMATCH and kept here, so that the cases can be found once manual review exists.
+     * A person must settle it: a near miss on the name, or no directory able to answer. Published as
+     * IdentityReviewRequested; IdentityVerified or IdentityRejected follows the reviewer's conclusion.
      */
     MANUAL_REVIEW
 }

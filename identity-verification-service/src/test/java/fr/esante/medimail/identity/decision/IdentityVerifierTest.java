@@ -195,7 +195,7 @@ class IdentityVerifierTest {
         @ParameterizedTest(name = "{1} {2}")
         @CsvSource(delimiter = ';', value = {"99800000012;Durant;Jean", "99800000020;Dupont;Marie-Hélène",
                 "99800000020;DUPONT-MARTIN;Marie", "99800000012;Jean;Durand"})
-        void a_near_miss_is_refused_as_a_name_mismatch_and_marked_for_manual_review(String rpps, String last, String first) {
+        void a_near_miss_goes_to_manual_review_with_what_a_confirmation_would_publish(String rpps, String last, String first) {
             String profession = rpps.equals("99800000012") ? "10" : "21";
             Decision decision = decide("NATIONAL_ID", "RPPS", rpps, last, first, profession);
 
@@ -203,6 +203,14 @@ class IdentityVerifierTest {
             assertThat(decision.reason()).isEqualTo("NAME_MISMATCH");
             assertThat(decision.detail()).contains("near miss");
             assertThat(decision.verified()).isFalse();
+            assertThat(decision.mailboxType()).isEqualTo("PER");
+            assertThat(decision.profession()).isEqualTo(profession);
+            assertThat(decision.activities()).isNotEmpty();
+            PendingReview review = PendingReview.of(decision);
+            assertThat(review.lastName()).isEqualTo(last);
+            assertThat(review.identifier()).isEqualTo(rpps);
+            assertThat(EvidenceSummary.of(decision)).contains("NAME_MISMATCH", "RPPS " + rpps, "imported directory (import 7)",
+                    "NEAR_MISS");
         }
 
         @Test
@@ -279,14 +287,19 @@ class IdentityVerifierTest {
         }
 
         @Test
-        void when_no_directory_can_answer_the_refusal_says_so() {
+        void when_no_directory_can_answer_a_person_reviews_it_and_the_decision_says_why() {
             live.unavailable = "circuit breaker open after repeated failures";
             imported.unavailable = "no directory has been imported yet";
 
             Decision decision = national(verifier(Optional.of(live)), "99800000012", "DURAND", "Jean", "10");
 
+            assertThat(decision.outcome()).isEqualTo(Outcome.MANUAL_REVIEW);
             assertThat(decision.reason()).isEqualTo("DIRECTORY_UNAVAILABLE");
             assertThat(decision.detail()).contains("circuit breaker open", "no directory has been imported yet");
+            assertThat(decision.mailboxType()).isEqualTo("PER");
+            assertThat(decision.profession()).isEqualTo("10");
+            assertThat(EvidenceSummary.of(decision)).contains("no directory answered", "circuit breaker open");
+            assertThat(EvidenceSummary.directoryValue(decision, "lastName")).isNull();
         }
     }
 
@@ -356,8 +369,11 @@ class IdentityVerifierTest {
             IdentityVerifier verifier = new IdentityVerifier(new DirectoryConsultation(Optional.empty(), imported),
                     finess -> new StructureAnswer.Unavailable("no directory has been imported yet"), Clock.fixed(NOW, ZoneOffset.UTC));
 
-            assertThat(verifier.decide(request("FOREIGN_OR_IN_TRAINING", "FINESS", "310000013", "N", "L", "60")).reason())
-                    .isEqualTo("DIRECTORY_UNAVAILABLE");
+            Decision decision = verifier.decide(request("FOREIGN_OR_IN_TRAINING", "FINESS", "310000013", "N", "L", "60"));
+            assertThat(decision.reason()).isEqualTo("DIRECTORY_UNAVAILABLE");
+            assertThat(decision.outcome()).isEqualTo(Outcome.MANUAL_REVIEW);
+            assertThat(decision.mailboxType()).isEqualTo("INT");
+            assertThat(decision.structureIdentifier()).isEqualTo("310000013");
         }
     }
 }

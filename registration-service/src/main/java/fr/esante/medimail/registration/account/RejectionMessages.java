@@ -4,28 +4,48 @@ import java.util.Map;
 
 /**
  * The French message shown to the holder for each refusal code sent by the other services. Their own
- * {@code detail} is English and meant for staff; it is never shown to users.
+ * {@code detail} is English and meant for staff; it is never shown to users, except the reviewer's text of an
+ * identity refused by the centre de services (REJECTED_BY_REVIEWER), written in French for the holder.
  */
 public final class RejectionMessages {
 
     private static final String CORRECT_AND_RESUBMIT = " Corrigez votre profil professionnel puis soumettez-le à nouveau.";
 
-    private static final Map<String, String> IDENTITY = Map.of(
-            "INVALID_CHECK_DIGIT", "Le numéro d'identification saisi n'est pas valide : sa clé de contrôle est incorrecte."
-                    + CORRECT_AND_RESUBMIT,
-            "WRONG_LENGTH", "Le numéro d'identification saisi n'a pas le bon nombre de chiffres (11 pour un RPPS, "
-                    + "9 pour un ADELI, un FINESS ou un SIREN, 14 pour un SIRET)." + CORRECT_AND_RESUBMIT,
-            "NOT_DIGITS", "Le numéro d'identification saisi ne doit comporter que des chiffres." + CORRECT_AND_RESUBMIT,
-            "NOT_FOUND", "Aucun professionnel de santé ne correspond à ce numéro dans l'annuaire santé national."
-                    + " Vérifiez le numéro saisi puis soumettez à nouveau votre profil professionnel.",
-            "INACTIVE", "Ce numéro correspond, dans l'annuaire santé national, à une activité qui n'est plus en cours."
-                    + " Contactez le centre de services si votre situation a changé.",
-            "NAME_MISMATCH", "Vos nom et prénom ne correspondent pas à ceux que l'annuaire santé national associe à ce numéro."
-                    + " Vérifiez le numéro saisi, ou contactez le centre de services si votre nom doit être corrigé.",
-            "PROFESSION_MISMATCH", "La profession choisie ne correspond pas à celle que l'annuaire santé national associe"
-                    + " à ce numéro." + CORRECT_AND_RESUBMIT,
-            "STRUCTURE_NOT_FOUND", "L'identifiant de structure saisi (FINESS, SIREN ou SIRET) ne correspond à aucune"
-                    + " structure connue." + CORRECT_AND_RESUBMIT);
+    private static final Map<String, String> IDENTITY = Map.ofEntries(
+            Map.entry("INVALID_CHECK_DIGIT", "Le numéro d'identification saisi n'est pas valide : sa clé de contrôle est incorrecte."
+                    + CORRECT_AND_RESUBMIT),
+            Map.entry("WRONG_LENGTH", "Le numéro d'identification saisi n'a pas le bon nombre de chiffres (11 pour un RPPS, "
+                    + "9 pour un ADELI, un FINESS ou un SIREN, 14 pour un SIRET)." + CORRECT_AND_RESUBMIT),
+            Map.entry("NOT_DIGITS", "Le numéro d'identification saisi ne doit comporter que des chiffres." + CORRECT_AND_RESUBMIT),
+            Map.entry("INVALID_DEPARTMENT", "Le numéro FINESS saisi ne commence pas par un code de département valide."
+                    + CORRECT_AND_RESUBMIT),
+            Map.entry("UNKNOWN_TYPE", "Le type d'identifiant choisi n'est pas reconnu : choisissez RPPS ou ADELI (identifiant"
+                    + " national), ou FINESS, SIREN ou SIRET (structure de rattachement)." + CORRECT_AND_RESUBMIT),
+            Map.entry("UNKNOWN_PATH", "Indiquez si vous disposez d'un identifiant national (RPPS ou ADELI) ou si vous exercez"
+                    + " à l'étranger ou êtes en formation." + CORRECT_AND_RESUBMIT),
+            Map.entry("IDENTIFIER_TYPE_NOT_ALLOWED", "Ce type d'identifiant ne correspond pas à votre situation : un RPPS ou"
+                    + " un ADELI avec un identifiant national, un FINESS, un SIREN ou un SIRET si vous exercez à l'étranger"
+                    + " ou êtes en formation." + CORRECT_AND_RESUBMIT),
+            Map.entry("NOT_FOUND", "Aucun professionnel de santé ne correspond à ce numéro dans l'annuaire santé national."
+                    + " Vérifiez le numéro saisi puis soumettez à nouveau votre profil professionnel."),
+            Map.entry("INACTIVE", "Ce numéro correspond, dans l'annuaire santé national, à une activité qui n'est plus en cours."
+                    + " Contactez le centre de services si votre situation a changé."),
+            Map.entry("NAME_MISMATCH", "Vos nom et prénom ne correspondent pas à ceux que l'annuaire santé national associe à ce numéro."
+                    + " Vérifiez le numéro saisi, ou contactez le centre de services si votre nom doit être corrigé."),
+            Map.entry("PROFESSION_MISMATCH", "La profession choisie ne correspond pas à celle que l'annuaire santé national associe"
+                    + " à ce numéro." + CORRECT_AND_RESUBMIT),
+            Map.entry("STRUCTURE_NOT_FOUND", "L'identifiant de structure saisi (FINESS, SIREN ou SIRET) ne correspond à aucune"
+                    + " structure connue." + CORRECT_AND_RESUBMIT),
+            Map.entry("DIRECTORY_UNAVAILABLE", "L'annuaire santé national n'a pas pu être consulté pour vérifier votre identité."
+                    + " Soumettez à nouveau votre profil professionnel un peu plus tard, ou contactez le centre de services."));
+
+    /** An identity refused by a member of the centre de services; their own words follow when the event carries them. */
+    private static final String IDENTITY_REFUSED_BY_REVIEWER = "Le centre de services n'a pas pu confirmer votre identité"
+            + " professionnelle.";
+    private static final String IDENTITY_REFUSED_NEXT_STEP = " Corrigez votre profil professionnel puis soumettez-le à"
+            + " nouveau, ou contactez le centre de services.";
+    /** Keeps the message within the stored rejection (2000 characters); reviewers write at most 1000. */
+    private static final int MAX_REVIEWER_TEXT = 1000;
 
     private static final String IDENTITY_FALLBACK = "Votre identité professionnelle n'a pas pu être vérifiée."
             + " Vérifiez les informations saisies puis soumettez à nouveau votre profil professionnel,"
@@ -47,6 +67,22 @@ public final class RejectionMessages {
     }
 
     public static Rejection identityRejected(String code) {
+        return identityRejected(code, null);
+    }
+
+    /**
+     * @param detail the event's detail: English and for staff, never shown, except for {@value #REJECTED_BY_REVIEWER}
+     *               where identity-verification-service carries the reviewer's French text for the holder
+     */
+    public static Rejection identityRejected(String code, String detail) {
+        if (REJECTED_BY_REVIEWER.equals(code)) {
+            String reviewerText = detail == null || detail.isBlank() ? null : detail.strip();
+            if (reviewerText != null && reviewerText.length() > MAX_REVIEWER_TEXT) {
+                reviewerText = reviewerText.substring(0, MAX_REVIEWER_TEXT) + "…";
+            }
+            return new Rejection(code, IDENTITY_REFUSED_BY_REVIEWER
+                    + (reviewerText == null ? "" : " Motif : " + reviewerText) + IDENTITY_REFUSED_NEXT_STEP);
+        }
         return new Rejection(code, IDENTITY.getOrDefault(code, IDENTITY_FALLBACK));
     }
 

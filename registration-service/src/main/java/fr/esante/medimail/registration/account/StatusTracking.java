@@ -37,7 +37,8 @@ public class StatusTracking {
 
     public void identityRejected(IdentityRejected event) {
         apply(event.getAccountId(), "IdentityRejected(" + event.getReason() + ")",
-                account -> account.identityRejected(RejectionMessages.identityRejected(event.getReason()), clock.instant()));
+                account -> account.identityRejected(RejectionMessages.identityRejected(event.getReason(), event.getDetail()),
+                        clock.instant()));
     }
 
     public void mssAddressAssigned(MssAddressAssigned event) {

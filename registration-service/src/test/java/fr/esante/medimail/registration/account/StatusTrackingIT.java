@@ -108,6 +108,23 @@ class StatusTrackingIT extends IntegrationTest {
     }
 
     @Test
+    void anIdentityRefusedByAReviewerShowsTheReviewersTextAndTheProfileCanBeResubmitted() {
+        String token = accountWithSubmittedProfile(uniqueEmail("identity-refused"));
+        UUID id = accountId(token);
+        UUID eventId = UUID.randomUUID();
+        String text = "Le nom saisi ne correspond pas à votre carte CPS : corrigez-le.";
+        feed(Topics.IDENTITY_REJECTED, id, eventId, IdentityRejected.newBuilder()
+                .setEventId(eventId).setAccountId(id).setOccurredAt(Instant.now())
+                .setReason("REJECTED_BY_REVIEWER").setDetail(text).build());
+
+        JsonNode me = me(token);
+        assertThat(me.path("status").asString()).isEqualTo("IDENTITY_REJECTED");
+        assertThat(me.path("rejectionCode").asString()).isEqualTo("REJECTED_BY_REVIEWER");
+        assertThat(me.path("rejectionReason").asString()).contains("Motif : " + text);
+        assertThat(put("/api/v1/me/professional-profile", json(nationalIdProfile()), token).status()).isEqualTo(202);
+    }
+
+    @Test
     void anEventAboutAnUnknownAccountIsIgnoredAndTheNextOnesAreStillHandled() {
         identityRejected(UUID.randomUUID(), "NOT_FOUND");
 

@@ -12,12 +12,15 @@ import fr.esante.medimail.backoffice.review.ReviewPromise;
 /**
  * A review as the API shows it (public-api.md, "Back office"). {@code ageHours} runs from the profile
  * submission to the decision, or to now while pending; {@code overdue}: past the promised delay.
- * {@code status}, {@code decidedAt}, {@code decidedBy} and {@code rejectionReason} come on top of the contract.
+ * {@code status}, {@code decidedAt}, {@code decidedBy}, {@code rejectionReason} and {@code kind} (always ACCOUNT:
+ * identity reviews, /api/v1/identity-reviews, say IDENTITY) come on top of the contract.
  */
 record ReviewJson(UUID id, UUID registrationId, String lastName, String firstName, String email, String profession,
                   String identifierType, String identifier, String mssAddress, String mailboxType, Instant submittedAt,
                   long ageHours, boolean overdue, String status, Instant decidedAt, String decidedBy,
-                  String rejectionReason) {
+                  String rejectionReason, String kind) {
+
+    static final String KIND = "ACCOUNT";
 
     static ReviewJson of(ReviewCase reviewCase, ReviewPromise promise) {
         Review review = reviewCase.review();
@@ -31,6 +34,6 @@ record ReviewJson(UUID id, UUID registrationId, String lastName, String firstNam
                 file.identifierType(), file.identifier(),
                 file.address() == null ? null : file.address().address(),
                 file.mailboxType(), review.submittedAt(), promise.ageOf(review).toHours(), promise.overdue(review),
-                review.status().name(), review.decidedAt(), review.decidedBy(), review.rejectionReason());
+                review.status().name(), review.decidedAt(), review.decidedBy(), review.rejectionReason(), KIND);
     }
 }

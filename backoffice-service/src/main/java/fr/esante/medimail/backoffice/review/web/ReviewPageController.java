@@ -11,6 +11,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import fr.esante.medimail.backoffice.identityreview.IdentityReview;
+import fr.esante.medimail.backoffice.identityreview.IdentityReviewDesk;
+import fr.esante.medimail.backoffice.identityreview.IdentityReviewFilter;
+import fr.esante.medimail.backoffice.identityreview.web.IdentityReviewRow;
 import fr.esante.medimail.backoffice.review.AccountAlreadyValidated;
 import fr.esante.medimail.backoffice.review.Decision;
 import fr.esante.medimail.backoffice.review.ReviewAlreadyDecided;
@@ -22,18 +26,23 @@ import fr.esante.medimail.backoffice.review.ReviewPromise;
 import fr.esante.medimail.backoffice.review.ReviewQueue;
 import fr.esante.medimail.backoffice.review.ReviewStatus;
 
-/** The staff page: the pending reviews, oldest first, each with its approve and reject buttons. */
+/**
+ * The staff page: the identities to confirm (identity reviews, their buttons are IdentityReviewPageController's),
+ * then the pending account reviews, oldest first, each with its approve and reject buttons.
+ */
 @Controller
 class ReviewPageController {
 
     private final ReviewQueue queue;
     private final ReviewDesk desk;
     private final ReviewPromise promise;
+    private final IdentityReviewDesk identityReviews;
 
-    ReviewPageController(ReviewQueue queue, ReviewDesk desk, ReviewPromise promise) {
+    ReviewPageController(ReviewQueue queue, ReviewDesk desk, ReviewPromise promise, IdentityReviewDesk identityReviews) {
         this.queue = queue;
         this.desk = desk;
         this.promise = promise;
+        this.identityReviews = identityReviews;
     }
 
     @GetMapping("/reviews")
@@ -43,6 +52,9 @@ class ReviewPageController {
         model.addAttribute("overdueCount", rows.stream().filter(ReviewRow::overdue).count());
         model.addAttribute("promiseHours", promise.promise().toHours());
         model.addAttribute("maxReasonLength", Decision.MAX_REASON_LENGTH);
+        model.addAttribute("identityReviews",
+                identityReviews.list(IdentityReviewFilter.PENDING).stream().map(IdentityReviewRow::of).toList());
+        model.addAttribute("maxIdentityReasonLength", IdentityReview.MAX_REASON_LENGTH);
         model.addAttribute("username", staff.getName());
         return "backoffice/reviews";
     }

@@ -73,6 +73,7 @@ record ReviewRow(UUID id, UUID registrationId, String name, String email, String
             case "LIVE_DIRECTORY" -> "Annuaire national (consulté en direct)";
             case "IMPORTED_DIRECTORY" -> "Extraction de l'annuaire national";
             case "IDENTIFIER_SYNTAX" -> "Contrôle de forme de l'identifiant seulement";
+            case "MANUAL_REVIEW" -> "Identité confirmée par le centre de services (vérification manuelle)";
             default -> source;
         };
     }

@@ -1,0 +1,5 @@
+package fr.esante.medimail.backoffice.identityreview;
+
+public enum IdentityReviewStatus {
+    PENDING, CONFIRMED, REFUSED
+}
