@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +14,14 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -77,6 +86,51 @@ class PlumbingIT {
     }
 
     @Test
+    void anEventRecordedWithAnEarlierSchemaIsPublishedWithItsValuesInTheRightFields() throws Exception {
+        // As if a release whose EmailConfirmed had a "legacy" field before "email" had recorded it, and the
+        // current release (without that field) published it after a deployment.
+        Schema earlier = SchemaBuilder.record("EmailConfirmed").namespace("fr.esante.medimail.events").fields()
+                .name("eventId").type(LogicalTypes.uuid().addToSchema(Schema.create(Schema.Type.STRING))).noDefault()
+                .name("accountId").type(LogicalTypes.uuid().addToSchema(Schema.create(Schema.Type.STRING))).noDefault()
+                .name("occurredAt").type(LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG))).noDefault()
+                .requiredString("legacy")
+                .requiredString("email")
+                .endRecord();
+        UUID accountId = UUID.randomUUID();
+        GenericRecord old = new GenericData.Record(earlier);
+        old.put("eventId", UUID.randomUUID().toString());
+        old.put("accountId", accountId.toString());
+        old.put("occurredAt", Instant.now().toEpochMilli());
+        old.put("legacy", "valeur d'une version précédente");
+        old.put("email", "ancienne@example.org");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
+        new GenericDatumWriter<GenericRecord>(earlier).write(old, encoder);
+        encoder.flush();
+        jdbc.sql("INSERT INTO outbox_event (topic, record_key, payload, writer_schema) VALUES (:topic, :key, :payload, :schema)")
+                .param("topic", Topics.EMAIL_CONFIRMED.name()).param("key", accountId.toString())
+                .param("payload", bytes.toByteArray()).param("schema", earlier.toString()).update();
+
+        var records = kafka.awaitRecords(Topics.EMAIL_CONFIRMED.name(), r -> accountId.toString().equals(r.key()), Duration.ofSeconds(30));
+        EmailConfirmed event = Topics.EMAIL_CONFIRMED.valueDeserializer(SERDE).deserialize(Topics.EMAIL_CONFIRMED.name(), records.get(0).value());
+        assertThat(event.getEmail()).isEqualTo("ancienne@example.org");
+    }
+
+    @Test
+    void anEventThatCannotBeDecodedIsSetAsideWithoutBlockingTheOthers() {
+        UUID broken = UUID.randomUUID();
+        jdbc.sql("INSERT INTO outbox_event (topic, record_key, payload, writer_schema) VALUES (:topic, :key, :payload, NULL)")
+                .param("topic", Topics.EMAIL_CONFIRMED.name()).param("key", broken.toString())
+                .param("payload", new byte[] {1, 2, 3}).update();
+        UUID after = UUID.randomUUID();
+        notes.write(after, "after", false);
+
+        kafka.awaitRecords(Topics.EMAIL_CONFIRMED.name(), r -> after.toString().equals(r.key()), Duration.ofSeconds(30));
+        assertThat(jdbc.sql("SELECT failure FROM outbox_event WHERE record_key = :key").param("key", broken.toString())
+                .query(String.class).single()).isNotBlank();
+    }
+
+    @Test
     void theOutboxRefusesToRecordAnEventOutsideATransaction() {
         EmailConfirmed event = EmailConfirmed.newBuilder().setEventId(UUID.randomUUID()).setAccountId(UUID.randomUUID())
                 .setOccurredAt(Instant.now()).setEmail("x").build();
@@ -118,6 +172,22 @@ class PlumbingIT {
         HttpResponse<String> unknownEnum = post("{\"text\":\"a\",\"kind\":\"MEDIUM\"}");
         assertThat(unknownEnum.statusCode()).isEqualTo(400);
         assertThat(unknownEnum.body()).contains("\"field\":\"kind\"", "INVALID_VALUE");
+    }
+
+    @Test
+    void errorsRaisedByTheFrameworkAreFrenchProblemDocumentsToo() throws Exception {
+        HttpResponse<String> unknown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/nothing-here")).header("Accept", "application/json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(unknown.body()).contains("Ressource introuvable", "\"code\":\"NOT_FOUND\"");
+
+        HttpResponse<String> wrongMediaType = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/notes")).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongMediaType.statusCode()).isEqualTo(415);
+        assertThat(wrongMediaType.body()).contains("Format non pris en charge", "UNSUPPORTED_MEDIA_TYPE").doesNotContain("text/plain");
     }
 
     private HttpResponse<String> post(String json) throws Exception {

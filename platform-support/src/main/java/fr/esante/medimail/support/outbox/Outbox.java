@@ -30,10 +30,13 @@ public class Outbox {
     /** Must run inside the transaction of the state change; refuses to run outside one. */
     @Transactional(propagation = Propagation.MANDATORY)
     public <V extends SpecificRecord> void append(Topic<V> topic, String key, V event) {
-        jdbc.sql("INSERT INTO outbox_event (topic, record_key, payload) VALUES (:topic, :key, :payload)")
+        jdbc.sql("""
+                        INSERT INTO outbox_event (topic, record_key, payload, writer_schema)
+                        VALUES (:topic, :key, :payload, :writerSchema)""")
                 .param("topic", topic.name())
                 .param("key", key)
                 .param("payload", encode(event))
+                .param("writerSchema", event.getSchema().toString())
                 .update();
     }
 

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.avro.Schema;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
@@ -38,6 +41,7 @@ public class OutboxRelay {
     private final KafkaTemplate<String, Object> kafka;
     private final int batchSize;
     private final Duration sendTimeout;
+    private final Map<String, Schema> writerSchemas = new ConcurrentHashMap<>();
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
                        int batchSize, Duration sendTimeout) {
@@ -56,7 +60,7 @@ public class OutboxRelay {
         } while (published != null && published == batchSize);
     }
 
-    /** Returns how many events were published; stops at the first failure to keep the order. */
+    /** Returns how many events were published; stops at the first failed send, to keep the order. */
     int relayBatch() {
         Boolean locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(:lock)").param("lock", RELAY_LOCK)
                 .query(Boolean.class).single();
@@ -64,16 +68,26 @@ public class OutboxRelay {
             return 0;
         }
         List<PendingEvent> pending = jdbc.sql("""
-                        SELECT id, topic, record_key, payload FROM outbox_event
-                        WHERE published_at IS NULL ORDER BY id LIMIT :limit""")
+                        SELECT id, topic, record_key, payload, writer_schema FROM outbox_event
+                        WHERE published_at IS NULL AND failure IS NULL ORDER BY id LIMIT :limit""")
                 .param("limit", batchSize)
                 .query((rs, n) -> new PendingEvent(rs.getLong("id"), rs.getString("topic"), rs.getString("record_key"),
-                        rs.getBytes("payload")))
+                        rs.getBytes("payload"), rs.getString("writer_schema")))
                 .list();
         List<Long> sent = new ArrayList<>();
         for (PendingEvent event : pending) {
+            SpecificRecord record;
             try {
-                kafka.send(event.topic(), event.key(), event.decode()).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                record = event.decode(writerSchemas);
+            } catch (RuntimeException e) {
+                // Retrying cannot help; the row is kept, with the reason, for someone to look at.
+                log.error("Outbox event {} to {} cannot be decoded and is set aside: {}", event.id(), event.topic(), e.toString());
+                jdbc.sql("UPDATE outbox_event SET failure = :failure WHERE id = :id")
+                        .param("failure", e.toString()).param("id", event.id()).update();
+                continue;
+            }
+            try {
+                kafka.send(event.topic(), event.key(), record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 sent.add(event.id());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -100,14 +114,17 @@ public class OutboxRelay {
         }
     }
 
-    record PendingEvent(long id, String topic, String key, byte[] payload) {
+    record PendingEvent(long id, String topic, String key, byte[] payload, String writerSchema) {
 
-        SpecificRecord decode() {
+        /** Reads the event with the schema it was written with, into the current class (Avro schema resolution). */
+        SpecificRecord decode(Map<String, Schema> parsedSchemas) {
             Topic<?> topic = Topics.named(this.topic)
                     .orElseThrow(() -> new IllegalStateException("Outbox holds an event for unknown topic " + this.topic));
-            var schema = SpecificData.get().getSchema(topic.valueType());
+            Schema readerSchema = SpecificData.get().getSchema(topic.valueType());
+            Schema writer = writerSchema == null ? readerSchema
+                    : parsedSchemas.computeIfAbsent(writerSchema, json -> new Schema.Parser().parse(json));
             try {
-                return new SpecificDatumReader<SpecificRecord>(schema)
+                return new SpecificDatumReader<SpecificRecord>(writer, readerSchema)
                         .read(null, DecoderFactory.get().binaryDecoder(payload, null));
             } catch (IOException e) {
                 throw new IllegalStateException("Outbox event " + id + " cannot be decoded", e);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -14,9 +15,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -65,15 +68,52 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "Requête invalide", "Un paramètre obligatoire manque.",
+                List.of(new FieldError(ex.getParameterName(), "REQUIRED", "Ce paramètre est obligatoire.")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
+                                                        WebRequest request) {
+        String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : ex.getPropertyName();
+        return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "Requête invalide", "Un paramètre a une valeur invalide.",
+                List.of(new FieldError(field == null ? "" : field, "INVALID_VALUE", "Valeur invalide.")));
+    }
+
+    /**
+     * Errors Spring raises itself (unknown route, wrong method or media type …) get the same shape, with a
+     * French title and detail: Spring's own texts are English and may name internals.
+     */
+    @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail detail
                 && (detail.getType() == null || "about:blank".equals(detail.getType().toString()))) {
-            detail.setType(URI.create(TYPE_BASE + "http-" + statusCode.value()));
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            String code = status == null ? "HTTP_" + statusCode.value() : status.name();
+            String[] french = FRENCH_TEXTS.getOrDefault(statusCode.value(),
+                    new String[] {"Requête non traitée", "La requête n'a pas pu être traitée."});
+            detail.setType(URI.create(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+            detail.setTitle(french[0]);
+            detail.setDetail(french[1]);
+            detail.setProperty("code", code);
         }
         return response;
     }
+
+    private static final Map<Integer, String[]> FRENCH_TEXTS = Map.of(
+            400, new String[] {"Requête invalide", "La requête est incorrecte."},
+            404, new String[] {"Ressource introuvable", "Cette adresse ne correspond à aucune ressource."},
+            405, new String[] {"Méthode non autorisée", "Cette méthode HTTP n'est pas acceptée pour cette adresse."},
+            406, new String[] {"Format de réponse indisponible", "Le format de réponse demandé n'est pas disponible."},
+            413, new String[] {"Requête trop volumineuse", "La requête dépasse la taille autorisée."},
+            415, new String[] {"Format non pris en charge", "Le corps de la requête doit être au format JSON."},
+            500, new String[] {"Erreur interne", "Une erreur inattendue est survenue. Réessayez plus tard."},
+            503, new String[] {"Service indisponible", "Le service est momentanément indisponible. Réessayez plus tard."});
 
     private static String codeOf(String constraint, Object rejectedValue) {
         if ("Size".equals(constraint) && (rejectedValue == null || String.valueOf(rejectedValue).isEmpty())) {
