@@ -50,10 +50,10 @@ final class Applicants {
             sendAddress(sender);
         }
 
-        /** The same applicant submitting their profile again (a new event), at {@code at}, with another phone. */
-        ProfessionalProfileSubmitted resubmittedProfile(Instant at) {
-            return ProfessionalProfileSubmitted.newBuilder(profile)
-                    .setEventId(UUID.randomUUID()).setOccurredAt(at).setPhone("0561999999").build();
+        /** The same applicant having declared {@code identifier} (e.g. a national form the identity check normalises). */
+        Applicant declaring(String identifier) {
+            return new Applicant(accountId, ProfessionalProfileSubmitted.newBuilder(profile).setIdentifier(identifier).build(),
+                    identity, address);
         }
 
         Instant submittedAt() {

@@ -92,6 +92,41 @@ class ReviewDecisionIT extends BackofficeIntegrationTest {
     }
 
     @Test
+    void aReviewWithoutIdentityEvidenceCannotBeApprovedUntilTheEvidenceArrives() {
+        Applicants.Applicant applicant = Applicants.leGallInTraining().declaring("1310000013");
+        applicant.sendProfile(this::send);
+        applicant.sendAddress(this::send);
+        queued(Applicants.durand()); // handled after the records above, topic by topic
+        // A review opened without the evidence (as this service once did when the address came first).
+        UUID reviewId = UUID.randomUUID();
+        jdbc.sql("INSERT INTO review (id, account_id, submitted_at, status) VALUES (:id, :accountId, :submittedAt, 'PENDING')")
+                .param("id", reviewId).param("accountId", applicant.accountId())
+                .param("submittedAt", applicant.submittedAt().atOffset(java.time.ZoneOffset.UTC)).update();
+        String path = "/api/v1/reviews/" + reviewId + "/approval";
+
+        Response refused = post(path, "{}", reviewer());
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("code").asString()).isEqualTo("IDENTITY_NOT_VERIFIED");
+        assertThat(refused.json().get("detail").asString()).contains("vérification de l'identité");
+        assertThat(reviewOf(applicant.accountId(), "PENDING")).as("still pending").isNotNull();
+        assertThat(outboxCount(Topics.ACCOUNT_VALIDATED.name(), applicant.accountId())).isZero();
+
+        applicant.sendIdentity(this::send);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc
+                .sql("SELECT identity_verified_at IS NOT NULL FROM applicant WHERE account_id = :id")
+                .param("id", applicant.accountId()).query(Boolean.class).single());
+
+        Response approval = post(path, "{}", reviewer());
+        assertThat(approval.status()).as(approval.body()).isEqualTo(200);
+        AccountValidated event = awaitEvents(Topics.ACCOUNT_VALIDATED, applicant.accountId()).get(0);
+        assertThat(event.getIdentifier()).isEqualTo("310000013");
+        assertThat(event.getStructureIdentifier()).isEqualTo("310000013");
+        assertThat(reviewCount(applicant.accountId())).as("the pending review covered it").isEqualTo(1);
+    }
+
+    @Test
     void decidingTwiceIsA409ProblemAndPublishesNothingMore() {
         Applicants.Applicant applicant = Applicants.durand();
         String id = queued(applicant).get("id").asString();
@@ -193,6 +228,11 @@ class ReviewDecisionIT extends BackofficeIntegrationTest {
     private int outboxCount(String topic, UUID accountId) {
         return jdbc.sql("SELECT count(*) FROM outbox_event WHERE topic = :topic AND record_key = :key")
                 .param("topic", topic).param("key", accountId.toString()).query(Integer.class).single();
+    }
+
+    private int reviewCount(UUID accountId) {
+        return jdbc.sql("SELECT count(*) FROM review WHERE account_id = :id").param("id", accountId)
+                .query(Integer.class).single();
     }
 
     private static void assertInvalidReason(Response response, String code) {

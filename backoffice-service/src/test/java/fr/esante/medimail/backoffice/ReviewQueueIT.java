@@ -11,10 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import fr.esante.medimail.events.AccountValidated;
+import fr.esante.medimail.events.IdentityVerified;
+import fr.esante.medimail.events.MssAddressAssigned;
+import fr.esante.medimail.events.ProfessionalProfileSubmitted;
 import fr.esante.medimail.schemas.Topics;
 import tools.jackson.databind.JsonNode;
 
-/** The queue fills from the events of the other services, whatever their order, once per submission. */
+/** The queue fills from the events of the other services, whatever their order, once per account. */
 class ReviewQueueIT extends BackofficeIntegrationTest {
 
     @Autowired
@@ -62,21 +66,53 @@ class ReviewQueueIT extends BackofficeIntegrationTest {
     }
 
     @Test
-    void aFileWithoutItsAddressOrWithoutItsProfileStaysOutOfTheQueue() {
+    void aFileWithoutItsAddressItsProfileOrItsIdentityEvidenceStaysOutOfTheQueue() {
         Applicants.Applicant noAddress = Applicants.durand();
         noAddress.sendProfile(this::send);
         noAddress.sendIdentity(this::send);
         Applicants.Applicant noProfile = Applicants.durand();
         noProfile.sendIdentity(this::send);
         noProfile.sendAddress(this::send);
+        Applicants.Applicant noIdentity = Applicants.durand();
+        noIdentity.sendProfile(this::send);
+        noIdentity.sendAddress(this::send);
 
         queued(Applicants.durand()); // handled after the records above, topic by topic
 
         assertThat(reviewCount(noAddress.accountId())).isZero();
         assertThat(reviewCount(noProfile.accountId())).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM applicant WHERE account_id IN (:a, :b)")
-                .param("a", noAddress.accountId()).param("b", noProfile.accountId()).query(Integer.class).single())
-                .as("their facts are on file, waiting for the rest").isEqualTo(2);
+        assertThat(reviewCount(noIdentity.accountId())).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM applicant WHERE account_id IN (:a, :b, :c)")
+                .param("a", noAddress.accountId()).param("b", noProfile.accountId()).param("c", noIdentity.accountId())
+                .query(Integer.class).single())
+                .as("their facts are on file, waiting for the rest").isEqualTo(3);
+    }
+
+    @Test
+    void whenTheAddressComesFirstTheReviewWaitsForTheIdentityEvidenceAndApprovalPublishesTheCheckedIdentity() {
+        // Declared in its national form (1 + FINESS): the identity check normalises it.
+        Applicants.Applicant applicant = Applicants.leGallInTraining().declaring("1310000013");
+
+        applicant.sendAddress(this::send);
+        applicant.sendProfile(this::send);
+        queued(Applicants.durand()); // handled after the records above, topic by topic
+        assertThat(reviewCount(applicant.accountId())).as("no review before the identity evidence").isZero();
+
+        applicant.sendIdentity(this::send);
+
+        JsonNode review = awaitReview(applicant.accountId(), "PENDING");
+        assertThat(reviewCount(applicant.accountId())).isEqualTo(1);
+        assertThat(Instant.parse(review.get("submittedAt").asString())).isEqualTo(applicant.submittedAt());
+        assertThat(review.get("identifier").asString()).isEqualTo("310000013");
+        assertThat(review.get("mailboxType").asString()).isEqualTo("INT");
+
+        Response approval = post("/api/v1/reviews/" + review.get("id").asString() + "/approval", null, reviewer());
+        assertThat(approval.status()).as(approval.body()).isEqualTo(200);
+        AccountValidated event = awaitEvents(Topics.ACCOUNT_VALIDATED, applicant.accountId()).get(0);
+        assertThat(event.getIdentifierType()).isEqualTo("FINESS");
+        assertThat(event.getIdentifier()).as("normalised by the identity check").isEqualTo("310000013");
+        assertThat(event.getMailboxType()).isEqualTo("INT");
+        assertThat(event.getStructureIdentifier()).isEqualTo("310000013");
     }
 
     @Test
@@ -101,32 +137,33 @@ class ReviewQueueIT extends BackofficeIntegrationTest {
     }
 
     @Test
-    void aProfileResubmittedAfterARejectionOpensANewReviewButNotWhileOneIsPending() {
+    void anAccountIsReviewedOnceEvenIfItsFactsComeAgainWhilePendingOrAfterARejection() {
         Applicants.Applicant applicant = Applicants.durand(Duration.ofHours(5));
         JsonNode first = queued(applicant);
 
-        // Submitted again while the review is pending: the pending review covers it, no second one.
+        // Seen again while the review is pending (redeliveries under new event ids): the pending review covers it.
         send(Topics.PROFESSIONAL_PROFILE_SUBMITTED, applicant.accountId(),
-                applicant.resubmittedProfile(Instant.now().minus(Duration.ofHours(4))));
+                ProfessionalProfileSubmitted.newBuilder(applicant.profile()).setEventId(UUID.randomUUID()).build());
+        send(Topics.IDENTITY_VERIFIED, applicant.accountId(),
+                IdentityVerified.newBuilder(applicant.identity()).setEventId(UUID.randomUUID()).build());
         queued(Applicants.durand());
         assertThat(reviewCount(applicant.accountId())).isEqualTo(1);
 
         Response rejected = post("/api/v1/reviews/" + first.get("id").asString() + "/rejection",
                 rejection("Le numéro RPPS ne correspond pas à votre nom."), reviewer());
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+
+        // A staff rejection is final (registration-service accepts no new profile after it): nothing reopens.
+        send(Topics.MSS_ADDRESS_ASSIGNED, applicant.accountId(),
+                MssAddressAssigned.newBuilder(applicant.address()).setEventId(UUID.randomUUID()).build());
+        send(Topics.IDENTITY_VERIFIED, applicant.accountId(),
+                IdentityVerified.newBuilder(applicant.identity()).setEventId(UUID.randomUUID()).build());
+        queued(Applicants.durand());
+        assertThat(reviewCount(applicant.accountId())).isEqualTo(1);
         assertThat(reviewOf(applicant.accountId(), "PENDING")).isNull();
-
-        Instant resubmittedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        send(Topics.PROFESSIONAL_PROFILE_SUBMITTED, applicant.accountId(), applicant.resubmittedProfile(resubmittedAt));
-
-        JsonNode second = awaitReview(applicant.accountId(), "PENDING");
-        assertThat(second.get("id").asString()).isNotEqualTo(first.get("id").asString());
-        assertThat(Instant.parse(second.get("submittedAt").asString())).isEqualTo(resubmittedAt);
-        assertThat(second.get("mssAddress").asString()).isEqualTo(applicant.address().getAddress());
         JsonNode decided = reviewOf(applicant.accountId(), "DECIDED");
         assertThat(decided.get("id").asString()).isEqualTo(first.get("id").asString());
         assertThat(decided.get("status").asString()).isEqualTo("REJECTED");
-        assertThat(reviewOf(applicant.accountId(), "REJECTED")).isNotNull();
         assertThat(reviewOf(applicant.accountId(), "APPROVED")).isNull();
     }
 

@@ -13,9 +13,13 @@ public record ApplicantFile(UUID accountId, ApplicantProfile profile, IdentityEv
         Objects.requireNonNull(accountId, "accountId");
     }
 
-    /** A review can be opened once the profile and the MSSante address are both known. */
+    /**
+     * A review can be opened once the profile, the MSSante address and the identity evidence gathered for that
+     * very profile submission are all on file, whatever the order they arrived in. Without the evidence, an
+     * approval would announce the declared (not normalised) identifier and no structure for an INT mailbox.
+     */
     public boolean readyForReview() {
-        return profile != null && address != null;
+        return address != null && identityCheckedForCurrentProfile();
     }
 
     /**

@@ -33,10 +33,16 @@ public class ReviewDesk {
     /**
      * @throws ReviewNotFound        no such review
      * @throws ReviewAlreadyDecided  it was decided before
+     * @throws IdentityNotVerified   the identity evidence of the reviewed profile is not on file
      * @throws AccountAlreadyValidated another review of the account was approved
      */
     @Transactional
     public ReviewCase approve(UUID reviewId, String staff) {
+        ReviewCase current = reviews.find(reviewId).orElseThrow(() -> new ReviewNotFound(reviewId));
+        if (current.review().pending() && !current.file().identityCheckedForCurrentProfile()) {
+            // A guard: reviews open only once the evidence is on file, but one opened otherwise must not be approved.
+            throw new IdentityNotVerified(reviewId, current.file().accountId());
+        }
         ReviewCase decided = decide(reviewId, Decision.approval(now(), staff));
         publisher.accountValidated(decided);
         log.info("Review {} approved by {}: account {} validated", reviewId, staff, decided.file().accountId());

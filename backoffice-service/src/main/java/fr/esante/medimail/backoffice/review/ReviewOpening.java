@@ -6,31 +6,24 @@ import java.util.Optional;
 
 import fr.esante.medimail.backoffice.applicant.ApplicantFile;
 
-/** When an applicant's file calls for a new review. */
+/** When an applicant's file calls for a review. */
 final class ReviewOpening {
 
     private ReviewOpening() {
     }
 
     /**
-     * The submission time of the profile to review now, if any: the file must hold a profile and an MSSante
-     * address; an account is validated only once; a pending review already covers the latest profile; and a
-     * profile is reviewed again only if it was submitted after the last decision (a resubmission after a
-     * rejection), never because an event about it was seen again.
+     * The submission time of the profile to review now, if any: the file must hold the profile, the MSSante
+     * address and the identity evidence for that profile ({@link ApplicantFile#readyForReview()}), and the
+     * account must have no review yet. An account is reviewed once: registration-service accepts no new profile
+     * once the address is assigned, and a staff decision is final for the account (validated, or rejected for
+     * good). So an earlier review, pending, approved or rejected, means there is nothing new to open, and an
+     * event seen again never opens a second review.
      */
     static Optional<Instant> submissionToReview(ApplicantFile file, List<Review> history) {
-        if (!file.readyForReview()) {
+        if (!file.readyForReview() || !history.isEmpty()) {
             return Optional.empty();
         }
-        Instant submittedAt = file.profile().submittedAt();
-        for (Review review : history) {
-            if (review.status() != ReviewStatus.REJECTED) {
-                return Optional.empty(); // pending (covers the latest data) or approved (for good)
-            }
-            if (!submittedAt.isAfter(review.submittedAt()) || !submittedAt.isAfter(review.decidedAt())) {
-                return Optional.empty(); // this profile was already before a reviewer
-            }
-        }
-        return Optional.of(submittedAt);
+        return Optional.of(file.profile().submittedAt());
     }
 }

@@ -15,8 +15,9 @@ import fr.esante.medimail.backoffice.applicant.ApplicantFile;
 import fr.esante.medimail.backoffice.applicant.ApplicantFileUpdated;
 
 /**
- * The queue of accounts waiting for a staff decision. An account enters it as soon as its file holds both
- * the submitted profile and the MSSante address, whatever the order in which they arrived.
+ * The queue of accounts waiting for a staff decision. An account enters it as soon as its file holds the
+ * submitted profile, the MSSante address and the identity evidence for that profile, whatever the order in
+ * which they arrived.
  */
 @Service
 public class ReviewQueue {

@@ -38,6 +38,20 @@ class ApplicantFileTest {
                 .identityCheckedForCurrentProfile()).isFalse();
     }
 
+    @Test
+    void aFileIsReadyForReviewWithItsProfileItsAddressAndTheEvidenceForThatProfileWhateverTheOrder() {
+        AssignedAddress address = new AssignedAddress("jean.durand@medecin.oc.mssante.fr", "PER", T0);
+        assertThat(new ApplicantFile(ACCOUNT, profile("1", T0), null, address).readyForReview())
+                .as("profile and address, no evidence yet").isFalse();
+        assertThat(new ApplicantFile(ACCOUNT, null, identity(T0), address).readyForReview()).isFalse();
+        assertThat(new ApplicantFile(ACCOUNT, profile("1", T0), identity(T0.plusSeconds(1)), null).readyForReview())
+                .isFalse();
+        assertThat(new ApplicantFile(ACCOUNT, profile("1", T0), identity(T0.minusSeconds(1)), address).readyForReview())
+                .as("evidence of an earlier submission").isFalse();
+        assertThat(new ApplicantFile(ACCOUNT, profile("1", T0), identity(T0.plusSeconds(1)), address).readyForReview())
+                .isTrue();
+    }
+
     private static ApplicantProfile profile(String identifier, Instant at) {
         return new ApplicantProfile(ACCOUNT, "DURAND", "Jean", "jean@example.org", "NATIONAL_ID", "RPPS", identifier,
                 "10", null, true, "0561000000", null, new PostalAddress("1 rue", "31000", "Toulouse", "76", "31"),

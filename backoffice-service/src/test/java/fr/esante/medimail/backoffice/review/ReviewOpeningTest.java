@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import fr.esante.medimail.backoffice.applicant.ApplicantFile;
 import fr.esante.medimail.backoffice.applicant.ApplicantProfile;
 import fr.esante.medimail.backoffice.applicant.AssignedAddress;
+import fr.esante.medimail.backoffice.applicant.IdentityEvidence;
 import fr.esante.medimail.backoffice.applicant.PostalAddress;
 
 class ReviewOpeningTest {
@@ -20,36 +21,39 @@ class ReviewOpeningTest {
     private static final AssignedAddress ADDRESS = new AssignedAddress("jean.durand@medecin.oc.mssante.fr", "PER", T0);
 
     @Test
-    void aFileIsReviewedOnceItHasAProfileAndAnAddress() {
-        assertThat(ReviewOpening.submissionToReview(file(T0, null), List.of())).isEmpty();
-        assertThat(ReviewOpening.submissionToReview(new ApplicantFile(ACCOUNT, null, null, ADDRESS), List.of())).isEmpty();
-        assertThat(ReviewOpening.submissionToReview(file(T0, ADDRESS), List.of())).contains(T0);
-    }
-
-    @Test
-    void aPendingOrApprovedReviewBlocksAnyNewOne() {
-        Instant later = T0.plusSeconds(3600);
-        assertThat(ReviewOpening.submissionToReview(file(later, ADDRESS), List.of(review(ReviewStatus.PENDING, T0, null))))
+    void aFileIsReviewedOnceItHasAProfileAnAddressAndTheIdentityEvidenceForThatProfile() {
+        assertThat(ReviewOpening.submissionToReview(file(T0, identity(T0.plusSeconds(60)), null), List.of())).isEmpty();
+        assertThat(ReviewOpening.submissionToReview(new ApplicantFile(ACCOUNT, null, identity(T0), ADDRESS), List.of()))
                 .isEmpty();
-        assertThat(ReviewOpening.submissionToReview(file(later, ADDRESS),
-                List.of(review(ReviewStatus.APPROVED, T0, T0.plusSeconds(60))))).isEmpty();
+        assertThat(ReviewOpening.submissionToReview(file(T0, null, ADDRESS), List.of()))
+                .as("the address came before the identity evidence").isEmpty();
+        assertThat(ReviewOpening.submissionToReview(file(T0, identity(T0.minusSeconds(60)), ADDRESS), List.of()))
+                .as("evidence gathered for an earlier submission").isEmpty();
+        assertThat(ReviewOpening.submissionToReview(file(T0, identity(T0.plusSeconds(60)), ADDRESS), List.of()))
+                .contains(T0);
     }
 
     @Test
-    void onlyAProfileSubmittedAfterTheRejectionIsReviewedAgain() {
-        Review rejected = review(ReviewStatus.REJECTED, T0, T0.plusSeconds(7200));
-        assertThat(ReviewOpening.submissionToReview(file(T0, ADDRESS), List.of(rejected))).as("same submission").isEmpty();
-        assertThat(ReviewOpening.submissionToReview(file(T0.plusSeconds(3600), ADDRESS), List.of(rejected)))
-                .as("submitted while the review was pending: the reviewer saw it").isEmpty();
-        assertThat(ReviewOpening.submissionToReview(file(T0.plusSeconds(9000), ADDRESS), List.of(rejected)))
-                .contains(T0.plusSeconds(9000));
+    void anyEarlierReviewBlocksANewOneWhateverItsOutcome() {
+        Instant later = T0.plusSeconds(3600);
+        ApplicantFile ready = file(later, identity(later.plusSeconds(60)), ADDRESS);
+        assertThat(ReviewOpening.submissionToReview(ready, List.of(review(ReviewStatus.PENDING, T0, null)))).isEmpty();
+        assertThat(ReviewOpening.submissionToReview(ready, List.of(review(ReviewStatus.APPROVED, T0, T0.plusSeconds(60)))))
+                .isEmpty();
+        assertThat(ReviewOpening.submissionToReview(ready, List.of(review(ReviewStatus.REJECTED, T0, T0.plusSeconds(60)))))
+                .as("a staff rejection is final for the account").isEmpty();
     }
 
-    private static ApplicantFile file(Instant submittedAt, AssignedAddress address) {
+    private static ApplicantFile file(Instant submittedAt, IdentityEvidence identity, AssignedAddress address) {
         ApplicantProfile profile = new ApplicantProfile(ACCOUNT, "DURAND", "Jean", "jean@example.org", "NATIONAL_ID",
                 "RPPS", "99800000012", "10", null, true, "0561000000", null,
                 new PostalAddress("1 rue", "31000", "Toulouse", "76", "31"), null, null, true, true, submittedAt);
-        return new ApplicantFile(ACCOUNT, profile, null, address);
+        return new ApplicantFile(ACCOUNT, profile, identity, address);
+    }
+
+    private static IdentityEvidence identity(Instant verifiedAt) {
+        return new IdentityEvidence("DURAND", "Jean", "10", List.of(), "RPPS", "99800000012", "PER", null,
+                "IMPORTED_DIRECTORY", List.of(), verifiedAt);
     }
 
     private static Review review(ReviewStatus status, Instant submittedAt, Instant decidedAt) {

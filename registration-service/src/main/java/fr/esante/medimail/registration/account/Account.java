@@ -69,6 +69,21 @@ public final class Account {
     }
 
     /**
+     * The holder registered again while the address is still unconfirmed (typically because the link expired):
+     * a new confirmation token replaces the previous one, which no longer designates the account. Returns false,
+     * changing nothing, once the address is confirmed.
+     */
+    public boolean renewConfirmation(String newTokenHash, Instant newExpiresAt, Instant now) {
+        if (status != EMAIL_CONFIRMATION_PENDING) {
+            return false;
+        }
+        confirmationTokenHash = Objects.requireNonNull(newTokenHash, "newTokenHash");
+        confirmationExpiresAt = Objects.requireNonNull(newExpiresAt, "newExpiresAt");
+        updatedAt = now;
+        return true;
+    }
+
+    /**
      * The holder followed the confirmation link (the account was found by its token). The token is consumed:
      * once confirmed, it no longer designates the account.
      *
@@ -79,7 +94,8 @@ public final class Account {
             throw Refusal.invalid("TOKEN_INVALID", "Ce lien de confirmation n'est pas valide ou a déjà été utilisé.");
         }
         if (!now.isBefore(confirmationExpiresAt)) {
-            throw Refusal.invalid("TOKEN_EXPIRED", "Ce lien de confirmation a expiré.");
+            throw Refusal.invalid("TOKEN_EXPIRED", "Ce lien de confirmation a expiré. Inscrivez-vous à nouveau avec la"
+                    + " même adresse e-mail : un nouveau lien vous sera envoyé.");
         }
         status = EMAIL_CONFIRMED;
         confirmationTokenHash = null;

@@ -22,5 +22,7 @@ public interface Accounts {
 
     Optional<Account> lockById(UUID id);
 
+    Optional<Account> lockByEmail(String normalisedEmail);
+
     Optional<Account> lockByConfirmationTokenHash(String tokenHash);
 }

@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * The active codes of the TRE_G15 health profession nomenclature (ANS), so that a typo is caught in the form
- * rather than days later by the address assignment.
+ * rather than days later by the address assignment. They must be exactly the codes of the profession table of
+ * mss-address-service ({@code medimail.mss-address.professions} in mss-address-service.yml).
  */
 public final class Professions {
 
@@ -17,5 +18,13 @@ public final class Professions {
 
     public static boolean isKnown(String code) {
         return code != null && ACTIVE_CODES.contains(code);
+    }
+
+    /**
+     * Every code accepted in a profile (unmodifiable). mss-address-service must know a domain for each of them,
+     * or a profile accepted here would be refused later with UNKNOWN_PROFESSION (end-to-end-tests checks it).
+     */
+    public static Set<String> activeCodes() {
+        return ACTIVE_CODES;
     }
 }

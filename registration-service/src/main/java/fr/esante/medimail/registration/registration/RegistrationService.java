@@ -26,8 +26,10 @@ import fr.esante.medimail.support.secrets.SecretTokens;
 /**
  * Self-registration. A new address gets an account waiting for its e-mail confirmation, and an
  * {@link AccountRequested} event carrying the confirmation token sealed for notification-service. An address
- * that already has an account gets the very same answer (no account enumeration) and its owner is told by
- * e-mail ({@link RegistrationAttemptedForExistingAccount}).
+ * that already has an account gets the very same answer (no account enumeration): if that account is still
+ * waiting for its confirmation (its link may have expired or been lost), it gets a fresh token, the previous one
+ * no longer working, and a new {@link AccountRequested} so that a new link is e-mailed; otherwise its owner is
+ * told by e-mail ({@link RegistrationAttemptedForExistingAccount}).
  */
 @Service
 public class RegistrationService {
@@ -82,14 +84,23 @@ public class RegistrationService {
 
     private RegistrationReceipt registerOnce(Registration registration, String email, String passwordHash) {
         Instant now = clock.instant();
-        Account existing = accounts.findByEmail(email).orElse(null);
+        // Locked: concurrent registrations of one unconfirmed address renew its token one after the other.
+        Account existing = accounts.lockByEmail(email).orElse(null);
         if (existing != null) {
-            outbox.append(Topics.REGISTRATION_ATTEMPTED_FOR_EXISTING_ACCOUNT, existing.id().toString(),
-                    RegistrationAttemptedForExistingAccount.newBuilder()
-                            .setEventId(UUID.randomUUID()).setAccountId(existing.id()).setOccurredAt(now)
-                            .setEmail(existing.email()).setFirstName(existing.firstName())
-                            .build());
-            log.info("Registration attempted with the address of existing account {}", existing.id());
+            String token = SecretTokens.newToken();
+            Instant expiresAt = now.plus(properties.confirmationValidity());
+            if (existing.renewConfirmation(SecretTokens.hash(token), expiresAt, now)) {
+                accounts.update(existing);
+                confirmationRequested(existing, token, expiresAt, now);
+                log.info("Account {} registered again before confirming its address: new confirmation link", existing.id());
+            } else {
+                outbox.append(Topics.REGISTRATION_ATTEMPTED_FOR_EXISTING_ACCOUNT, existing.id().toString(),
+                        RegistrationAttemptedForExistingAccount.newBuilder()
+                                .setEventId(UUID.randomUUID()).setAccountId(existing.id()).setOccurredAt(now)
+                                .setEmail(existing.email()).setFirstName(existing.firstName())
+                                .build());
+                log.info("Registration attempted with the address of existing account {}", existing.id());
+            }
             // A fresh id that designates nothing: the answer must look like a new registration's.
             return new RegistrationReceipt(UUID.randomUUID(), AccountStatus.EMAIL_CONFIRMATION_PENDING);
         }
@@ -99,6 +110,13 @@ public class RegistrationService {
         Account account = Account.requested(UUID.randomUUID(), email, registration.lastName(), registration.firstName(),
                 registration.region(), passwordHash, SecretTokens.hash(token), expiresAt, now);
         accounts.add(account);
+        confirmationRequested(account, token, expiresAt, now);
+        log.info("Account {} requested, waiting for its e-mail confirmation", account.id());
+        return new RegistrationReceipt(account.id(), account.status());
+    }
+
+    /** The confirmation link to e-mail: the token travels sealed for notification-service. */
+    private void confirmationRequested(Account account, String token, Instant expiresAt, Instant now) {
         outbox.append(Topics.ACCOUNT_REQUESTED, account.id().toString(), AccountRequested.newBuilder()
                 .setEventId(UUID.randomUUID()).setAccountId(account.id()).setOccurredAt(now)
                 .setLastName(account.lastName()).setFirstName(account.firstName()).setEmail(account.email())
@@ -106,7 +124,5 @@ public class RegistrationService {
                 .setSealedConfirmationToken(secrets.seal(token))
                 .setConfirmationExpiresAt(expiresAt)
                 .build());
-        log.info("Account {} requested, waiting for its e-mail confirmation", account.id());
-        return new RegistrationReceipt(account.id(), account.status());
     }
 }

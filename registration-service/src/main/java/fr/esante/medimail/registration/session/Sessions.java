@@ -65,7 +65,8 @@ public class Sessions {
         Account account = found.get();
         if (account.status() == AccountStatus.EMAIL_CONFIRMATION_PENDING) {
             throw Refusal.forbidden("EMAIL_NOT_CONFIRMED", "Confirmez d'abord votre adresse e-mail en suivant le lien"
-                    + " du message que nous vous avons envoyé.");
+                    + " du message que nous vous avons envoyé. Si ce lien a expiré, inscrivez-vous à nouveau avec la"
+                    + " même adresse : un nouveau lien vous sera envoyé.");
         }
         String token = SecretTokens.newToken();
         Instant now = clock.instant();

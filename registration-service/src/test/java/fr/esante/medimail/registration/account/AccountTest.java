@@ -30,6 +30,22 @@ class AccountTest {
     }
 
     @Test
+    void anUnconfirmedAccountGetsANewTokenThatReplacesTheOldOneButAConfirmedOneDoesNot() {
+        Account account = requested();
+        Instant later = T0.plus(Duration.ofHours(30));
+        assertThat(account.renewConfirmation("b".repeat(64), later.plus(Duration.ofHours(24)), later)).isTrue();
+        assertThat(account.confirmationTokenHash()).isEqualTo("b".repeat(64));
+        assertThat(account.confirmationExpiresAt()).isEqualTo(later.plus(Duration.ofHours(24)));
+        assertThat(account.status()).isEqualTo(AccountStatus.EMAIL_CONFIRMATION_PENDING);
+        account.confirmEmail(later.plusSeconds(60));
+        assertThat(account.status()).isEqualTo(AccountStatus.EMAIL_CONFIRMED);
+
+        assertThat(account.renewConfirmation("c".repeat(64), later.plus(Duration.ofHours(48)), later)).isFalse();
+        assertThat(account.confirmationTokenHash()).isNull();
+        assertThat(account.status()).isEqualTo(AccountStatus.EMAIL_CONFIRMED);
+    }
+
+    @Test
     void aProfileIsExpectedOnlyAfterConfirmationOrAnIdentityRejection() {
         Account account = requested();
         assertThatThrownBy(() -> account.submitProfile(profile(), T0)).isInstanceOf(Refusal.class)

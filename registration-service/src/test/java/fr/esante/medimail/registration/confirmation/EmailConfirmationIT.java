@@ -66,5 +66,7 @@ class EmailConfirmationIT extends IntegrationTest {
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(page.body()).contains("lang=\"fr\"", "Confirmation de votre adresse e-mail",
                 "fetch('/api/v1/email-confirmations'", "Se connecter");
+        assertThat(page.body()).as("what to do when the link expired")
+                .contains("TOKEN_EXPIRED", "Inscrivez-vous à nouveau avec la même adresse e-mail", "/#inscription");
     }
 }

@@ -54,9 +54,9 @@ class RegistrationIT extends IntegrationTest {
     }
 
     @Test
-    void anAddressThatAlreadyHasAnAccountGetsTheSameAnswerAndItsOwnerIsTold() {
+    void anAddressThatAlreadyHasAConfirmedAccountGetsTheSameAnswerAndItsOwnerIsTold() {
         String email = uniqueEmail("marie.dupont");
-        UUID existing = register(email);
+        UUID existing = confirmedAccount(email);
 
         Map<String, Object> again = registrationFields(email.toUpperCase());
         again.put("firstName", "Usurpateur");
@@ -71,6 +71,53 @@ class RegistrationIT extends IntegrationTest {
         RegistrationAttemptedForExistingAccount event = awaitEvent(Topics.REGISTRATION_ATTEMPTED_FOR_EXISTING_ACCOUNT, existing);
         assertThat(event.getEmail()).isEqualTo(email);
         assertThat(event.getFirstName()).isEqualTo("Jean");
+        assertThat(outboxEvents(Topics.ACCOUNT_REQUESTED.name(), existing)).as("no new link for a confirmed address").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT status FROM account WHERE id = :id").param("id", existing).query(String.class).single())
+                .isEqualTo("EMAIL_CONFIRMED");
+    }
+
+    @Test
+    void anUnconfirmedAddressWhoseLinkExpiredGetsANewLinkByRegisteringAgainAndTheOldLinkStopsWorking() {
+        String email = uniqueEmail("retardataire");
+        UUID id = register(email);
+        AccountRequested first = awaitEvent(Topics.ACCOUNT_REQUESTED, id);
+        String oldToken = secrets.open(first.getSealedConfirmationToken());
+        jdbc.sql("UPDATE account SET confirmation_expires_at = :past WHERE id = :id")
+                .param("past", java.sql.Timestamp.from(Instant.now().minusSeconds(60))).param("id", id).update();
+        assertThat(confirm(oldToken).json().path("code").asString()).isEqualTo("TOKEN_EXPIRED");
+        assertThat(signIn(email, PASSWORD).json().path("code").asString()).isEqualTo("EMAIL_NOT_CONFIRMED");
+
+        Map<String, Object> again = registrationFields(email.toUpperCase());
+        again.put("firstName", "Jeanne");
+        Answer answer = post("/api/v1/registrations", json(again));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        assertThat(answer.json().properties()).extracting(Map.Entry::getKey).containsExactlyInAnyOrder("registrationId", "status");
+        assertThat(answer.json().path("status").asString()).isEqualTo("EMAIL_CONFIRMATION_PENDING");
+        assertThat(answer.json().path("registrationId").asString()).as("no enumeration").isNotEqualTo(id.toString());
+        assertThat(accountsWithEmail(email)).isEqualTo(1);
+
+        AccountRequested renewed = awaitAccountRequested(id, e -> !e.getEventId().equals(first.getEventId()));
+        assertThat(renewed.getEmail()).isEqualTo(email);
+        assertThat(renewed.getFirstName()).as("the account itself is unchanged").isEqualTo("Jean");
+        assertThat(renewed.getLastName()).isEqualTo("DURAND");
+        assertThat(renewed.getRegion()).isEqualTo("76");
+        assertThat(renewed.getConfirmationExpiresAt()).isBetween(Instant.now().plus(Duration.ofHours(23)),
+                Instant.now().plus(Duration.ofHours(25)));
+        String newToken = secrets.open(renewed.getSealedConfirmationToken());
+        assertThat(newToken).isNotEqualTo(oldToken);
+        assertThat(outboxEvents(Topics.REGISTRATION_ATTEMPTED_FOR_EXISTING_ACCOUNT.name(), id)).isZero();
+        assertThat(outboxEvents(Topics.ACCOUNT_REQUESTED.name(), id)).isEqualTo(2);
+
+        Answer old = confirm(oldToken);
+        assertThat(old.status()).isEqualTo(400);
+        assertThat(old.json().path("code").asString()).isEqualTo("TOKEN_INVALID");
+
+        Answer confirmed = confirm(newToken);
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.json().path("registrationId").asString()).isEqualTo(id.toString());
+        assertThat(confirmed.json().path("status").asString()).isEqualTo("EMAIL_CONFIRMED");
+        assertThat(signIn(email, PASSWORD).status()).isEqualTo(200);
     }
 
     @Test
@@ -175,6 +222,19 @@ class RegistrationIT extends IntegrationTest {
         assertThat(answer.json().path("detail").asString()).contains("région");
         assertThat(accountsWithEmail(email)).isZero();
         assertThat(outboxEventsMentioning(email)).isZero();
+    }
+
+    private int outboxEvents(String topic, UUID accountId) {
+        return jdbc.sql("SELECT count(*) FROM outbox_event WHERE topic = :topic AND record_key = :key")
+                .param("topic", topic).param("key", accountId.toString()).query(Integer.class).single();
+    }
+
+    private AccountRequested awaitAccountRequested(UUID accountId, java.util.function.Predicate<AccountRequested> which) {
+        var deserializer = Topics.ACCOUNT_REQUESTED.valueDeserializer(SERDE);
+        String topic = Topics.ACCOUNT_REQUESTED.name();
+        var records = kafka.awaitRecords(topic, r -> accountId.toString().equals(r.key())
+                && which.test(deserializer.deserialize(topic, r.value())), PATIENCE);
+        return deserializer.deserialize(topic, records.get(0).value());
     }
 
     @Test

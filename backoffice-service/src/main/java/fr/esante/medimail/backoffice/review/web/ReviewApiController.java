@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.esante.medimail.backoffice.review.AccountAlreadyValidated;
+import fr.esante.medimail.backoffice.review.IdentityNotVerified;
 import fr.esante.medimail.backoffice.review.Review;
 import fr.esante.medimail.backoffice.review.ReviewAlreadyDecided;
 import fr.esante.medimail.backoffice.review.ReviewDesk;
@@ -39,6 +40,10 @@ class ReviewApiController {
 
     private static final DateTimeFormatter FRENCH_DATE_TIME =
             DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
+
+    /** Also shown on the staff page. */
+    static final String IDENTITY_NOT_VERIFIED = "La vérification de l'identité professionnelle de ce demandeur n'a pas"
+            + " encore été reçue : le compte ne peut pas être validé sans elle. Réessayez une fois la vérification reçue.";
 
     private final ReviewQueue queue;
     private final ReviewDesk desk;
@@ -86,6 +91,12 @@ class ReviewApiController {
         return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "REVIEW_ALREADY_DECIDED", "Demande déjà traitée",
                 "Cette demande a déjà été " + outcome + " par " + review.decidedBy() + " le "
                         + FRENCH_DATE_TIME.format(review.decidedAt()) + ".", List.of());
+    }
+
+    @ExceptionHandler(IdentityNotVerified.class)
+    ResponseEntity<Object> identityNotVerified(IdentityNotVerified e) {
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "IDENTITY_NOT_VERIFIED", "Identité non vérifiée",
+                IDENTITY_NOT_VERIFIED, List.of());
     }
 
     @ExceptionHandler(AccountAlreadyValidated.class)

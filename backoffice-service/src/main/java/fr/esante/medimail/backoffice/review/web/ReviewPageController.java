@@ -17,6 +17,7 @@ import fr.esante.medimail.backoffice.identityreview.IdentityReviewFilter;
 import fr.esante.medimail.backoffice.identityreview.web.IdentityReviewRow;
 import fr.esante.medimail.backoffice.review.AccountAlreadyValidated;
 import fr.esante.medimail.backoffice.review.Decision;
+import fr.esante.medimail.backoffice.review.IdentityNotVerified;
 import fr.esante.medimail.backoffice.review.ReviewAlreadyDecided;
 import fr.esante.medimail.backoffice.review.ReviewCase;
 import fr.esante.medimail.backoffice.review.ReviewDesk;
@@ -65,7 +66,7 @@ class ReviewPageController {
             ReviewCase decided = desk.approve(reviewId(id), staff.getName());
             flash.addFlashAttribute("success", "Compte de " + name(decided) + " validé : l'adresse "
                     + decided.file().address().address() + " lui est notifiée par e-mail.");
-        } catch (ReviewNotFound | ReviewAlreadyDecided | AccountAlreadyValidated e) {
+        } catch (ReviewNotFound | ReviewAlreadyDecided | IdentityNotVerified | AccountAlreadyValidated e) {
             flash.addFlashAttribute("error", refusal(e));
         }
         return "redirect:/reviews";
@@ -93,6 +94,9 @@ class ReviewPageController {
         if (e instanceof ReviewAlreadyDecided decided) {
             return "Cette demande a déjà été " + (decided.review().status() == ReviewStatus.APPROVED ? "validée" : "refusée")
                     + " par " + decided.review().decidedBy() + ".";
+        }
+        if (e instanceof IdentityNotVerified) {
+            return ReviewApiController.IDENTITY_NOT_VERIFIED;
         }
         if (e instanceof AccountAlreadyValidated) {
             return "Ce compte a déjà été validé lors d'une demande précédente.";

@@ -18,6 +18,10 @@ interface AccountJpaRepository extends JpaRepository<AccountEntity, UUID> {
     Optional<AccountEntity> lockById(UUID id);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from AccountEntity a where a.email = :email")
+    Optional<AccountEntity> lockByEmail(String email);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select a from AccountEntity a where a.confirmationTokenHash = :tokenHash")
     Optional<AccountEntity> lockByConfirmationTokenHash(String tokenHash);
 }

@@ -54,6 +54,12 @@ class JpaAccounts implements Accounts {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Account> lockByEmail(String normalisedEmail) {
+        return repository.lockByEmail(normalisedEmail).map(AccountEntity::toDomain);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Account> lockByConfirmationTokenHash(String tokenHash) {
         return repository.lockByConfirmationTokenHash(tokenHash).map(AccountEntity::toDomain);
     }
