@@ -48,10 +48,21 @@ import tools.jackson.databind.json.JsonMapper;
  * back from the outbox's topics, the HTTP API called over the network.
  */
 @SpringBootTest(classes = IdentityVerificationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=identity-verification-service")
+        properties = {"spring.config.name=identity-verification-service",
+                // Test accounts only (BCrypt cost 4 to keep the tests fast): an operator, and an account without OPERATOR.
+                "medimail.identity.operators[0].username=" + IdentityVerificationIT.OPERATOR,
+                "medimail.identity.operators[0].password-hash=$2a$04$//sCvLgugo.BeVF1kf8HieJKFw3L8Pf4elCWTPWG5L1UE.NmSsXxy",
+                "medimail.identity.operators[0].roles=OPERATOR",
+                "medimail.identity.operators[1].username=" + IdentityVerificationIT.READER,
+                "medimail.identity.operators[1].password-hash={bcrypt}$2a$04$QIdbdtCvOv04yldM15RVTer8pR5HKwAImOrtVoosy.Ew6De1MaGAS",
+                "medimail.identity.operators[1].roles=AUDITOR"})
 @ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
 class IdentityVerificationIT {
 
+    static final String OPERATOR = "operateur-test";
+    static final String READER = "lecteur-test";
+    private static final String OPERATOR_CREDENTIALS = basic(OPERATOR, "mot-de-passe-operateur");
+    private static final String READER_CREDENTIALS = basic(READER, "mot-de-passe-lecteur");
     private static final Map<String, String> SERDE = Map.of("schema.registry.url", "mock://medimail");
     private static final Path INBOX;
 
@@ -216,6 +227,24 @@ class IdentityVerificationIT {
     }
 
     @Test
+    void a_refusal_without_text_publishes_an_empty_detail_and_keeps_the_reviewer_in_the_audit_only() {
+        ProfessionalProfileSubmitted event = profile("NATIONAL_ID", "RPPS", "99800000012", "Durant", "Jean", "10");
+        submit(event);
+        IdentityReviewRequested requested = awaitReviewRequested(event.getAccountId());
+
+        conclude(IdentityReviewConcluded.newBuilder(concluded(requested, false, null)).setReviewedBy("marie.reviewer").build());
+
+        IdentityRejected rejected = awaitRejected(event.getAccountId());
+        assertThat(rejected.getReason()).isEqualTo("REJECTED_BY_REVIEWER");
+        assertThat(rejected.getDetail()).as("registration-service shows it to the applicant").isEmpty();
+        Map<String, Object> review = await().atMost(Duration.ofSeconds(30)).until(() -> review(requested.getDecisionId()),
+                r -> !"PENDING".equals(r.get("status")));
+        assertThat(review.get("status")).isEqualTo("REFUSED");
+        assertThat(review.get("concluded_by")).isEqualTo("marie.reviewer");
+        assertThat(review.get("refusal_reason")).isNull();
+    }
+
+    @Test
     void a_conclusion_for_an_unknown_decision_or_another_account_changes_nothing() {
         ProfessionalProfileSubmitted event = profile("NATIONAL_ID", "RPPS", "99800000012", "Durant", "Jean", "10");
         submit(event);
@@ -316,32 +345,146 @@ class IdentityVerificationIT {
         Files.writeString(INBOX.resolve("extraction.txt"), sample + String.join("|", extra) + "\n" + "broken|row\n");
 
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/directory-imports"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", OPERATOR_CREDENTIALS)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"path\":\"extraction.txt\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String location = started.headers().firstValue("Location").orElseThrow();
 
-        JsonNode summary = await().atMost(Duration.ofSeconds(30)).until(() -> get(location), s -> !"RUNNING".equals(s.get("status").asString()));
+        JsonNode summary = await().atMost(Duration.ofSeconds(30)).until(() -> get(location, OPERATOR_CREDENTIALS, 200),
+                s -> !"RUNNING".equals(s.get("status").asString()));
         assertThat(summary.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(summary.get("rowsRead").asLong()).isEqualTo(13);
         assertThat(summary.get("rowsImported").asLong()).isEqualTo(12);
         assertThat(summary.get("rowsRejected").asLong()).isEqualTo(1);
         assertThat(summary.get("rejections").get(0).get("lineNumber").asLong()).isEqualTo(14);
 
-        JsonNode outside = post("/api/v1/directory-imports", "{\"path\":\"../../etc/passwd\"}", 400);
+        JsonNode outside = post("/api/v1/directory-imports", "{\"path\":\"../../etc/passwd\"}", OPERATOR_CREDENTIALS, 400);
         assertThat(outside.get("errors").get(0).get("code").asString()).isIn("FILE_NOT_FOUND", "PATH_NOT_ALLOWED");
     }
 
-    private JsonNode get(String path) throws Exception {
-        return json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+    @Test
+    void the_operators_endpoints_need_an_operator_and_answer_problems_otherwise() throws Exception {
+        ProfessionalProfileSubmitted event = profile("NATIONAL_ID", "RPPS", "99800000079", "DURAND", "Jean", "10");
+        submit(event);
+        awaitRejected(event.getAccountId());
+        String decisions = "/api/v1/identity-decisions?accountId=" + event.getAccountId();
+
+        for (String path : List.of(decisions, "/api/v1/directory-imports", "/api/v1/directory-imports/1", "/api/v1/no-such-thing")) {
+            HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri(path)).GET(), null);
+            assertUnauthenticated(anonymous);
+            assertUnauthenticated(send(HttpRequest.newBuilder(uri(path)).GET(), basic(OPERATOR, "mauvais-mot-de-passe")));
+            assertUnauthenticated(send(HttpRequest.newBuilder(uri(path)).GET(), basic("inconnu", "mot-de-passe-operateur")));
+            assertUnauthenticated(send(HttpRequest.newBuilder(uri(path)).GET(), "Basic pas-du-base64!"));
+            HttpResponse<String> reader = send(HttpRequest.newBuilder(uri(path)).GET(), READER_CREDENTIALS);
+            assertThat(reader.statusCode()).as(path + " " + reader.body()).isEqualTo(403);
+            assertThat(reader.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            JsonNode forbidden = json.readTree(reader.body());
+            assertThat(forbidden.get("code").asString()).isEqualTo("FORBIDDEN");
+            assertThat(forbidden.get("title").asString()).isEqualTo("Accès refusé");
+            assertThat(forbidden.get("detail").asString()).contains("OPERATOR");
+        }
+        // Starting an import: refused before the body is even read (nothing is imported).
+        for (String credentials : new String[] {null, READER_CREDENTIALS}) {
+            HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/api/v1/directory-imports"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"force\":true}")), credentials);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(credentials == null ? 401 : 403);
+        }
+
+        JsonNode found = get(decisions, OPERATOR_CREDENTIALS, 200);
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).get("reason").asString()).isEqualTo("NOT_FOUND");
+        assertThat(get("/api/v1/directory-imports", OPERATOR_CREDENTIALS, 200).isArray()).isTrue();
+        // Logins are not case-sensitive, passwords are.
+        assertThat(send(HttpRequest.newBuilder(uri(decisions)).GET(), basic(OPERATOR.toUpperCase(), "mot-de-passe-operateur"))
+                .statusCode()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(uri(decisions)).GET(), basic(OPERATOR, "MOT-DE-PASSE-OPERATEUR"))
+                .statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void identifier_checks_and_health_stay_public() throws Exception {
+        assertThat(post("/api/v1/identifier-checks", "{\"type\":\"RPPS\",\"value\":\"99800000012\"}", 200)
+                .get("wellFormed").asBoolean()).isTrue();
+        HttpResponse<String> health = send(HttpRequest.newBuilder(uri("/actuator/health")).GET(), null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.headers().firstValue("WWW-Authenticate")).isEmpty();
+    }
+
+    @Test
+    void malformed_parameters_are_400_or_404_problems_never_500() throws Exception {
+        JsonNode missing = get("/api/v1/identity-decisions", OPERATOR_CREDENTIALS, 400);
+        assertThat(missing.get("errors").get(0).get("field").asString()).isEqualTo("accountId");
+        assertThat(missing.get("errors").get(0).get("code").asString()).isEqualTo("REQUIRED");
+        for (String value : List.of("pas-un-uuid", "%20", "3f2b6c1e-8d4a-4b7e-9c0d-1a2b3c4d5e6f-00", "%00", "1-2-3")) {
+            JsonNode bad = get("/api/v1/identity-decisions?accountId=" + value, OPERATOR_CREDENTIALS, 400);
+            assertThat(bad.get("errors").get(0).get("code").asString()).as(value).isIn("INVALID_FORMAT", "REQUIRED");
+        }
+        assertThat(get("/api/v1/identity-decisions?accountId=" + UUID.randomUUID(), OPERATOR_CREDENTIALS, 200)).isEmpty();
+
+        for (String id : List.of("abc", "1.5", "99999999999999999999", "-0x1", "999999999", "%20")) {
+            JsonNode notFound = get("/api/v1/directory-imports/" + id, OPERATOR_CREDENTIALS, 404);
+            assertThat(notFound.get("code").asString()).as(id).isEqualTo("IMPORT_NOT_FOUND");
+            assertThat(notFound.get("detail").asString()).isEqualTo("Aucun import de l'annuaire ne porte ce numéro.");
+        }
+
+        JsonNode nul = post("/api/v1/directory-imports", "{\"path\":\"a\\u0000b\"}", OPERATOR_CREDENTIALS, 400);
+        assertThat(nul.get("code").asString()).isEqualTo("PATH_NOT_ALLOWED");
+        assertThat(nul.get("errors").get(0).get("field").asString()).isEqualTo("path");
+        assertThat(nul.get("errors").get(0).get("message").asString()).startsWith("Ce chemin n'est pas valide");
+        assertThat(post("/api/v1/directory-imports", "{\"path\":\"/etc/passwd\"}", OPERATOR_CREDENTIALS, 400)
+                .get("errors").get(0).get("code").asString()).isIn("FILE_NOT_FOUND", "PATH_NOT_ALLOWED");
+        assertThat(post("/api/v1/directory-imports", "{\"path\":\"" + "x".repeat(5000) + "\"}", OPERATOR_CREDENTIALS, 400)
+                .get("errors").get(0).get("code").asString()).isIn("FILE_NOT_FOUND", "PATH_NOT_ALLOWED");
+        assertThat(post("/api/v1/directory-imports", "{\"force\":\"peut-être\"}", OPERATOR_CREDENTIALS, 400)
+                .get("status").asInt()).isEqualTo(400);
+        assertThat(post("/api/v1/directory-imports", "{\"path\":", OPERATOR_CREDENTIALS, 400)
+                .get("code").asString()).isEqualTo("MALFORMED_REQUEST");
+    }
+
+    private void assertUnauthenticated(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.uri() + " " + response.body()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Basic realm=");
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(401);
+        assertThat(problem.get("code").asString()).isEqualTo("UNAUTHENTICATED");
+        assertThat(problem.get("title").asString()).isEqualTo("Authentification requise");
+        assertThat(problem.get("detail").asString()).contains("opérateur");
+    }
+
+    private static String basic(String username, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String authorization) throws Exception {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode get(String path, String authorization, int expectedStatus) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET(), authorization);
+        assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(expectedStatus);
+        return json.readTree(response.body());
     }
 
     private JsonNode post(String path, String body, int expectedStatus) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return post(path, body, null, expectedStatus);
+    }
+
+    private JsonNode post(String path, String body, String authorization, int expectedStatus) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), authorization);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        if (expectedStatus >= 400) {
+            assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        }
         return json.readTree(response.body());
     }
 

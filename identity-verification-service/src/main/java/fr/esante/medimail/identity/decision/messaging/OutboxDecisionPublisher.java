@@ -25,7 +25,10 @@ public class OutboxDecisionPublisher implements DecisionPublisher {
 
     /** IdentityVerified.source of an identity a reviewer confirmed. */
     public static final String MANUAL_REVIEW_SOURCE = "MANUAL_REVIEW";
-    /** IdentityRejected.reason of an identity a reviewer refused; its detail is then the reviewer's French text. */
+    /**
+     * IdentityRejected.reason of an identity a reviewer refused; its detail is then the reviewer's French text,
+     * or empty when the reviewer gave none.
+     */
     public static final String REJECTED_BY_REVIEWER = "REJECTED_BY_REVIEWER";
 
     private final Outbox outbox;
@@ -98,10 +101,10 @@ public class OutboxDecisionPublisher implements DecisionPublisher {
     public DecisionLog.PublishedEvent publishRefused(PendingReview review, ReviewConclusion conclusion) {
         UUID eventId = UUID.randomUUID();
         // The detail is English by contract, except for this code: the reviewer's own words are what the
-        // applicant needs to correct their profile, and registration-service shows them.
-        String detail = conclusion.reason() == null || conclusion.reason().isBlank()
-                ? "Identity refused by reviewer " + conclusion.reviewedBy() + " (" + review.reason() + ")"
-                : conclusion.reason().strip();
+        // applicant needs to correct their profile, and registration-service shows them. Without words, the
+        // detail stays empty (registration-service then shows its own French message): never English text nor
+        // the reviewer's login, which only the audit (identity_review.concluded_by) keeps.
+        String detail = refusalDetail(conclusion);
         IdentityRejected event = IdentityRejected.newBuilder()
                 .setEventId(eventId)
                 .setAccountId(review.accountId())
@@ -111,6 +114,11 @@ public class OutboxDecisionPublisher implements DecisionPublisher {
                 .build();
         outbox.append(Topics.IDENTITY_REJECTED, review.accountId().toString(), event);
         return new DecisionLog.PublishedEvent("IdentityRejected", eventId);
+    }
+
+    /** What the applicant is shown: the reviewer's French text, or nothing. */
+    static String refusalDetail(ReviewConclusion conclusion) {
+        return conclusion.reason() == null || conclusion.reason().isBlank() ? "" : conclusion.reason().strip();
     }
 
     private static IdentityReviewRequested reviewRequested(UUID eventId, Decision decision) {

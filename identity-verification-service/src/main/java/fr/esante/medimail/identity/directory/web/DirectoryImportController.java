@@ -3,9 +3,11 @@ package fr.esante.medimail.identity.directory.web;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,9 +28,10 @@ import fr.esante.medimail.identity.directory.RowRejection;
 import fr.esante.medimail.support.web.ApiProblem;
 
 /**
- * Operators' endpoint (internal, not part of the public API): start an import of the configured file or of
- * a file dropped in the configured inbox directory, and follow it. The import runs in the background; its
- * summary (rows read, imported, rejected with line numbers and reasons) is at the returned location.
+ * Operators' endpoint (internal, not part of the public API; HTTP Basic, role OPERATOR): start an import of the
+ * configured file or of a file dropped in the configured inbox directory, and follow it. The import runs in the
+ * background; its summary (rows read, imported, rejected with line numbers and reasons) is at the returned location.
+ * Every malformed input (path, id) is a 400 or 404 problem, never a 500.
  */
 @RestController
 public class DirectoryImportController {
@@ -80,10 +83,19 @@ public class DirectoryImportController {
                 .body(new ImportStarted(id, "RUNNING", source.name()));
     }
 
+    /** An id that is not a number names no import: 404, like an unknown one. */
     @GetMapping("/api/v1/directory-imports/{id}")
-    public ImportView find(@PathVariable long id) {
-        return store.find(id).map(ImportView::of).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "IMPORT_NOT_FOUND",
-                "Import introuvable", "Aucun import de l'annuaire ne porte ce numéro."));
+    public ImportView find(@PathVariable String id) {
+        return importId(id).flatMap(store::find).map(ImportView::of).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
+                "IMPORT_NOT_FOUND", "Import introuvable", "Aucun import de l'annuaire ne porte ce numéro."));
+    }
+
+    static Optional<Long> importId(String id) {
+        try {
+            return Optional.of(Long.parseLong(id.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     @GetMapping("/api/v1/directory-imports")
@@ -104,7 +116,7 @@ public class DirectoryImportController {
         }
         try {
             Path inbox = settings.inboxDirectory().toRealPath();
-            Path candidate = inbox.resolve(requested).normalize();
+            Path candidate = resolve(inbox, requested);
             if (!candidate.startsWith(inbox) || !Files.isRegularFile(candidate)) {
                 throw ApiProblem.invalidField("path", "FILE_NOT_FOUND", "Ce fichier n'existe pas dans le répertoire de dépôt.");
             }
@@ -115,6 +127,16 @@ public class DirectoryImportController {
             return ExtractionSource.of(real);
         } catch (IOException e) {
             throw ApiProblem.invalidField("path", "FILE_NOT_FOUND", "Ce fichier n'existe pas dans le répertoire de dépôt.");
+        }
+    }
+
+    /** A name the file system cannot hold (a NUL character…) is a client error, not a 500. */
+    private static Path resolve(Path inbox, String requested) {
+        try {
+            return inbox.resolve(requested).normalize();
+        } catch (InvalidPathException e) {
+            throw ApiProblem.invalidField("path", "PATH_NOT_ALLOWED",
+                    "Ce chemin n'est pas valide : indiquez le nom d'un fichier du répertoire de dépôt.");
         }
     }
 }

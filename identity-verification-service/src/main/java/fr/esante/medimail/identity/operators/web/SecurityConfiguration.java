@@ -1,0 +1,70 @@
+package fr.esante.medimail.identity.operators.web;
+
+import static fr.esante.medimail.identity.operators.OperatorRoles.OPERATOR;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import fr.esante.medimail.identity.operators.OperatorAccounts;
+import fr.esante.medimail.identity.operators.OperatorProperties;
+import jakarta.servlet.DispatcherType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may do what, in this service's context only. One stateless filter chain, HTTP Basic, no session, no CSRF
+ * (no cookie is ever trusted):
+ * <ul>
+ * <li>public: {@code POST /api/v1/identifier-checks} (the registration forms call it) and {@code /actuator/health},
+ * {@code /actuator/info};</li>
+ * <li>role OPERATOR: {@code /api/v1/identity-decisions} (names, identifiers, evidence) and
+ * {@code /api/v1/directory-imports} (start and follow imports), and anything else (deny by default).</li>
+ * </ul>
+ * 401 and 403 are problem details ({@link ProblemResponses}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(OperatorProperties.class)
+class SecurityConfiguration {
+
+    @Bean
+    OperatorAccounts operatorAccounts(OperatorProperties properties) {
+        return new OperatorAccounts(properties);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    ProblemResponses problemResponses(JsonMapper json) {
+        return new ProblemResponses(json);
+    }
+
+    @Bean
+    SecurityFilterChain operatorSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        // The error page of a request that already went through the rules (its status stays).
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/identifier-checks").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/api/v1/identity-decisions", "/api/v1/identity-decisions/**").hasRole(OPERATOR)
+                        .requestMatchers("/api/v1/directory-imports", "/api/v1/directory-imports/**").hasRole(OPERATOR)
+                        .anyRequest().hasRole(OPERATOR))
+                .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .csrf(csrf -> csrf.disable())
+                .logout(logout -> logout.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable());
+        return http.build();
+    }
+}
