@@ -30,6 +30,9 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
     private static EmbeddedInfrastructure shared;
 
+    /** Seals secrets on Kafka in tests and the local stack only; deployments set MEDIMAIL_SECRETS_SEALING_KEY. */
+    public static final String DEVELOPMENT_SEALING_KEY = "bWVkaW1haWwtZGV2LW9ubHktc2VhbGluZy1rZXktMzI=";
+
     private final EmbeddedKafkaKraftBroker kafka;
     private final PersistentKafkaBroker persistentKafka;
     private final EmbeddedPostgres postgres;
@@ -177,7 +180,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
 
     /**
      * Spring properties that point a service at this infrastructure: its own database, the broker, the
-     * SMTP server, and the in-memory schema registry shared by the JVM.
+     * SMTP server, the in-memory schema registry shared by the JVM, and a development sealing key.
      */
     public Map<String, Object> springProperties(String database) {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -188,6 +191,8 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         properties.put("spring.kafka.properties.schema.registry.url", "mock://medimail");
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", smtpPort());
+        // Development key (Base64 of "medimail-dev-only-sealing-key-32"), for the embedded set-ups only.
+        properties.put("medimail.secrets.sealing-key", DEVELOPMENT_SEALING_KEY);
         return properties;
     }
 

@@ -30,6 +30,11 @@ public final class LocalPlatform {
     // BCrypt of "agent": the local stack's seeded reviewer password.
     static final String SEEDED_REVIEWER_HASH = "$2a$10$84dA3WPy2mkz465kbik8euZCgDaXvXIXR0DTTJyjrjicwtEtzVclC";
 
+    /** The local stack alone seeds this directory operator (imports, decision audit of identity-verification-service). */
+    public static final String SEEDED_OPERATOR = "operateur";
+    // BCrypt of "operateur".
+    static final String SEEDED_OPERATOR_HASH = "$2a$10$hSNdViuoqDSx/7stO1LJYelp9nf6CrqIVGjTAAF0kybWqzVY0T.Ka";
+
     private LocalPlatform() {
     }
 
@@ -89,7 +94,11 @@ public final class LocalPlatform {
                 "backoffice-service", Map.of(
                         "medimail.backoffice.staff[0].username", SEEDED_REVIEWER,
                         "medimail.backoffice.staff[0].password-hash", SEEDED_REVIEWER_HASH,
-                        "medimail.backoffice.staff[0].roles", "REVIEWER"));
+                        "medimail.backoffice.staff[0].roles", "REVIEWER"),
+                "identity-verification-service", Map.of(
+                        "medimail.identity.operators[0].username", SEEDED_OPERATOR,
+                        "medimail.identity.operators[0].password-hash", SEEDED_OPERATOR_HASH,
+                        "medimail.identity.operators[0].roles", "OPERATOR"));
     }
 
     private static String banner(PlatformServices services, EmbeddedInfrastructure infrastructure, Path dataDirectory,
@@ -108,6 +117,8 @@ public final class LocalPlatform {
         text.append(String.format("  %-31s http://localhost:%d%n", "E-mails sent (web page)", MAIL_VIEWER_PORT));
         text.append(String.format("  %-31s %s / %s  (seeded for the local stack only)%n", "Back-office reviewer",
                 SEEDED_REVIEWER, SEEDED_REVIEWER));
+        text.append(String.format("  %-31s %s / %s  (seeded for the local stack only)%n", "Identity operator",
+                SEEDED_OPERATOR, SEEDED_OPERATOR));
         text.append(String.format("  %-31s %s%s%n", "Data", dataDirectory, clean ? " (cleaned at start)" : ""));
         text.append(String.format("Ready in %.1f s. Ctrl-C stops everything.%n", startup.toMillis() / 1000.0));
         text.append("=======================================================================\n");
