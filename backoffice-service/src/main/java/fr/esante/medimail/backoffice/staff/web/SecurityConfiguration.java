@@ -4,6 +4,8 @@ import static fr.esante.medimail.backoffice.staff.StaffRoles.REVIEWER;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+
+import fr.esante.medimail.support.security.SecurityProblemResponses;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -13,7 +15,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
-import fr.esante.medimail.backoffice.staff.StaffDirectory;
 import fr.esante.medimail.backoffice.staff.StaffProperties;
 import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,19 +44,21 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ProblemResponses problemResponses(JsonMapper json) {
-        return new ProblemResponses(json);
+    SecurityProblemResponses problemResponses(JsonMapper json) {
+        return new SecurityProblemResponses(json, "Medimail back-office",
+                "Identifiez-vous avec votre compte du centre de services (authentification HTTP Basic).",
+                "Votre compte n'a pas le rôle nécessaire pour instruire les demandes (REVIEWER).");
     }
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProblemResponses problems) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/reviews", "/api/v1/reviews/**").hasRole(REVIEWER)
                         .requestMatchers("/api/v1/identity-reviews", "/api/v1/identity-reviews/**").hasRole(REVIEWER)
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+                .httpBasic(basic -> basic.realmName(problems.realm()).authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

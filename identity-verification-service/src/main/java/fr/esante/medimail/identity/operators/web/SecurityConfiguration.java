@@ -4,6 +4,8 @@ import static fr.esante.medimail.identity.operators.OperatorRoles.OPERATOR;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+
+import fr.esante.medimail.support.security.SecurityProblemResponses;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -27,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>role OPERATOR: {@code /api/v1/identity-decisions} (names, identifiers, evidence) and
  * {@code /api/v1/directory-imports} (start and follow imports), and anything else (deny by default).</li>
  * </ul>
- * 401 and 403 are problem details ({@link ProblemResponses}).
+ * 401 and 403 are problem details ({@link SecurityProblemResponses}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -45,12 +47,14 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ProblemResponses problemResponses(JsonMapper json) {
-        return new ProblemResponses(json);
+    SecurityProblemResponses problemResponses(JsonMapper json) {
+        return new SecurityProblemResponses(json, "Medimail identity operators",
+                "Identifiez-vous avec un compte d'opérateur du service de vérification d'identité (authentification HTTP Basic).",
+                "Votre compte n'a pas le rôle nécessaire (OPERATOR) pour consulter les décisions d'identité ou importer l'annuaire.");
     }
 
     @Bean
-    SecurityFilterChain operatorSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain operatorSecurity(HttpSecurity http, SecurityProblemResponses problems) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         // The error page of a request that already went through the rules (its status stays).
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -59,7 +63,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/identity-decisions", "/api/v1/identity-decisions/**").hasRole(OPERATOR)
                         .requestMatchers("/api/v1/directory-imports", "/api/v1/directory-imports/**").hasRole(OPERATOR)
                         .anyRequest().hasRole(OPERATOR))
-                .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+                .httpBasic(basic -> basic.realmName(problems.realm()).authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(csrf -> csrf.disable())
                 .logout(logout -> logout.disable())

@@ -1,4 +1,4 @@
-package fr.esante.medimail.backoffice.staff.web;
+package fr.esante.medimail.support.security;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -18,33 +18,41 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The API's answers when the security filters refuse a call, in the same RFC 9457 shape as every other
- * error of the platform: 401 without a valid staff identity, 403 without the needed role.
+ * The answers when the security filters refuse an API call, in the same RFC 9457 shape as every other error
+ * of the platform: 401 (code UNAUTHENTICATED, with a Basic challenge) without a valid identity, 403 (code
+ * FORBIDDEN) without the needed role. The French details say, for each service, who may call it.
  */
-class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class SecurityProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    static final String REALM = "Medimail back-office";
     private static final String TYPE_BASE = "https://medimail.mipih.fr/problems/";
 
     private final JsonMapper json;
+    private final String realm;
+    private final String unauthenticatedDetail;
+    private final String forbiddenDetail;
 
-    ProblemResponses(JsonMapper json) {
+    public SecurityProblemResponses(JsonMapper json, String realm, String unauthenticatedDetail, String forbiddenDetail) {
         this.json = json;
+        this.realm = realm;
+        this.unauthenticatedDetail = unauthenticatedDetail;
+        this.forbiddenDetail = forbiddenDetail;
+    }
+
+    public String realm() {
+        return realm;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-        write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Authentification requise",
-                "Identifiez-vous avec votre compte du centre de services (authentification HTTP Basic).");
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\", charset=\"UTF-8\"");
+        write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Authentification requise", unauthenticatedDetail);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
             throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "Accès refusé",
-                "Votre compte n'a pas le rôle nécessaire pour instruire les demandes de compte (REVIEWER).");
+        write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "Accès refusé", forbiddenDetail);
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,

@@ -1,4 +1,6 @@
-package fr.esante.medimail.backoffice.staff;
+package fr.esante.medimail.backoffice.staff.web;
+
+import fr.esante.medimail.backoffice.staff.StaffProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
