@@ -90,9 +90,12 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
                 builder.setPort(settings.postgresPort());
             }
             if (settings.postgresDataDirectory() != null) {
+                // zonky's "clean" flag deletes the directory when the server stops; a clean start is ours to do.
+                if (settings.clean()) {
+                    deleteRecursively(settings.postgresDataDirectory());
+                }
                 Files.createDirectories(settings.postgresDataDirectory());
-                builder.setDataDirectory(settings.postgresDataDirectory())
-                        .setCleanDataDirectory(settings.clean());
+                builder.setDataDirectory(settings.postgresDataDirectory()).setCleanDataDirectory(false);
             }
             return builder.start();
         } catch (IOException e) {

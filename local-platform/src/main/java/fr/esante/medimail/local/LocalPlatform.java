@@ -1,5 +1,6 @@
 package fr.esante.medimail.local;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -49,7 +50,11 @@ public final class LocalPlatform {
                 KAFKA_PORT, dataDirectory.resolve("kafka"), POSTGRES_PORT, dataDirectory.resolve("postgres"), clean,
                 SMTP_PORT, IMAP_PORT));
         // Kafka's log persists, so the ids its records carry must mean the same schemas after a restart.
-        InMemorySchemaRegistry.forScope("medimail").journalTo(dataDirectory.resolve("schema-registry.journal"));
+        Path schemaJournal = dataDirectory.resolve("schema-registry.journal");
+        if (clean) {
+            Files.deleteIfExists(schemaJournal);
+        }
+        InMemorySchemaRegistry.forScope("medimail").journalTo(schemaJournal);
         MailViewer mailViewer = new MailViewer(infrastructure.mail(), MAIL_VIEWER_PORT);
         PlatformServices services;
         try {
