@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -27,6 +26,7 @@ import fr.esante.medimail.backoffice.identityreview.IdentityReviewFilter;
 import fr.esante.medimail.backoffice.identityreview.IdentityReviewNotFound;
 import fr.esante.medimail.backoffice.identityreview.IdentityReviewStatus;
 import fr.esante.medimail.support.web.ApiProblem;
+import fr.esante.medimail.support.web.PathIds;
 import fr.esante.medimail.support.web.ProblemDetailsAdvice;
 
 /** The identity reviews API for staff tools (HTTP Basic, role REVIEWER; see the security configuration). */
@@ -94,14 +94,7 @@ class IdentityReviewApiController {
     }
 
     static UUID reviewId(String id) {
-        return parse(id).orElseThrow(() -> new IdentityReviewNotFound(null));
+        return PathIds.uuid(id).orElseThrow(() -> new IdentityReviewNotFound(null));
     }
 
-    private static Optional<UUID> parse(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 }

@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -31,6 +30,7 @@ import fr.esante.medimail.backoffice.review.ReviewPromise;
 import fr.esante.medimail.backoffice.review.ReviewQueue;
 import fr.esante.medimail.backoffice.review.ReviewStatus;
 import fr.esante.medimail.support.web.ApiProblem;
+import fr.esante.medimail.support.web.PathIds;
 import fr.esante.medimail.support.web.ProblemDetailsAdvice;
 
 /** The reviews API for staff tools (HTTP Basic, role REVIEWER; see the security configuration). */
@@ -115,14 +115,7 @@ class ReviewApiController {
     }
 
     private static UUID reviewId(String id) {
-        return parse(id).orElseThrow(() -> new ReviewNotFound(null));
+        return PathIds.uuid(id).orElseThrow(() -> new ReviewNotFound(null));
     }
 
-    static Optional<UUID> parse(String id) {
-        try {
-            return Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 }

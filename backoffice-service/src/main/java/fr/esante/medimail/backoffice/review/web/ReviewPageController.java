@@ -26,6 +26,7 @@ import fr.esante.medimail.backoffice.review.ReviewNotFound;
 import fr.esante.medimail.backoffice.review.ReviewPromise;
 import fr.esante.medimail.backoffice.review.ReviewQueue;
 import fr.esante.medimail.backoffice.review.ReviewStatus;
+import fr.esante.medimail.support.web.PathIds;
 
 /**
  * The staff page: the identities to confirm (identity reviews, their buttons are IdentityReviewPageController's),
@@ -109,6 +110,6 @@ class ReviewPageController {
     }
 
     private static UUID reviewId(String id) {
-        return ReviewApiController.parse(id).orElseThrow(() -> new ReviewNotFound(null));
+        return PathIds.uuid(id).orElseThrow(() -> new ReviewNotFound(null));
     }
 }
