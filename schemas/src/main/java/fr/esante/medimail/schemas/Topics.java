@@ -6,6 +6,7 @@ import java.util.Optional;
 import fr.esante.medimail.events.AccountRejected;
 import fr.esante.medimail.events.AccountRequested;
 import fr.esante.medimail.events.AccountValidated;
+import fr.esante.medimail.events.ContactDetailsChanged;
 import fr.esante.medimail.events.EmailConfirmed;
 import fr.esante.medimail.events.IdentityRejected;
 import fr.esante.medimail.events.IdentityReviewConcluded;
@@ -60,9 +61,14 @@ public final class Topics {
     public static final Topic<AccountRejected> ACCOUNT_REJECTED =
             new Topic<>("medimail.account-rejected.v1", AccountRejected.class);
 
+    /** Written by registration-service: a validated account's contact details, visibility or paperless choice changed. */
+    public static final Topic<ContactDetailsChanged> CONTACT_DETAILS_CHANGED =
+            new Topic<>("medimail.contact-details-changed.v1", ContactDetailsChanged.class);
+
     public static final List<Topic<?>> ALL = List.of(ACCOUNT_REQUESTED, REGISTRATION_ATTEMPTED_FOR_EXISTING_ACCOUNT,
             EMAIL_CONFIRMED, PROFESSIONAL_PROFILE_SUBMITTED, IDENTITY_VERIFIED, IDENTITY_REJECTED, IDENTITY_REVIEW_REQUESTED,
-            IDENTITY_REVIEW_CONCLUDED, MSS_ADDRESS_ASSIGNED, MSS_ADDRESS_REFUSED, ACCOUNT_VALIDATED, ACCOUNT_REJECTED);
+            IDENTITY_REVIEW_CONCLUDED, MSS_ADDRESS_ASSIGNED, MSS_ADDRESS_REFUSED, ACCOUNT_VALIDATED, ACCOUNT_REJECTED,
+            CONTACT_DETAILS_CHANGED);
 
     private Topics() {
     }
