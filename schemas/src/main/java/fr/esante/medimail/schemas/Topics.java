@@ -61,7 +61,10 @@ public final class Topics {
     public static final Topic<AccountRejected> ACCOUNT_REJECTED =
             new Topic<>("medimail.account-rejected.v1", AccountRejected.class);
 
-    /** Written by registration-service: a validated account's contact details, visibility or paperless choice changed. */
+    /**
+     * Written by registration-service: a validated account's contact details, visibility or paperless choice changed;
+     * read by directory publishers outside the platform (public contract, {@code PATCH /api/v1/me/contact}).
+     */
     public static final Topic<ContactDetailsChanged> CONTACT_DETAILS_CHANGED =
             new Topic<>("medimail.contact-details-changed.v1", ContactDetailsChanged.class);
 
@@ -69,6 +72,9 @@ public final class Topics {
             EMAIL_CONFIRMED, PROFESSIONAL_PROFILE_SUBMITTED, IDENTITY_VERIFIED, IDENTITY_REJECTED, IDENTITY_REVIEW_REQUESTED,
             IDENTITY_REVIEW_CONCLUDED, MSS_ADDRESS_ASSIGNED, MSS_ADDRESS_REFUSED, ACCOUNT_VALIDATED, ACCOUNT_REJECTED,
             CONTACT_DETAILS_CHANGED);
+
+    /** Topics that directory publishers outside the platform read: no service of ours needs to consume them. */
+    public static final List<Topic<?>> READ_BY_DIRECTORY_PUBLISHERS = List.of(ACCOUNT_VALIDATED, CONTACT_DETAILS_CHANGED);
 
     private Topics() {
     }
