@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +24,7 @@ import fr.esante.medimail.support.inbox.EventConsumers;
 import fr.esante.medimail.support.outbox.Outbox;
 import fr.esante.medimail.support.outbox.OutboxRelay;
 import fr.esante.medimail.support.secrets.SecretTokens;
+import fr.esante.medimail.support.security.SignInProtectionProperties;
 import fr.esante.medimail.support.web.ProblemDetailsAdvice;
 
 /**
@@ -32,6 +34,7 @@ import fr.esante.medimail.support.web.ProblemDetailsAdvice;
  */
 @AutoConfiguration
 @EnableScheduling
+@EnableConfigurationProperties(SignInProtectionProperties.class)
 public class PlatformSupportAutoConfiguration {
 
     @Bean

@@ -35,8 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The service on the shared embedded infrastructure (one Spring context for every integration test class),
  * driven like a client would: HTTP on its port, Avro records on Kafka. Every test uses its own e-mail addresses.
  */
-@SpringBootTest(classes = RegistrationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=registration-service")
+@SpringBootTest(classes = {RegistrationApplication.class, ShiftableClock.Configuration.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // Trusts X-Forwarded-For from loopback, so that a test can play a client address of its own (per-address limits).
+        properties = {"spring.config.name=registration-service", "server.forward-headers-strategy=native"})
 @ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
 public abstract class IntegrationTest {
 
@@ -49,6 +51,8 @@ public abstract class IntegrationTest {
     protected JdbcClient jdbc;
     @Autowired
     protected SecretTokens secrets;
+    @Autowired
+    protected ShiftableClock clock;
     @Value("${local.server.port}")
     int port;
 
@@ -78,6 +82,25 @@ public abstract class IntegrationTest {
             json().path("errors").forEach(e -> codes.add(e.path("field").asString() + ":" + e.path("code").asString()));
             return codes;
         }
+    }
+
+    /** A request from the client address {@code client} (as a reverse proxy would tell it). */
+    protected Answer postFrom(String client, String path, String body) {
+        return send(request(path, null).header("X-Forwarded-For", client).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    protected Answer delete(String path, String accessToken) {
+        return send(request(path, accessToken).DELETE());
+    }
+
+    protected Answer post(String path, String body, String accessToken) {
+        return send(request(path, accessToken).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A client address of its own for one test (per-address limits). */
+    protected static String uniqueClient() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
     }
 
     protected Answer post(String path, String body) {
@@ -166,6 +189,49 @@ public abstract class IntegrationTest {
         return post("/api/v1/sessions", json(Map.of("email", email, "password", password)));
     }
 
+    /**
+     * A validated account (profile submitted, then staff validation fed as backoffice-service would publish it);
+     * returns its id.
+     */
+    protected UUID validatedAccount(String email) {
+        String token = accountWithSubmittedProfile(email);
+        UUID id = UUID.fromString(me(token).path("registrationId").asString());
+        UUID eventId = UUID.randomUUID();
+        feed(fr.esante.medimail.schemas.Topics.ACCOUNT_VALIDATED, id, eventId, fr.esante.medimail.events.AccountValidated.newBuilder()
+                .setEventId(eventId).setAccountId(id).setOccurredAt(Instant.now())
+                .setMssAddress("jean.durand@medecin.oc.mssante.fr").setMailboxType("PER").setLastName("DURAND")
+                .setFirstName("Jean").setEmail(email).setProfession("10").setSpecialty("SM54").setIdentifierType("RPPS")
+                .setIdentifier("99800000012").setLiberal(true).setRegion("76").setDepartment("31")
+                .setDirectoryVisible(true).setPaperless(true).setValidatedAt(Instant.now()).setValidatedBy("agent")
+                .build());
+        return id;
+    }
+
+    /**
+     * The one-time code of the challenge (or resend) answered with {@code expiresAt}, opened from the sealed event on
+     * Kafka as notification-service would.
+     */
+    protected String oneTimeCode(UUID accountId, Answer challenge) {
+        assertThat(challenge.status()).as(challenge.body()).isEqualTo(202);
+        Instant expiresAt = Instant.parse(challenge.json().path("expiresAt").asString()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        var topic = fr.esante.medimail.schemas.Topics.ONE_TIME_CODE_REQUESTED;
+        var records = kafka.awaitRecords(topic.name(), r -> accountId.toString().equals(r.key())
+                && topic.valueDeserializer(SERDE).deserialize(topic.name(), r.value()).getExpiresAt().equals(expiresAt), PATIENCE);
+        return secrets.open(topic.valueDeserializer(SERDE).deserialize(topic.name(), records.get(0).value()).getSealedCode());
+    }
+
+    protected Answer submitCode(Answer challenge, String code) {
+        return post("/api/v1/sessions/otp", json(Map.of("challengeId", challenge.json().path("challengeId").asString(), "code", code)));
+    }
+
+    /** Password, then the e-mailed code: a validated account's full session token (terms not accepted yet). */
+    protected String fullAccessToken(String email, UUID accountId) {
+        Answer challenge = signIn(email, PASSWORD);
+        Answer session = submitCode(challenge, oneTimeCode(accountId, challenge));
+        assertThat(session.status()).as(session.body()).isEqualTo(200);
+        return session.json().path("accessToken").asString();
+    }
+
     protected String accessToken(String email) {
         Answer answer = signIn(email, PASSWORD);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
@@ -233,6 +299,17 @@ public abstract class IntegrationTest {
         await().atMost(PATIENCE).until(() -> jdbc.sql(
                         "SELECT count(*) FROM processed_event WHERE consumer = 'registration-service' AND event_id = :id")
                 .param("id", eventId).query(Integer.class).single() == 1);
+    }
+
+    /** How many events of the topic the service recorded for the account (outbox rows, published or not). */
+    protected int eventsFor(Topic<?> topic, UUID accountId) {
+        return jdbc.sql("SELECT count(*) FROM outbox_event WHERE topic = :topic AND record_key = :key")
+                .param("topic", topic.name()).param("key", accountId.toString()).query(Integer.class).single();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void putTheClockBack() {
+        clock.reset();
     }
 
     protected static Instant now() {

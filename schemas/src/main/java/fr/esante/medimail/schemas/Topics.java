@@ -14,8 +14,12 @@ import fr.esante.medimail.events.IdentityReviewRequested;
 import fr.esante.medimail.events.IdentityVerified;
 import fr.esante.medimail.events.MssAddressAssigned;
 import fr.esante.medimail.events.MssAddressRefused;
+import fr.esante.medimail.events.OneTimeCodeRequested;
+import fr.esante.medimail.events.PasswordChanged;
+import fr.esante.medimail.events.PasswordResetRequested;
 import fr.esante.medimail.events.ProfessionalProfileSubmitted;
 import fr.esante.medimail.events.RegistrationAttemptedForExistingAccount;
+import fr.esante.medimail.events.SignInLocked;
 
 /**
  * Every topic of the platform, with the one event type it carries. Nothing else in the code spells a topic
@@ -68,10 +72,24 @@ public final class Topics {
     public static final Topic<ContactDetailsChanged> CONTACT_DETAILS_CHANGED =
             new Topic<>("medimail.contact-details-changed.v1", ContactDetailsChanged.class);
 
+    /** Written by registration-service: a one-time sign-in code to e-mail (sealed); read by notification-service. */
+    public static final Topic<OneTimeCodeRequested> ONE_TIME_CODE_REQUESTED =
+            new Topic<>("medimail.one-time-code-requested.v1", OneTimeCodeRequested.class);
+    /** Written by registration-service: an account's sign-in is locked after repeated failures; read by notification-service. */
+    public static final Topic<SignInLocked> SIGN_IN_LOCKED =
+            new Topic<>("medimail.sign-in-locked.v1", SignInLocked.class);
+    /** Written by registration-service: an account's password changed; read by notification-service. */
+    public static final Topic<PasswordChanged> PASSWORD_CHANGED =
+            new Topic<>("medimail.password-changed.v1", PasswordChanged.class);
+    /** Written by registration-service: a password-reset link to e-mail (sealed); read by notification-service. */
+    public static final Topic<PasswordResetRequested> PASSWORD_RESET_REQUESTED =
+            new Topic<>("medimail.password-reset-requested.v1", PasswordResetRequested.class);
+
     public static final List<Topic<?>> ALL = List.of(ACCOUNT_REQUESTED, REGISTRATION_ATTEMPTED_FOR_EXISTING_ACCOUNT,
             EMAIL_CONFIRMED, PROFESSIONAL_PROFILE_SUBMITTED, IDENTITY_VERIFIED, IDENTITY_REJECTED, IDENTITY_REVIEW_REQUESTED,
             IDENTITY_REVIEW_CONCLUDED, MSS_ADDRESS_ASSIGNED, MSS_ADDRESS_REFUSED, ACCOUNT_VALIDATED, ACCOUNT_REJECTED,
-            CONTACT_DETAILS_CHANGED);
+            CONTACT_DETAILS_CHANGED,
+            ONE_TIME_CODE_REQUESTED, SIGN_IN_LOCKED, PASSWORD_CHANGED, PASSWORD_RESET_REQUESTED);
 
     /** Topics that directory publishers outside the platform read: no service of ours needs to consume them. */
     public static final List<Topic<?>> READ_BY_DIRECTORY_PUBLISHERS = List.of(ACCOUNT_VALIDATED, CONTACT_DETAILS_CHANGED);

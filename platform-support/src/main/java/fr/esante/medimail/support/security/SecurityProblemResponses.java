@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The answers when the security filters refuse an API call, in the same RFC 9457 shape as every other error
  * of the platform: 401 (code UNAUTHENTICATED, with a Basic challenge) without a valid identity, 403 (code
- * FORBIDDEN) without the needed role. The French details say, for each service, who may call it.
+ * FORBIDDEN) without the needed role, 429 (code TOO_MANY_ATTEMPTS, with Retry-After) when {@link LoginThrottle} refuses
+ * the sign-in. The French details say, for each service, who may call it.
  */
 public class SecurityProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -45,6 +46,10 @@ public class SecurityProblemResponses implements AuthenticationEntryPoint, Acces
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
+        if (exception instanceof LoginThrottledException throttled) {
+            tooManyAttempts(request, response, throttled);
+            return;
+        }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\", charset=\"UTF-8\"");
         write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Authentification requise", unauthenticatedDetail);
     }
@@ -53,6 +58,14 @@ public class SecurityProblemResponses implements AuthenticationEntryPoint, Acces
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
             throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "Accès refusé", forbiddenDetail);
+    }
+
+    /** 429 with Retry-After: too many failed sign-ins on this login or from this address (see {@link LoginThrottle}). */
+    public void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, LoginThrottledException throttled)
+            throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(LoginThrottle.retryAfterSeconds(throttled.retryAfter())));
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS", "Trop de tentatives",
+                "Trop de tentatives de connexion infructueuses : réessayez dans quelques minutes.");
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,

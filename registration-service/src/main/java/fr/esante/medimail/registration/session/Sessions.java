@@ -1,15 +1,19 @@
 package fr.esante.medimail.registration.session;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import fr.esante.medimail.events.OneTimeCodeRequested;
 import fr.esante.medimail.registration.RegistrationProperties;
 import fr.esante.medimail.registration.account.Account;
 import fr.esante.medimail.registration.account.AccountStatus;
@@ -18,15 +22,19 @@ import fr.esante.medimail.registration.account.AuthenticatedAccount;
 import fr.esante.medimail.registration.account.EmailAddresses;
 import fr.esante.medimail.registration.account.Refusal;
 import fr.esante.medimail.registration.registration.PasswordPolicy;
+import fr.esante.medimail.registration.terms.TermsOfUse;
+import fr.esante.medimail.schemas.Topics;
+import fr.esante.medimail.support.outbox.Outbox;
 import fr.esante.medimail.support.secrets.SecretTokens;
 
 /**
- * Sign-in with e-mail address and password, and the access tokens it hands out. Wrong credentials get one
- * answer whether or not the address exists, and take the same time (a BCrypt comparison runs either way).
+ * Sign-in, as the procedure says: e-mail address and password, then, for a validated account, a 6-digit one-time
+ * code e-mailed to its holder ({@link OneTimeCodeRequested}, the code sealed for notification-service). An account
+ * not validated yet gets a limited session at once, to follow its registration.
  *
- * <p>A validated account also gets an access token for now: the one-time code sent by e-mail (public-api.md,
- * 202 {"challengeId","sentTo"}) needs an event that notification-service can turn into that e-mail, which
- * the contracts do not have yet.
+ * <p>Wrong credentials get one answer whether or not the address exists, and take the same time (a BCrypt comparison
+ * runs either way). Every attempt first goes through {@link SignInGuard}: repeated failures (password or code) lock
+ * the address for a growing wait, and a client address that fails too often is refused for a while.
  */
 @Service
 public class Sessions {
@@ -35,49 +43,185 @@ public class Sessions {
 
     private final Accounts accounts;
     private final AccessTokens tokens;
+    private final OneTimeCodeChallenges challenges;
     private final PasswordEncoder passwords;
     private final RegistrationProperties properties;
+    private final SignInProperties signIn;
+    private final SignInGuard guard;
+    private final TermsOfUse terms;
+    private final Outbox outbox;
+    private final SecretTokens secrets;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     /** Compared against when the address is unknown, so that such a sign-in costs as much as a real one. */
     private final String decoyHash;
 
-    public Sessions(Accounts accounts, AccessTokens tokens, PasswordEncoder passwords, RegistrationProperties properties,
-                    Clock clock) {
+    public Sessions(Accounts accounts, AccessTokens tokens, OneTimeCodeChallenges challenges, PasswordEncoder passwords,
+                    RegistrationProperties properties, SignInProperties signIn, SignInGuard guard, TermsOfUse terms,
+                    Outbox outbox, SecretTokens secrets, TransactionTemplate transactions, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.challenges = challenges;
         this.passwords = passwords;
         this.properties = properties;
+        this.signIn = signIn;
+        this.guard = guard;
+        this.terms = terms;
+        this.outbox = outbox;
+        this.secrets = secrets;
+        this.transactions = transactions;
         this.clock = clock;
         this.decoyHash = passwords.encode(SecretTokens.newToken());
     }
 
     /**
-     * @throws Refusal INVALID_CREDENTIALS (401), or EMAIL_NOT_CONFIRMED (403) when the password is right but the
-     *                 address has not been confirmed yet
+     * @param client the client's address, for the per-address limit
+     * @throws Refusal         INVALID_CREDENTIALS (401), or EMAIL_NOT_CONFIRMED (403) when the password is right but
+     *                         the address has not been confirmed yet
+     * @throws TooManyAttempts when the address is locked or the client failed too often (the right password included)
      */
-    public SignedIn signIn(String email, String password) {
-        Optional<Account> found = accounts.findByEmail(EmailAddresses.normalise(email));
+    public SignInOutcome signIn(String email, String password, String client) {
+        String normalised = EmailAddresses.normalise(email);
+        guard.checkSignInAllowed(normalised, client);
+        Optional<Account> found = accounts.findByEmail(normalised);
         boolean passwordMatches = matches(password, found.map(Account::passwordHash).orElse(decoyHash)) && found.isPresent();
         if (!passwordMatches) {
+            guard.failed(normalised, found, client);
             log.info("Sign-in refused: wrong credentials");
             throw Refusal.unauthenticated("INVALID_CREDENTIALS", "Adresse e-mail ou mot de passe incorrect.");
         }
+        guard.succeeded(normalised);
         Account account = found.get();
         if (account.status() == AccountStatus.EMAIL_CONFIRMATION_PENDING) {
             throw Refusal.forbidden("EMAIL_NOT_CONFIRMED", "Confirmez d'abord votre adresse e-mail en suivant le lien"
                     + " du message que nous vous avons envoyé. Si ce lien a expiré, inscrivez-vous à nouveau avec la"
                     + " même adresse : un nouveau lien vous sera envoyé.");
         }
+        if (account.status() == AccountStatus.VALIDATED) {
+            return sendOneTimeCode(account);
+        }
         String token = SecretTokens.newToken();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.sessionValidity());
-        tokens.store(SecretTokens.hash(token), account.id(), now, expiresAt);
+        tokens.store(SecretTokens.hash(token), account.id(), now, expiresAt, false);
         log.info("Account {} signed in (status {})", account.id(), account.status());
         return new SignedIn(token, account.status(), expiresAt);
     }
 
+    private ChallengeSent sendOneTimeCode(Account account) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(signIn.oneTimeCodeValidity());
+        String code = SecretTokens.newNumericCode(OneTimeCodeChallenge.DIGITS);
+        OneTimeCodeChallenge challenge = OneTimeCodeChallenge.issue(account.id(), code, now, expiresAt, signIn.oneTimeCodeTries());
+        transactions.executeWithoutResult(status -> {
+            challenges.add(challenge);
+            codeRequested(account, code, expiresAt, now);
+        });
+        log.info("Account {} gave its password: one-time code challenge {} sent", account.id(), challenge.id());
+        return new ChallengeSent(challenge.id(), maskedAddress(account.email()), expiresAt);
+    }
+
+    /**
+     * @throws Refusal          OTP_EXPIRED (400) for an unknown, used, expired or exhausted challenge
+     * @throws WrongOneTimeCode OTP_INVALID (400) with the tries left
+     * @throws TooManyAttempts  when the account is locked or the client failed too often (the right code included)
+     */
+    public CodeAccepted verifyCode(UUID challengeId, String code, String client) {
+        Instant now = clock.instant();
+        Attempt attempt = transactions.execute(status -> {
+            OneTimeCodeChallenge challenge = challenges.lock(challengeId).orElseThrow(Sessions::deadChallenge);
+            Account account = accounts.findById(challenge.accountId()).orElseThrow(Sessions::deadChallenge);
+            guard.checkSignInAllowed(account.email(), client);
+            if (!challenge.isAlive(now)) {
+                throw deadChallenge();
+            }
+            boolean right = challenge.tryCode(code, now);
+            challenges.update(challenge);
+            if (!right) {
+                return new Attempt(account, null, challenge.triesLeft());
+            }
+            String token = SecretTokens.newToken();
+            tokens.store(SecretTokens.hash(token), account.id(), now, now.plus(properties.sessionValidity()), true);
+            return new Attempt(account, token, challenge.triesLeft());
+        });
+        if (attempt.token() == null) {
+            // Committed first (the try is spent), then counted against the account like a wrong password.
+            guard.failed(attempt.account().email(), Optional.of(attempt.account()), client);
+            log.info("One-time code refused for challenge {} ({} tries left)", challengeId, attempt.triesLeft());
+            throw new WrongOneTimeCode(attempt.triesLeft());
+        }
+        guard.succeeded(attempt.account().email());
+        log.info("Account {} signed in with its one-time code", attempt.account().id());
+        return new CodeAccepted(attempt.token(), now.plus(properties.sessionValidity()),
+                terms.hasAcceptedCurrent(attempt.account().id()));
+    }
+
+    /**
+     * A new code for a live challenge (the previous one stops working), at most once per cooldown.
+     *
+     * @throws Refusal         OTP_EXPIRED (400) for a dead challenge
+     * @throws TooManyAttempts OTP_RESEND_TOO_SOON during the cooldown, or when the client asked for too many mails
+     */
+    public ChallengeSent resendCode(UUID challengeId, String client) {
+        guard.mailRequested(client);
+        return transactions.execute(status -> {
+            Instant now = clock.instant();
+            OneTimeCodeChallenge challenge = challenges.lock(challengeId).orElseThrow(Sessions::deadChallenge);
+            if (!challenge.isAlive(now)) {
+                throw deadChallenge();
+            }
+            Instant allowedAt = challenge.lastSentAt().plus(signIn.oneTimeCodeResendCooldown());
+            if (now.isBefore(allowedAt)) {
+                throw new TooManyAttempts("OTP_RESEND_TOO_SOON", "Un code vient de vous être envoyé : attendez une"
+                        + " minute avant d'en demander un nouveau.", Duration.between(now, allowedAt));
+            }
+            Account account = accounts.findById(challenge.accountId()).orElseThrow(Sessions::deadChallenge);
+            String code = SecretTokens.newNumericCode(OneTimeCodeChallenge.DIGITS);
+            Instant expiresAt = now.plus(signIn.oneTimeCodeValidity());
+            challenge.resend(code, now, expiresAt);
+            challenges.update(challenge);
+            codeRequested(account, code, expiresAt, now);
+            log.info("New one-time code sent for challenge {}", challengeId);
+            return new ChallengeSent(challenge.id(), maskedAddress(account.email()), expiresAt);
+        });
+    }
+
+    /** Logout: the token stops working at once. Unknown tokens are ignored (already logged out). */
+    public void signOut(String accessToken) {
+        if (accessToken != null && !accessToken.isBlank() && accessToken.length() <= 200) {
+            tokens.revoke(SecretTokens.hash(accessToken));
+        }
+    }
+
     /** @throws Refusal ACCESS_TOKEN_INVALID or ACCESS_TOKEN_EXPIRED (401) */
     public AuthenticatedAccount authenticate(String accessToken) {
+        return new AuthenticatedAccount(valid(accessToken).accountId());
+    }
+
+    /**
+     * Authenticates and applies what a session may do: a validated account's session needs the one-time code and
+     * the acceptance of the current terms of use, except for what {@code allowedBeforeTerms} (and
+     * {@code allowedWithoutCode}) let through: reading one's status, the terms and accepting them.
+     *
+     * @throws Refusal 401 as {@link #authenticate}; ONE_TIME_CODE_REQUIRED or TERMS_NOT_ACCEPTED (403)
+     */
+    public AuthenticatedAccount authorize(String accessToken, boolean allowedBeforeTerms, boolean allowedWithoutCode) {
+        AccessTokens.StoredAccessToken stored = valid(accessToken);
+        if (!(allowedBeforeTerms && allowedWithoutCode)) {
+            boolean validated = accounts.findById(stored.accountId()).map(a -> a.status() == AccountStatus.VALIDATED).orElse(false);
+            if (validated && !stored.verifiedByOneTimeCode() && !allowedWithoutCode) {
+                throw Refusal.forbidden("ONE_TIME_CODE_REQUIRED", "Votre compte est validé : reconnectez-vous avec votre"
+                        + " mot de passe et le code à usage unique qui vous sera envoyé par e-mail.");
+            }
+            if (validated && stored.verifiedByOneTimeCode() && !allowedBeforeTerms && !terms.hasAcceptedCurrent(stored.accountId())) {
+                throw Refusal.forbidden("TERMS_NOT_ACCEPTED", "Acceptez d'abord les conditions générales d'utilisation"
+                        + " de Medimail (version " + terms.current().version() + ").");
+            }
+        }
+        return new AuthenticatedAccount(stored.accountId());
+    }
+
+    private AccessTokens.StoredAccessToken valid(String accessToken) {
         if (accessToken == null || accessToken.isBlank() || accessToken.length() > 200) {
             throw invalidToken();
         }
@@ -85,15 +229,26 @@ public class Sessions {
         if (!clock.instant().isBefore(stored.expiresAt())) {
             throw Refusal.unauthenticated("ACCESS_TOKEN_EXPIRED", "Votre session a expiré : reconnectez-vous.");
         }
-        return new AuthenticatedAccount(stored.accountId());
+        return stored;
     }
 
     @Scheduled(fixedDelayString = "${medimail.registration.expired-token-sweep:1h}", initialDelayString = "${medimail.registration.expired-token-sweep:1h}")
     public void forgetExpiredTokens() {
-        int deleted = tokens.deleteExpired(clock.instant());
-        if (deleted > 0) {
-            log.info("Forgot {} expired access tokens", deleted);
+        Instant now = clock.instant();
+        int deleted = tokens.deleteExpired(now);
+        int expiredChallenges = challenges.deleteExpired(now.minus(Duration.ofDays(1)));
+        if (deleted > 0 || expiredChallenges > 0) {
+            log.info("Forgot {} expired access tokens and {} expired one-time code challenges", deleted, expiredChallenges);
         }
+    }
+
+    private void codeRequested(Account account, String code, Instant expiresAt, Instant now) {
+        outbox.append(Topics.ONE_TIME_CODE_REQUESTED, account.id().toString(), OneTimeCodeRequested.newBuilder()
+                .setEventId(UUID.randomUUID()).setAccountId(account.id()).setOccurredAt(now)
+                .setEmail(account.email()).setFirstName(account.firstName()).setLastName(account.lastName())
+                .setSealedCode(secrets.seal(code))
+                .setExpiresAt(expiresAt)
+                .build());
     }
 
     private boolean matches(String password, String hash) {
@@ -104,7 +259,21 @@ public class Sessions {
         return passwords.matches(password, hash);
     }
 
+    /** {@code jean.durand@example.org} → {@code j***@example.org}: enough to recognise one's own address. */
+    static String maskedAddress(String email) {
+        int at = email.indexOf('@');
+        return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
+    }
+
     private static Refusal invalidToken() {
         return Refusal.unauthenticated("ACCESS_TOKEN_INVALID", "Votre session n'est pas valide : reconnectez-vous.");
+    }
+
+    private static Refusal deadChallenge() {
+        return Refusal.invalid("OTP_EXPIRED", "Ce code n'est plus valable (expiré, déjà utilisé ou trop d'essais) :"
+                + " reconnectez-vous pour en recevoir un nouveau.");
+    }
+
+    private record Attempt(Account account, String token, int triesLeft) {
     }
 }

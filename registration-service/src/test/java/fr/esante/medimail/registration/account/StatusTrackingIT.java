@@ -70,10 +70,12 @@ class StatusTrackingIT extends IntegrationTest {
         assertThat(me(token).path("status").asString()).isEqualTo("VALIDATED");
         assertThat(me(token).path("rejectionReason").isNull()).isTrue();
 
-        // Until the one-time code by e-mail exists, a validated account signs in like the others.
+        // A validated account's password step now leads to a one-time code; the session opened before validation
+        // still follows the registration.
         Answer signedIn = signIn(email, PASSWORD);
-        assertThat(signedIn.status()).isEqualTo(200);
-        assertThat(signedIn.json().path("accountStatus").asString()).isEqualTo("VALIDATED");
+        assertThat(signedIn.status()).isEqualTo(202);
+        assertThat(signedIn.json().has("challengeId")).isTrue();
+        assertThat(me(token).path("status").asString()).isEqualTo("VALIDATED");
     }
 
     @Test

@@ -20,6 +20,7 @@ class MeController {
     }
 
     @GetMapping("/api/v1/me")
+    @AllowedBeforeTermsAcceptance(alsoWithoutOneTimeCode = true)
     ResponseEntity<MeView> me(AuthenticatedAccount authenticated) {
         MeView view = accounts.findById(authenticated.accountId()).map(MeView::of)
                 .orElseThrow(() -> Refusal.unauthenticated("ACCESS_TOKEN_INVALID", "Votre session n'est pas valide : reconnectez-vous."));

@@ -13,11 +13,14 @@ import org.springframework.context.annotation.Configuration;
 
 import fr.esante.medimail.registration.account.AuthenticatedAccount;
 import fr.esante.medimail.registration.account.Refusal;
+import fr.esante.medimail.registration.account.web.AllowedBeforeTermsAcceptance;
 import fr.esante.medimail.registration.session.Sessions;
 
 /**
  * A handler parameter of type {@link AuthenticatedAccount} requires {@code Authorization: Bearer <accessToken>}:
- * missing, unknown or expired, the answer is a 401 problem and the handler does not run.
+ * missing, unknown or expired, the answer is a 401 problem and the handler does not run. A validated account's
+ * session must also have passed the one-time code and accepted the current terms of use, unless the handler is
+ * {@link AllowedBeforeTermsAcceptance} (403 otherwise).
  */
 @Configuration
 class BearerAuthentication implements WebMvcConfigurer, HandlerMethodArgumentResolver {
@@ -43,10 +46,19 @@ class BearerAuthentication implements WebMvcConfigurer, HandlerMethodArgumentRes
     @Override
     public AuthenticatedAccount resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                                 NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        String token = tokenOf(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (token == null) {
             throw Refusal.unauthenticated("AUTHENTICATION_REQUIRED", "Connectez-vous pour accéder à votre inscription.");
         }
-        return sessions.authenticate(authorization.substring(BEARER.length()).strip());
+        AllowedBeforeTermsAcceptance allowed = parameter.getMethodAnnotation(AllowedBeforeTermsAcceptance.class);
+        return sessions.authorize(token, allowed != null, allowed != null && allowed.alsoWithoutOneTimeCode());
+    }
+
+    /** The token of an {@code Authorization: Bearer …} header, or null. */
+    static String tokenOf(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        return authorization.substring(BEARER.length()).strip();
     }
 }
