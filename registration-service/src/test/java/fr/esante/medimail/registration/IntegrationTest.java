@@ -38,7 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = {RegistrationApplication.class, ShiftableClock.Configuration.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // Trusts X-Forwarded-For from loopback, so that a test can play a client address of its own (per-address limits).
-        properties = {"spring.config.name=registration-service", "server.forward-headers-strategy=native"})
+        properties = {"spring.config.name=registration-service", "server.forward-headers-strategy=native",
+                // Low per-address limits, so that tests reach them quickly (each test plays its own client address).
+                "medimail.sign-in-protection.client-failure-limit=20", "medimail.sign-in-protection.client-mail-limit=10"})
 @ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
 public abstract class IntegrationTest {
 
@@ -56,6 +58,8 @@ public abstract class IntegrationTest {
     @Value("${local.server.port}")
     int port;
 
+    /** This test's client address (JUnit makes one instance per test), so per-address limits never leak between tests. */
+    protected final String client = uniqueClient();
     protected final KafkaTestClient kafka = new KafkaTestClient(EmbeddedInfrastructure.shared().kafkaBootstrapServers());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AvroSerializer serializer = new AvroSerializer();
@@ -86,7 +90,7 @@ public abstract class IntegrationTest {
 
     /** A request from the client address {@code client} (as a reverse proxy would tell it). */
     protected Answer postFrom(String client, String path, String body) {
-        return send(request(path, null).header("X-Forwarded-For", client).POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(request(path, null).setHeader("X-Forwarded-For", client).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     protected Answer delete(String path, String accessToken) {
@@ -119,7 +123,8 @@ public abstract class IntegrationTest {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
-                .header("Accept", "application/json, application/problem+json, text/html");
+                .header("Accept", "application/json, application/problem+json, text/html")
+                .setHeader("X-Forwarded-For", client);
         if (accessToken != null) {
             builder.header("Authorization", "Bearer " + accessToken);
         }
