@@ -46,13 +46,19 @@ public class MailDelivery {
     public void send(OutgoingMail mail) {
         Context context = new Context(Locale.FRENCH, mail.variables());
         String html = templates.process("notification/" + mail.template() + ".html", context);
+        // A template with a plain-text sibling (<name>.txt) is sent as multipart/alternative: text and HTML.
+        String text = hasTextVersion(mail.template()) ? templates.process("notification/" + mail.template() + ".txt", context) : null;
         try {
             MimeMessage message = mailSender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+            MimeMessageHelper helper = new MimeMessageHelper(message, text != null, "UTF-8");
             helper.setFrom(sender, senderName);
             helper.setTo(mail.to());
             helper.setSubject(mail.subject());
-            helper.setText(html, true);
+            if (text != null) {
+                helper.setText(text, html);
+            } else {
+                helper.setText(html, true);
+            }
             mailSender.send(message);
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new IllegalStateException("Cannot build the e-mail " + mail.template(), e);
@@ -67,5 +73,9 @@ public class MailDelivery {
                 .param("template", mail.template())
                 .update();
         log.info("Sent e-mail '{}' for account {}", mail.template(), mail.accountId());
+    }
+
+    private static boolean hasTextVersion(String template) {
+        return MailDelivery.class.getClassLoader().getResource("templates/notification/" + template + ".txt") != null;
     }
 }

@@ -32,4 +32,24 @@ class NotificationConsumers {
     Consumer<Message<byte[]>> onAccountRejected(EventConsumers consumers, NotificationMails mails) {
         return consumers.consumer(Topics.ACCOUNT_REJECTED, mails::accountRejected);
     }
+
+    @Bean
+    Consumer<Message<byte[]>> onOneTimeCodeRequested(EventConsumers consumers, NotificationMails mails) {
+        return consumers.consumer(Topics.ONE_TIME_CODE_REQUESTED, mails::oneTimeCodeRequested);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> onSignInLocked(EventConsumers consumers, NotificationMails mails) {
+        return consumers.consumer(Topics.SIGN_IN_LOCKED, mails::signInLocked);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> onPasswordChanged(EventConsumers consumers, NotificationMails mails) {
+        return consumers.consumer(Topics.PASSWORD_CHANGED, mails::passwordChanged);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> onPasswordResetRequested(EventConsumers consumers, NotificationMails mails) {
+        return consumers.consumer(Topics.PASSWORD_RESET_REQUESTED, mails::passwordResetRequested);
+    }
 }

@@ -15,6 +15,10 @@ import fr.esante.medimail.notification.mail.OutgoingMail;
 import fr.esante.medimail.events.AccountRejected;
 import fr.esante.medimail.events.AccountRequested;
 import fr.esante.medimail.events.AccountValidated;
+import fr.esante.medimail.events.OneTimeCodeRequested;
+import fr.esante.medimail.events.PasswordChanged;
+import fr.esante.medimail.events.PasswordResetRequested;
+import fr.esante.medimail.events.SignInLocked;
 import fr.esante.medimail.events.RegistrationAttemptedForExistingAccount;
 import fr.esante.medimail.support.secrets.SecretTokens;
 
@@ -62,5 +66,36 @@ public class NotificationMails {
         delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(),
                 "Medimail : votre demande de compte n'a pas été acceptée", "account-rejected",
                 Map.of("firstName", event.getFirstName(), "reason", event.getReason())));
+    }
+
+    /** The one-time sign-in code (opened here, never stored: sent_email keeps no body). */
+    public void oneTimeCodeRequested(OneTimeCodeRequested event) {
+        delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(),
+                "Medimail : votre code de connexion", "one-time-code",
+                Map.of("firstName", event.getFirstName(), "lastName", event.getLastName(),
+                        "code", secrets.open(event.getSealedCode()),
+                        "expiresAt", FRENCH_DATE_TIME.format(event.getExpiresAt()))));
+    }
+
+    public void signInLocked(SignInLocked event) {
+        delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(),
+                "Medimail : connexion suspendue après plusieurs échecs", "sign-in-locked",
+                Map.of("firstName", event.getFirstName(), "lockedUntil", FRENCH_DATE_TIME.format(event.getLockedUntil()))));
+    }
+
+    public void passwordChanged(PasswordChanged event) {
+        delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(),
+                "Medimail : votre mot de passe a été modifié", "password-changed",
+                Map.of("firstName", event.getFirstName(), "throughReset", event.getThroughReset())));
+    }
+
+    /** The reset link points at registration-service's page, which asks for the new password. */
+    public void passwordResetRequested(PasswordResetRequested event) {
+        String token = secrets.open(event.getSealedResetToken());
+        String link = publicBaseUrl + "/mot-de-passe/reinitialiser?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(),
+                "Medimail : réinitialisation de votre mot de passe", "password-reset",
+                Map.of("firstName", event.getFirstName(), "link", link,
+                        "expiresAt", FRENCH_DATE_TIME.format(event.getExpiresAt()))));
     }
 }
