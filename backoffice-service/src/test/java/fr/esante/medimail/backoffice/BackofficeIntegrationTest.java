@@ -42,7 +42,14 @@ import tools.jackson.databind.json.JsonMapper;
                 "medimail.backoffice.staff[0].roles=REVIEWER",
                 "medimail.backoffice.staff[1].username=" + BackofficeIntegrationTest.OBSERVER,
                 "medimail.backoffice.staff[1].password-hash=$2a$10$som9UFN5GgY9pJvj2G9XE.inmWCleKEOkODLL/stjoMD8gTS8Esw6",
-                "medimail.backoffice.staff[1].roles=AUDITOR"})
+                "medimail.backoffice.staff[1].roles=AUDITOR",
+                // Two reviewers that the lockout tests lock (so that no other test meets the lock).
+                "medimail.backoffice.staff[2].username=" + BackofficeIntegrationTest.LOCKED_API_REVIEWER,
+                "medimail.backoffice.staff[2].password-hash=$2a$04$xyJK2AAkOQms1F4u7iOBDeEiwMVKskTfVeVLCBDzYgJY/wTiV1CMG",
+                "medimail.backoffice.staff[2].roles=REVIEWER",
+                "medimail.backoffice.staff[3].username=" + BackofficeIntegrationTest.LOCKED_PAGE_REVIEWER,
+                "medimail.backoffice.staff[3].password-hash=$2a$04$xyJK2AAkOQms1F4u7iOBDeEiwMVKskTfVeVLCBDzYgJY/wTiV1CMG",
+                "medimail.backoffice.staff[3].roles=REVIEWER"})
 @ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
 public abstract class BackofficeIntegrationTest {
 
@@ -50,6 +57,9 @@ public abstract class BackofficeIntegrationTest {
     protected static final String REVIEWER_PASSWORD = "agent";
     protected static final String OBSERVER = "observateur";
     protected static final String OBSERVER_PASSWORD = "observateur-2026";
+    protected static final String LOCKED_API_REVIEWER = "verrou-api";
+    protected static final String LOCKED_PAGE_REVIEWER = "verrou-page";
+    protected static final String LOCKED_PASSWORD = "Verrou-2026-staff";
     protected static final Map<String, String> SERDE = Map.of("schema.registry.url", "mock://medimail");
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -61,6 +61,21 @@ class StaffAccessIT extends BackofficeIntegrationTest {
         assertThat(get("/reviews", reviewer()).status()).isEqualTo(302);
     }
 
+    @Test
+    void fiveWrongPasswordsLockAStaffLoginForAMinuteTheRightPasswordIncluded() {
+        for (int i = 0; i < 5; i++) {
+            assertUnauthenticated(get("/api/v1/reviews?status=PENDING", basic(LOCKED_API_REVIEWER, "pas-le-bon")));
+        }
+        Response locked = get("/api/v1/reviews?status=PENDING", basic(LOCKED_API_REVIEWER, LOCKED_PASSWORD));
+
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.contentType()).startsWith("application/problem+json");
+        assertThat(locked.json().get("code").asString()).isEqualTo("TOO_MANY_ATTEMPTS");
+        assertThat(Long.parseLong(locked.raw().headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        // Other staff logins are not concerned.
+        assertThat(get("/api/v1/reviews?status=PENDING", reviewer()).status()).isEqualTo(200);
+    }
+
     private static void assertUnauthenticated(Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");

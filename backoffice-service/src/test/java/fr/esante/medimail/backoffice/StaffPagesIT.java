@@ -134,6 +134,22 @@ class StaffPagesIT extends BackofficeIntegrationTest {
         assertThat(denied.body()).contains("Accès refusé").contains(OBSERVER);
     }
 
+    @Test
+    void theLoginFormIsLockedAfterFiveWrongPasswordsTheRightOneIncluded() {
+        Browser browser = new Browser();
+        for (int i = 0; i < 5; i++) {
+            assertThat(browser.submitLogin(LOCKED_PAGE_REVIEWER, "pas-le-bon").raw().headers().firstValue("Location").orElseThrow())
+                    .endsWith("/login?error");
+        }
+        Response locked = browser.submitLogin(LOCKED_PAGE_REVIEWER, LOCKED_PASSWORD);
+
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(Long.parseLong(locked.raw().headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        assertThat(locked.body()).contains("lang=\"fr\"", "Connexion suspendue");
+        // The lock is the login's, whichever door is used.
+        assertThat(get("/api/v1/reviews", basic(LOCKED_PAGE_REVIEWER, LOCKED_PASSWORD)).status()).isEqualTo(429);
+    }
+
     /** An HTTP client that keeps its cookies and does not follow redirects, like a browser tab we can inspect. */
     private final class Browser {
 

@@ -2,10 +2,20 @@ package fr.esante.medimail.backoffice.staff.web;
 
 import static fr.esante.medimail.backoffice.staff.StaffRoles.REVIEWER;
 
+import java.time.Clock;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import fr.esante.medimail.support.security.LoginThrottle;
 import fr.esante.medimail.support.security.SecurityProblemResponses;
+import fr.esante.medimail.support.security.SignInProtectionProperties;
+import fr.esante.medimail.support.security.ThrottledAuthenticationProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -27,6 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>everything else: the staff pages, with a French login form, a session and CSRF protection;
  * {@code /actuator/health} is public.</li>
  * </ul>
+ * Both chains check passwords through {@link ThrottledAuthenticationProvider}: after 5 consecutive failures a staff
+ * login is locked for 1, 5, then 15 minutes (429 with Retry-After, the right password included), and a client address
+ * that fails too often is refused for a while; the counts live in this service's database.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -44,6 +57,22 @@ class SecurityConfiguration {
     }
 
     @Bean
+    LoginThrottle loginThrottle(JdbcClient jdbc, TransactionTemplate transactions, SignInProtectionProperties settings) {
+        return new LoginThrottle(jdbc, transactions, settings);
+    }
+
+    /**
+     * The only way staff passwords are checked, on both chains (no parent manager: a refused attempt must not be
+     * retried elsewhere).
+     */
+    @Bean
+    AuthenticationManager staffAuthentication(StaffDirectory staff, PasswordEncoder passwords, LoginThrottle throttle, Clock clock) {
+        DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(staff);
+        passwordCheck.setPasswordEncoder(passwords);
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwordCheck, throttle, clock, "staff"));
+    }
+
+    @Bean
     SecurityProblemResponses problemResponses(JsonMapper json) {
         return new SecurityProblemResponses(json, "Medimail back-office",
                 "Identifiez-vous avec votre compte du centre de services (authentification HTTP Basic).",
@@ -52,8 +81,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProblemResponses problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProblemResponses problems, AuthenticationManager staffAuthentication)
+            throws Exception {
         http.securityMatcher("/api/**")
+                .authenticationManager(staffAuthentication)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/reviews", "/api/v1/reviews/**").hasRole(REVIEWER)
                         .requestMatchers("/api/v1/identity-reviews", "/api/v1/identity-reviews/**").hasRole(REVIEWER)
@@ -68,14 +99,17 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager staffAuthentication)
+            throws Exception {
+        http.authenticationManager(staffAuthentication)
+                .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
                         .requestMatchers("/reviews", "/reviews/**", "/identity-reviews/**").hasRole(REVIEWER)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/reviews", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/reviews", false)
+                        .failureHandler(new LoginFormFailures()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .exceptionHandling(exceptions -> exceptions.accessDeniedPage("/acces-refuse"));
         return http.build();

@@ -2,10 +2,20 @@ package fr.esante.medimail.identity.operators.web;
 
 import static fr.esante.medimail.identity.operators.OperatorRoles.OPERATOR;
 
+import java.time.Clock;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import fr.esante.medimail.support.security.LoginThrottle;
 import fr.esante.medimail.support.security.SecurityProblemResponses;
+import fr.esante.medimail.support.security.SignInProtectionProperties;
+import fr.esante.medimail.support.security.ThrottledAuthenticationProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -29,7 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>role OPERATOR: {@code /api/v1/identity-decisions} (names, identifiers, evidence) and
  * {@code /api/v1/directory-imports} (start and follow imports), and anything else (deny by default).</li>
  * </ul>
- * 401 and 403 are problem details ({@link SecurityProblemResponses}).
+ * 401, 403 and 429 are problem details ({@link SecurityProblemResponses}). Passwords are checked through
+ * {@link ThrottledAuthenticationProvider}: after 5 consecutive failures an operator login is locked for 1, 5, then 15
+ * minutes (429 with Retry-After, the right password included); the counts live in this service's database.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -47,6 +59,20 @@ class SecurityConfiguration {
     }
 
     @Bean
+    LoginThrottle loginThrottle(JdbcClient jdbc, TransactionTemplate transactions, SignInProtectionProperties settings) {
+        return new LoginThrottle(jdbc, transactions, settings);
+    }
+
+    /** The only way operator passwords are checked (no parent manager: a refused attempt must not be retried elsewhere). */
+    @Bean
+    AuthenticationManager operatorAuthentication(OperatorAccounts operators, PasswordEncoder passwords, LoginThrottle throttle,
+                                                 Clock clock) {
+        DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(operators);
+        passwordCheck.setPasswordEncoder(passwords);
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwordCheck, throttle, clock, "operator"));
+    }
+
+    @Bean
     SecurityProblemResponses problemResponses(JsonMapper json) {
         return new SecurityProblemResponses(json, "Medimail identity operators",
                 "Identifiez-vous avec un compte d'opérateur du service de vérification d'identité (authentification HTTP Basic).",
@@ -54,8 +80,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain operatorSecurity(HttpSecurity http, SecurityProblemResponses problems) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain operatorSecurity(HttpSecurity http, SecurityProblemResponses problems,
+                                         AuthenticationManager operatorAuthentication) throws Exception {
+        http.authenticationManager(operatorAuthentication)
+                .authorizeHttpRequests(requests -> requests
                         // The error page of a request that already went through the rules (its status stays).
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/identifier-checks").permitAll()
