@@ -55,12 +55,17 @@ import tools.jackson.databind.json.JsonMapper;
                 "medimail.identity.operators[0].roles=OPERATOR",
                 "medimail.identity.operators[1].username=" + IdentityVerificationIT.READER,
                 "medimail.identity.operators[1].password-hash={bcrypt}$2a$04$QIdbdtCvOv04yldM15RVTer8pR5HKwAImOrtVoosy.Ew6De1MaGAS",
-                "medimail.identity.operators[1].roles=AUDITOR"})
+                "medimail.identity.operators[1].roles=AUDITOR",
+                // An operator that the lockout test locks (so that no other test meets the lock).
+                "medimail.identity.operators[2].username=" + IdentityVerificationIT.LOCKED_OPERATOR,
+                "medimail.identity.operators[2].password-hash=$2a$04$fce1op/vLjjTCscSUrcKM.9239VQ.oXOj8UC3wFd.aWHKh6PO99ya",
+                "medimail.identity.operators[2].roles=OPERATOR"})
 @ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
 class IdentityVerificationIT {
 
     static final String OPERATOR = "operateur-test";
     static final String READER = "lecteur-test";
+    static final String LOCKED_OPERATOR = "operateur-verrou";
     private static final String OPERATOR_CREDENTIALS = basic(OPERATOR, "mot-de-passe-operateur");
     private static final String READER_CREDENTIALS = basic(READER, "mot-de-passe-lecteur");
     private static final Map<String, String> SERDE = Map.of("schema.registry.url", "mock://medimail");
@@ -400,6 +405,21 @@ class IdentityVerificationIT {
                 .statusCode()).isEqualTo(200);
         assertThat(send(HttpRequest.newBuilder(uri(decisions)).GET(), basic(OPERATOR, "MOT-DE-PASSE-OPERATEUR"))
                 .statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void five_wrong_passwords_lock_an_operator_login_the_right_password_included() throws Exception {
+        String path = "/api/v1/directory-imports";
+        for (int i = 0; i < 5; i++) {
+            assertUnauthenticated(send(HttpRequest.newBuilder(uri(path)).GET(), basic(LOCKED_OPERATOR, "mauvais-mot-de-passe")));
+        }
+        HttpResponse<String> locked = send(HttpRequest.newBuilder(uri(path)).GET(), basic(LOCKED_OPERATOR, "Verrou-2026-operateur"));
+
+        assertThat(locked.statusCode()).as(locked.body()).isEqualTo(429);
+        assertThat(locked.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(json.readTree(locked.body()).get("code").asString()).isEqualTo("TOO_MANY_ATTEMPTS");
+        assertThat(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        assertThat(send(HttpRequest.newBuilder(uri(path)).GET(), OPERATOR_CREDENTIALS).statusCode()).isEqualTo(200);
     }
 
     @Test
