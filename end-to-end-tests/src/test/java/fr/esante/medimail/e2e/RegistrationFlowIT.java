@@ -90,6 +90,10 @@ class RegistrationFlowIT {
 
         JsonNode me = jean.awaitStatus("VALIDATED");
         assertThat(me.get("mssAddress").asString()).isEqualTo(address);
+
+        // Validated: signing in now takes the code e-mailed by cerbere@mipih.fr, then the terms of use.
+        JsonNode signedIn = jean.signInWithTheEmailedCodeAndAcceptTheTerms();
+        assertThat(signedIn.get("status").asString()).isEqualTo("VALIDATED");
     }
 
     @Test

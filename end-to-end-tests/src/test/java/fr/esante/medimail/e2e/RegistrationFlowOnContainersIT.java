@@ -88,5 +88,9 @@ class RegistrationFlowOnContainersIT {
         assertThat(validated.getMssAddress()).isEqualTo(address);
         JsonNode me = jean.awaitStatus("VALIDATED");
         assertThat(me.get("mssAddress").asString()).isEqualTo(address);
+
+        // Validated: signing in now takes the code e-mailed by cerbere@mipih.fr, then the terms of use.
+        JsonNode signedIn = jean.signInWithTheEmailedCodeAndAcceptTheTerms();
+        assertThat(signedIn.get("status").asString()).isEqualTo("VALIDATED");
     }
 }

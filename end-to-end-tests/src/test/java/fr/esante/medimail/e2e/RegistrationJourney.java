@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 final class RegistrationJourney {
 
     static final String PASSWORD = "Motdepasse-solide-2026";
+    private static final Pattern ONE_TIME_CODE = Pattern.compile("code de connexion à Medimail : (\\d{6})");
     private static final Pattern CONFIRMATION_LINK = Pattern.compile("https?://[^\"'<>\\s]+/confirmation\\?token=([A-Za-z0-9_%\\-]+)");
 
     private final PlatformServices platform;
@@ -95,6 +96,41 @@ final class RegistrationJourney {
                 Map.of("email", email, "password", PASSWORD), Map.of());
         assertThat(session.status()).as(session.body()).isEqualTo(200);
         accessToken = session.json().get("accessToken").asString();
+    }
+
+    /**
+     * A validated account signs in as the procedure says: password, then the 6-digit code read from the e-mail, then
+     * the terms of use, which must be accepted before anything but reading them and one's status.
+     */
+    JsonNode signInWithTheEmailedCodeAndAcceptTheTerms() {
+        PlatformClient.Response challenge = client.send("POST", url("registration-service"), "/api/v1/sessions",
+                Map.of("email", email, "password", PASSWORD), Map.of());
+        assertThat(challenge.status()).as(challenge.body()).isEqualTo(202);
+        assertThat(challenge.json().get("sentTo").asString()).isEqualTo(email.charAt(0) + "***@example.org");
+
+        Mailbox.Mail mail = mailbox.awaitMail(email, "code de connexion");
+        assertThat(mail.from()).contains("cerbere@mipih.fr");
+        Matcher code = ONE_TIME_CODE.matcher(mail.body());
+        assertThat(code.find()).as("code in: " + mail.body()).isTrue();
+
+        PlatformClient.Response session = client.send("POST", url("registration-service"), "/api/v1/sessions/otp",
+                Map.of("challengeId", challenge.json().get("challengeId").asString(), "code", code.group(1)), Map.of());
+        assertThat(session.status()).as(session.body()).isEqualTo(200);
+        assertThat(session.json().get("termsAccepted").asBoolean()).isFalse();
+        accessToken = session.json().get("accessToken").asString();
+
+        PlatformClient.Response gated = client.send("PUT", url("registration-service"), "/api/v1/me/password",
+                Map.of("currentPassword", PASSWORD, "password", PASSWORD, "passwordConfirmation", PASSWORD), bearer(accessToken));
+        assertThat(gated.status()).as(gated.body()).isEqualTo(403);
+        assertThat(gated.json().get("code").asString()).isEqualTo("TERMS_NOT_ACCEPTED");
+
+        PlatformClient.Response terms = client.get(url("registration-service"), "/api/v1/terms", Map.of());
+        assertThat(terms.status()).isEqualTo(200);
+        assertThat(terms.json().get("text").asString()).contains("Conditions générales d'utilisation");
+        PlatformClient.Response accepted = client.send("POST", url("registration-service"), "/api/v1/me/terms-acceptance",
+                Map.of("version", terms.json().get("version").asString()), bearer(accessToken));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(204);
+        return me();
     }
 
     void submitProfile(String path, String identifierType, String identifier, String profession) {
