@@ -48,11 +48,12 @@ public class MailDelivery {
         String html = templates.process("notification/" + mail.template() + ".html", context);
         try {
             MimeMessage message = mailSender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+            // multipart/alternative: a plain-text part for clients that do not show HTML, then the HTML.
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(sender, senderName);
             helper.setTo(mail.to());
             helper.setSubject(mail.subject());
-            helper.setText(html, true);
+            helper.setText(PlainText.fromHtml(html), html);
             mailSender.send(message);
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new IllegalStateException("Cannot build the e-mail " + mail.template(), e);

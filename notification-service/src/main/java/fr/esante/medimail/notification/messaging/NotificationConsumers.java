@@ -32,4 +32,9 @@ class NotificationConsumers {
     Consumer<Message<byte[]>> onAccountRejected(EventConsumers consumers, NotificationMails mails) {
         return consumers.consumer(Topics.ACCOUNT_REJECTED, mails::accountRejected);
     }
+
+    @Bean
+    Consumer<Message<byte[]>> onAccountStatusChanged(EventConsumers consumers, NotificationMails mails) {
+        return consumers.consumer(Topics.ACCOUNT_STATUS_CHANGED, mails::accountStatusChanged);
+    }
 }

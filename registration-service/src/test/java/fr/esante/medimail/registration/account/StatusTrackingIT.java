@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import fr.esante.medimail.events.AccountRejected;
+import fr.esante.medimail.events.AccountStatusChanged;
 import fr.esante.medimail.events.AccountValidated;
 import fr.esante.medimail.events.IdentityRejected;
 import fr.esante.medimail.events.MssAddressAssigned;
@@ -31,6 +32,13 @@ class StatusTrackingIT extends IntegrationTest {
         assertThat(me.path("status").asString()).isEqualTo("IDENTITY_REJECTED");
         assertThat(me.path("rejectionCode").asString()).isEqualTo("NOT_FOUND");
         assertThat(me.path("rejectionReason").asString()).contains("annuaire santé national").doesNotContain("not found");
+        // What the holder now sees is announced, with the French reason, for the e-mail that tells them.
+        AccountStatusChanged announced = awaitEvent(Topics.ACCOUNT_STATUS_CHANGED, id);
+        assertThat(announced.getChange()).isEqualTo("IDENTITY_REJECTED");
+        assertThat(announced.getStatus()).isEqualTo("IDENTITY_REJECTED");
+        assertThat(announced.getReasonCode()).isEqualTo("NOT_FOUND");
+        assertThat(announced.getReason()).isEqualTo(me.path("rejectionReason").asString());
+        assertThat(announced.getEmail()).isEqualTo(me.path("email").asString());
 
         Answer resubmitted = put("/api/v1/me/professional-profile", json(nationalIdProfile()), token);
         assertThat(resubmitted.status()).isEqualTo(202);
@@ -152,6 +160,10 @@ class StatusTrackingIT extends IntegrationTest {
         assertThat(me.path("mailboxType").asString()).isEqualTo("PER");
         assertThat(me.path("mssAddress").asString()).isEqualTo(intAddress);
         assertThat(me.path("profile").path("identifierType").asString()).isEqualTo("RPPS");
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE topic = :topic AND record_key = :key"
+                        + " AND position(convert_to('MAILBOX_BECAME_PER', 'UTF8') IN payload) > 0")
+                .param("topic", Topics.ACCOUNT_STATUS_CHANGED.name()).param("key", id.toString())
+                .query(Integer.class).single()).as("the holder is told by e-mail").isEqualTo(1);
 
         Answer twice = put("/api/v1/me/professional-profile", json(nationalIdProfile()), token);
         assertThat(twice.status()).as("a PER account has nothing to upgrade").isEqualTo(409);
