@@ -36,12 +36,3 @@ CREATE TABLE password_reset (
 );
 CREATE INDEX password_reset_account ON password_reset (account_id);
 
--- How many mails of one kind an address got lately (at most one a minute and a few a day), whatever arrives in parallel.
-CREATE TABLE mail_allowance (
-    recipient      VARCHAR(254) NOT NULL,
-    kind           VARCHAR(40)  NOT NULL,
-    window_start   TIMESTAMPTZ  NOT NULL,
-    sent_in_window INTEGER      NOT NULL,
-    last_sent_at   TIMESTAMPTZ  NOT NULL,
-    PRIMARY KEY (recipient, kind)
-);

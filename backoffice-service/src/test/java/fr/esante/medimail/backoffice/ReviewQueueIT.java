@@ -137,7 +137,7 @@ class ReviewQueueIT extends BackofficeIntegrationTest {
     }
 
     @Test
-    void anAccountIsReviewedOnceEvenIfItsFactsComeAgainWhilePendingOrAfterARejection() {
+    void aSubmissionIsReviewedOnceAndACorrectedProfileAfterARejectionIsReviewedAgain() {
         Applicants.Applicant applicant = Applicants.durand(Duration.ofHours(5));
         JsonNode first = queued(applicant);
 
@@ -153,7 +153,7 @@ class ReviewQueueIT extends BackofficeIntegrationTest {
                 rejection("Le numéro RPPS ne correspond pas à votre nom."), reviewer());
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
 
-        // A staff rejection is final (registration-service accepts no new profile after it): nothing reopens.
+        // The rejected submission's facts seen again: the rejection stands, nothing reopens.
         send(Topics.MSS_ADDRESS_ASSIGNED, applicant.accountId(),
                 MssAddressAssigned.newBuilder(applicant.address()).setEventId(UUID.randomUUID()).build());
         send(Topics.IDENTITY_VERIFIED, applicant.accountId(),
@@ -165,6 +165,41 @@ class ReviewQueueIT extends BackofficeIntegrationTest {
         assertThat(decided.get("id").asString()).isEqualTo(first.get("id").asString());
         assertThat(decided.get("status").asString()).isEqualTo("REJECTED");
         assertThat(reviewOf(applicant.accountId(), "APPROVED")).isNull();
+
+        // The holder corrects the profile and submits it again: checked again, it gets a review of its own.
+        Instant corrected = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        send(Topics.PROFESSIONAL_PROFILE_SUBMITTED, applicant.accountId(), ProfessionalProfileSubmitted.newBuilder(
+                applicant.profile()).setEventId(UUID.randomUUID()).setOccurredAt(corrected).setPhone("0561999999").build());
+        send(Topics.IDENTITY_VERIFIED, applicant.accountId(), IdentityVerified.newBuilder(applicant.identity())
+                .setEventId(UUID.randomUUID()).setOccurredAt(corrected.plusSeconds(1)).build());
+        send(Topics.MSS_ADDRESS_ASSIGNED, applicant.accountId(), MssAddressAssigned.newBuilder(applicant.address())
+                .setEventId(UUID.randomUUID()).setOccurredAt(corrected.plusSeconds(2)).build());
+        JsonNode second = awaitReview(applicant.accountId(), "PENDING");
+        assertThat(second.get("id").asString()).isNotEqualTo(first.get("id").asString());
+        assertThat(Instant.parse(second.get("submittedAt").asString())).isEqualTo(corrected);
+        assertThat(reviewCount(applicant.accountId())).isEqualTo(2);
+    }
+
+    @Test
+    void aValidatedIntAccountWhoseRppsIsVerifiedBecomesPerWithoutANewReview() {
+        Applicants.Applicant trainee = Applicants.leGallInTraining();
+        JsonNode review = queued(trainee);
+        Response approved = post("/api/v1/reviews/" + review.get("id").asString() + "/approval", "{}", reviewer());
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+
+        Instant upgraded = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        send(Topics.PROFESSIONAL_PROFILE_SUBMITTED, trainee.accountId(), ProfessionalProfileSubmitted.newBuilder(trainee.profile())
+                .setEventId(UUID.randomUUID()).setOccurredAt(upgraded).setPath("NATIONAL_ID").setIdentifierType("RPPS")
+                .setIdentifier("99800000038").build());
+        send(Topics.IDENTITY_VERIFIED, trainee.accountId(), IdentityVerified.newBuilder(trainee.identity())
+                .setEventId(UUID.randomUUID()).setOccurredAt(upgraded.plusSeconds(1)).setIdentifierType("RPPS")
+                .setIdentifier("99800000038").setMailboxType("PER").setStructureIdentifier(null).build());
+        send(Topics.MSS_ADDRESS_ASSIGNED, trainee.accountId(), MssAddressAssigned.newBuilder(trainee.address())
+                .setEventId(UUID.randomUUID()).setOccurredAt(upgraded.plusSeconds(2)).setMailboxType("PER")
+                .setPreviousMailboxType("INT").build());
+        queued(Applicants.durand());
+        assertThat(reviewCount(trainee.accountId())).isEqualTo(1);
+        assertThat(reviewOf(trainee.accountId(), "PENDING")).isNull();
     }
 
     @Test

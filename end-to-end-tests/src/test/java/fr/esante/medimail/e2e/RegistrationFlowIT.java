@@ -98,12 +98,13 @@ class RegistrationFlowIT {
 
     @Test
     void aNearMissOnTheNameWaitsForAReviewerWhoConfirmsTheIdentityAndTheAccountGetsItsAddress() {
-        // The sample directory has DURAND Jean for this RPPS: "Durant" is one letter away, a near miss.
+        // The sample directory has DURAND Jean (the homonym) for this RPPS: "Durant" is one letter away, a near miss.
+        // Not 99800000012: the first test's account holds it (one live account per RPPS).
         RegistrationJourney jean = new RegistrationJourney(platform, mailbox, "Jean", "Durant");
         jean.register();
         jean.confirmEmailFromTheLinkInTheMail();
         jean.logIn();
-        jean.submitProfile("NATIONAL_ID", "RPPS", "99800000012", "10");
+        jean.submitProfile("NATIONAL_ID", "RPPS", "99800000061", "10");
 
         JsonNode review = jean.confirmIdentityAsReviewer(LocalPlatform.SEEDED_REVIEWER, "agent");
         assertThat(review.get("kind").asString()).isEqualTo("IDENTITY");

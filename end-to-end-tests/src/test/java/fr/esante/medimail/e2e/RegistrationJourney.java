@@ -134,6 +134,10 @@ final class RegistrationJourney {
     }
 
     void submitProfile(String path, String identifierType, String identifier, String profession) {
+        submitProfile(path, identifierType, identifier, profession, "IDENTITY_CHECK_PENDING");
+    }
+
+    void submitProfile(String path, String identifierType, String identifier, String profession, String expectedStatus) {
         Map<String, Object> address = new LinkedHashMap<>();
         address.put("line", "10 rue des Trente-six Ponts");
         address.put("postalCode", "31400");
@@ -157,7 +161,7 @@ final class RegistrationJourney {
         PlatformClient.Response response = client.send("PUT", url("registration-service"), "/api/v1/me/professional-profile",
                 profile, bearer(accessToken));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
-        assertThat(response.json().get("status").asString()).isEqualTo("IDENTITY_CHECK_PENDING");
+        assertThat(response.json().get("status").asString()).isEqualTo(expectedStatus);
     }
 
     JsonNode me() {
@@ -181,6 +185,16 @@ final class RegistrationJourney {
         PlatformClient.Response twice = client.send("POST", url("backoffice-service"),
                 "/api/v1/reviews/" + review.get("id").asString() + "/approval", "{}", basic(user, password));
         assertThat(twice.status()).isEqualTo(409);
+        return review;
+    }
+
+    /** The reviewer finds the account in the queue and rejects it with a reason. */
+    JsonNode rejectAsReviewer(String user, String password, String reason) {
+        JsonNode review = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> pendingReviewOfThisAccount(user, password), r -> r != null);
+        PlatformClient.Response rejection = client.send("POST", url("backoffice-service"),
+                "/api/v1/reviews/" + review.get("id").asString() + "/rejection", Map.of("reason", reason), basic(user, password));
+        assertThat(rejection.status()).as(rejection.body()).isEqualTo(200);
         return review;
     }
 

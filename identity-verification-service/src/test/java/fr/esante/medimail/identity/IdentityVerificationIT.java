@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,6 +38,7 @@ import fr.esante.medimail.events.IdentityReviewRequested;
 import fr.esante.medimail.events.IdentityVerified;
 import fr.esante.medimail.events.PostalAddress;
 import fr.esante.medimail.events.ProfessionalProfileSubmitted;
+import fr.esante.medimail.identity.decision.messaging.ProfileSubmittedListener;
 import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.schemas.serde.AvroSerializer;
 
@@ -86,6 +88,10 @@ class IdentityVerificationIT {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired
+    fr.esante.medimail.identity.decision.IdentityVerification verification;
     @Value("${local.server.port}")
     int port;
 
@@ -96,6 +102,15 @@ class IdentityVerificationIT {
 
     {
         serializer.configure(SERDE, false);
+    }
+
+    /**
+     * The tests reuse the few RPPS of the sample directory for accounts of their own: as if each earlier account
+     * had been closed, every test starts with every identifier free (the one-account-per-RPPS tests say otherwise).
+     */
+    @BeforeEach
+    void everyIdentifierIsFree() {
+        jdbc.sql("DELETE FROM identifier_claim").update();
     }
 
     @Test
@@ -295,6 +310,77 @@ class IdentityVerificationIT {
                 Duration.ofSeconds(30))).hasSize(1);
         assertThat(jdbc.sql("SELECT count(*) FROM identity_decision WHERE account_id = :id").param("id", event.getAccountId())
                 .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void an_rpps_held_by_a_live_account_is_refused_to_another_account_until_the_first_is_rejected() {
+        ProfessionalProfileSubmitted first = profile("NATIONAL_ID", "RPPS", "99800000087", "Œuvray", "François", "40");
+        ProfessionalProfileSubmitted second = profile("NATIONAL_ID", "RPPS", "998 0000 0087", "Oeuvray", "François", "40");
+        submit(first);
+        submit(second);
+
+        awaitVerified(first.getAccountId());
+        IdentityRejected refused = awaitRejected(second.getAccountId());
+        assertThat(refused.getReason()).isEqualTo("IDENTIFIER_ALREADY_REGISTERED");
+        assertThat(refused.getDetail()).doesNotContain(first.getAccountId().toString());
+        assertThat(decision(second.getEventId()).get("outcome")).isEqualTo("REJECTED");
+
+        // The first account submits again (a correction): its own claim never stands in its way.
+        ProfessionalProfileSubmitted again = ProfessionalProfileSubmitted.newBuilder(first)
+                .setEventId(UUID.randomUUID()).setOccurredAt(Instant.now()).build();
+        submit(again);
+        await().atMost(Duration.ofSeconds(60)).until(() -> outboxCount(Topics.IDENTITY_VERIFIED.name(), first.getAccountId()) == 2);
+
+        // Staff reject the first account: the RPPS is free again for whoever really holds it.
+        UUID rejection = UUID.randomUUID();
+        kafka.send(Topics.ACCOUNT_REJECTED.name(), first.getAccountId().toString(), serializer.serialize(
+                Topics.ACCOUNT_REJECTED.name(), fr.esante.medimail.events.AccountRejected.newBuilder()
+                        .setEventId(rejection).setAccountId(first.getAccountId()).setOccurredAt(Instant.now())
+                        .setEmail("x@example.org").setFirstName("François").setReason("Doublon").setRejectedBy("agent").build()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM identifier_claim WHERE account_id = :id").param("id", first.getAccountId())
+                .query(Integer.class).single() == 0);
+        ProfessionalProfileSubmitted third = profile("NATIONAL_ID", "RPPS", "99800000087", "Œuvray", "François", "40");
+        submit(third);
+        assertThat(awaitVerified(third.getAccountId()).getIdentifier()).isEqualTo("99800000087");
+    }
+
+    @Test
+    void two_accounts_deciding_on_the_same_rpps_at_the_same_moment_never_both_proceed() throws Exception {
+        // Two consumers (instances) decide at once: the first holds its transaction open after claiming, the second
+        // claims meanwhile and must wait for it; once the first commits, the second is refused.
+        ProfessionalProfileSubmitted first = profile("NATIONAL_ID", "RPPS", "99800000046", "D'Arcy", "Élodie", "70");
+        ProfessionalProfileSubmitted second = profile("NATIONAL_ID", "RPPS", "99800000046", "D'Arcy", "Élodie", "70");
+        java.util.concurrent.CountDownLatch firstDecided = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commitFirst = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var firstOutcome = pool.submit(() -> transactions.execute(status -> {
+                var decision = verification.handle(ProfileSubmittedListener.toRequest(first));
+                firstDecided.countDown();
+                await().atMost(Duration.ofSeconds(30)).until(() -> commitFirst.getCount() == 0);
+                return decision.outcome();
+            }));
+            assertThat(firstDecided.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            var secondOutcome = pool.submit(() -> transactions.execute(status ->
+                    verification.handle(ProfileSubmittedListener.toRequest(second))));
+            // The second decision is blocked on the first one's claim, not finished before it.
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%identifier_claim%'")
+                    .query(Integer.class).single() >= 1);
+            commitFirst.countDown();
+
+            assertThat(firstOutcome.get(30, java.util.concurrent.TimeUnit.SECONDS).name()).isEqualTo("VERIFIED");
+            var refused = secondOutcome.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(refused.outcome().name()).isEqualTo("REJECTED");
+            assertThat(refused.reason()).isEqualTo("IDENTIFIER_ALREADY_REGISTERED");
+        } finally {
+            commitFirst.countDown();
+            pool.shutdown();
+        }
+        assertThat(outboxCount(Topics.IDENTITY_VERIFIED.name(), first.getAccountId())).isEqualTo(1);
+        assertThat(outboxCount(Topics.IDENTITY_VERIFIED.name(), second.getAccountId())).isZero();
+        assertThat(outboxCount(Topics.IDENTITY_REJECTED.name(), second.getAccountId())).isEqualTo(1);
     }
 
     @Test
@@ -543,7 +629,8 @@ class IdentityVerificationIT {
      * on the same topic partition have been handled by then (one partition, consumed in order).
      */
     private void awaitMarker() {
-        ProfessionalProfileSubmitted marker = profile("NATIONAL_ID", "RPPS", "99800000012", "Durant", "Jean", "10");
+        // Its own near miss, on an RPPS the other tests leave free: a marker is refused, which frees its RPPS again.
+        ProfessionalProfileSubmitted marker = profile("NATIONAL_ID", "RPPS", "99800000095", "Benoit", "Anne Sofie", "50");
         submit(marker);
         IdentityReviewRequested requested = awaitReviewRequested(marker.getAccountId());
         conclude(concluded(requested, false, "Marqueur."));

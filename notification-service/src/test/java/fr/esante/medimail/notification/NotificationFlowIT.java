@@ -18,7 +18,9 @@ import org.springframework.test.context.ContextConfiguration;
 import fr.esante.medimail.embedded.EmbeddedInfrastructure;
 import fr.esante.medimail.embedded.EmbeddedInfrastructureInitializer;
 import fr.esante.medimail.embedded.KafkaTestClient;
+import fr.esante.medimail.events.AccountRejected;
 import fr.esante.medimail.events.AccountRequested;
+import fr.esante.medimail.events.AccountStatusChanged;
 import fr.esante.medimail.events.AccountValidated;
 import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.schemas.serde.AvroSerializer;
@@ -57,7 +59,8 @@ class NotificationFlowIT {
         MimeMessage mail = await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(email), m -> m.length >= 1)[0];
         assertThat(mail.getFrom()[0].toString()).contains("cerbere@mipih.fr");
         assertThat(mail.getSubject()).isEqualTo("Medimail : confirmez votre adresse e-mail");
-        String body = (String) mail.getContent();
+        String body = parts(mail).get("text/html");
+        assertThat(parts(mail).get("text/plain")).contains("Bonjour Jean DURAND").contains("/confirmation?token=le-jeton-secret");
         assertThat(body).contains("Bonjour Jean DURAND").contains("/confirmation?token=le-jeton-secret");
 
         // The duplicate is recognised by its event id. Records of one partition are handled in order, so once a
@@ -105,7 +108,79 @@ class NotificationFlowIT {
 
         MimeMessage mail = await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(email), m -> m.length == 1)[0];
         assertThat(mail.getSubject()).isEqualTo("Medimail : votre compte est validé");
-        assertThat((String) mail.getContent()).contains("yves.le-gall@infirmier.oc.mssante.fr");
+        assertThat(parts(mail).get("text/html")).contains("yves.le-gall@infirmier.oc.mssante.fr");
+        assertThat(parts(mail).get("text/plain")).contains("yves.le-gall@infirmier.oc.mssante.fr").doesNotContain("<p>");
+    }
+
+    @Test
+    void anIdentityRefusedAnAddressRefusedAndAMailboxBecomingPerAreToldInFrenchHtmlAndPlainText() throws Exception {
+        String email = "anne.benoit." + UUID.randomUUID() + "@example.org";
+        String reason = "Aucun professionnel de santé ne correspond à ce numéro dans l'annuaire santé national.";
+        send(statusChanged(email, "IDENTITY_REJECTED", "IDENTITY_REJECTED", "NOT_FOUND", reason, null, null));
+        MimeMessage refused = await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(email), m -> m.length == 1)[0];
+        assertThat(refused.getFrom()[0].toString()).contains("cerbere@mipih.fr");
+        assertThat(refused.getSubject()).isEqualTo("Medimail : votre identité professionnelle n'a pas pu être confirmée");
+        assertThat(parts(refused).get("text/html")).contains("Aucun professionnel de santé ne correspond", "soumettez-le à nouveau");
+        assertThat(parts(refused).get("text/plain")).contains("Bonjour Anne-Sophie BENOÎT", reason, "soumettez-le à nouveau",
+                "0 820 250 035").doesNotContain("NOT_FOUND", "<");
+
+        send(statusChanged(email, "MSS_ADDRESS_REFUSED", "REJECTED", "NAME_NOT_REPRESENTABLE",
+                "Aucune adresse de messagerie sécurisée de santé ne peut être formée à partir de vos nom et prénom.", null, null));
+        MimeMessage noAddress = await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(email), m -> m.length == 2)[1];
+        assertThat(noAddress.getSubject()).isEqualTo("Medimail : aucune adresse de messagerie n'a pu vous être attribuée");
+        assertThat(parts(noAddress).get("text/plain")).contains("ne peut être formée", "centre de services");
+
+        // A validation has its own mail (AccountValidated): this change sends none.
+        send(statusChanged(email, "VALIDATED", "VALIDATED", null, null, "anne-sophie.benoit@sage-femme.oc.mssante.fr", "INT"));
+        send(statusChanged(email, "MAILBOX_BECAME_PER", "VALIDATED", null, null,
+                "anne-sophie.benoit@sage-femme.oc.mssante.fr", "PER"));
+        MimeMessage per = await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(email), m -> m.length == 3)[2];
+        assertThat(per.getSubject()).isEqualTo("Medimail : votre boîte aux lettres est désormais personnelle (PER)");
+        assertThat(parts(per).get("text/plain")).contains("anne-sophie.benoit@sage-femme.oc.mssante.fr", "ne change pas");
+        assertThat(messagesTo(email)).hasSize(3);
+    }
+
+    @Test
+    void aStaffRejectionTellsTheReasonAndWhatToDo() throws Exception {
+        String email = "paul.martin." + UUID.randomUUID() + "@example.org";
+        AccountRejected event = AccountRejected.newBuilder()
+                .setEventId(UUID.randomUUID()).setAccountId(UUID.randomUUID()).setOccurredAt(Instant.now())
+                .setEmail(email).setFirstName("Paul").setReason("Le justificatif fourni est illisible.").setRejectedBy("agent")
+                .build();
+        kafka.send(Topics.ACCOUNT_REJECTED.name(), event.getAccountId().toString(),
+                serializer.serialize(Topics.ACCOUNT_REJECTED.name(), event));
+        MimeMessage mail = await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(email), m -> m.length == 1)[0];
+        assertThat(mail.getSubject()).isEqualTo("Medimail : votre demande de compte n'a pas été acceptée");
+        assertThat(parts(mail).get("text/plain")).contains("Le justificatif fourni est illisible.", "corrigez votre profil",
+                "soumettez-le à nouveau").doesNotContain("agent");
+    }
+
+    private void send(AccountStatusChanged event) {
+        kafka.send(Topics.ACCOUNT_STATUS_CHANGED.name(), event.getAccountId().toString(),
+                serializer.serialize(Topics.ACCOUNT_STATUS_CHANGED.name(), event));
+    }
+
+    private static AccountStatusChanged statusChanged(String email, String change, String status, String code, String reason,
+                                                      String address, String mailboxType) {
+        return AccountStatusChanged.newBuilder()
+                .setEventId(UUID.randomUUID()).setAccountId(UUID.randomUUID()).setOccurredAt(Instant.now())
+                .setChange(change).setStatus(status).setEmail(email).setFirstName("Anne-Sophie").setLastName("BENOÎT")
+                .setReasonCode(code).setReason(reason).setMssAddress(address).setMailboxType(mailboxType)
+                .build();
+    }
+
+    /** The mail's text parts by content type (text/plain, text/html). */
+    private static Map<String, String> parts(jakarta.mail.Part part) throws Exception {
+        Map<String, String> parts = new java.util.HashMap<>();
+        Object content = part.getContent();
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                parts.putAll(parts(multipart.getBodyPart(i)));
+            }
+        } else if (content instanceof String text) {
+            parts.put(part.isMimeType("text/html") ? "text/html" : "text/plain", text);
+        }
+        return parts;
     }
 
     private AccountRequested accountRequested(String email, String token) {

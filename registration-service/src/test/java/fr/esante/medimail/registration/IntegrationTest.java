@@ -284,6 +284,15 @@ public abstract class IntegrationTest {
         return jdbc.sql("SELECT count(*) FROM account WHERE email = :email").param("email", email).query(Integer.class).single();
     }
 
+    /** As if the mails granted to this address had been sent {@code ago} earlier (the allowance counts from then). */
+    protected void mailAllowanceAgesBy(String email, Duration ago) {
+        jdbc.sql("""
+                        UPDATE mail_allowance SET last_granted_at = last_granted_at - make_interval(secs => :secs),
+                            window_started_at = window_started_at - make_interval(secs => :secs)
+                        WHERE recipient = :email""")
+                .param("secs", ago.toSeconds()).param("email", email.toLowerCase(java.util.Locale.ROOT)).update();
+    }
+
     /** Events are Avro binary in the outbox: strings appear as their UTF-8 bytes. */
     protected Integer outboxEventsMentioning(String text) {
         return jdbc.sql("SELECT count(*) FROM outbox_event WHERE position(convert_to(:text, 'UTF8') IN payload) > 0")

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import fr.esante.medimail.events.AccountRejected;
 import fr.esante.medimail.events.AccountRequested;
+import fr.esante.medimail.events.AccountStatusChanged;
 import fr.esante.medimail.events.AccountValidated;
 import fr.esante.medimail.events.ContactDetailsChanged;
 import fr.esante.medimail.events.EmailConfirmed;
@@ -84,12 +85,18 @@ public final class Topics {
     /** Written by registration-service: a password-reset link to e-mail (sealed); read by notification-service. */
     public static final Topic<PasswordResetRequested> PASSWORD_RESET_REQUESTED =
             new Topic<>("medimail.password-reset-requested.v1", PasswordResetRequested.class);
+    /**
+     * Written by registration-service: what the holder now sees after another service's decision, with the French
+     * reason; read by notification-service, which tells the holder by e-mail.
+     */
+    public static final Topic<AccountStatusChanged> ACCOUNT_STATUS_CHANGED =
+            new Topic<>("medimail.account-status-changed.v1", AccountStatusChanged.class);
 
     public static final List<Topic<?>> ALL = List.of(ACCOUNT_REQUESTED, REGISTRATION_ATTEMPTED_FOR_EXISTING_ACCOUNT,
             EMAIL_CONFIRMED, PROFESSIONAL_PROFILE_SUBMITTED, IDENTITY_VERIFIED, IDENTITY_REJECTED, IDENTITY_REVIEW_REQUESTED,
             IDENTITY_REVIEW_CONCLUDED, MSS_ADDRESS_ASSIGNED, MSS_ADDRESS_REFUSED, ACCOUNT_VALIDATED, ACCOUNT_REJECTED,
             CONTACT_DETAILS_CHANGED,
-            ONE_TIME_CODE_REQUESTED, SIGN_IN_LOCKED, PASSWORD_CHANGED, PASSWORD_RESET_REQUESTED);
+            ONE_TIME_CODE_REQUESTED, SIGN_IN_LOCKED, PASSWORD_CHANGED, PASSWORD_RESET_REQUESTED, ACCOUNT_STATUS_CHANGED);
 
     /** Topics that directory publishers outside the platform read: no service of ours needs to consume them. */
     public static final List<Topic<?>> READ_BY_DIRECTORY_PUBLISHERS = List.of(ACCOUNT_VALIDATED, CONTACT_DETAILS_CHANGED);

@@ -15,15 +15,23 @@ final class ReviewOpening {
     /**
      * The submission time of the profile to review now, if any: the file must hold the profile, the MSSante
      * address and the identity evidence for that profile ({@link ApplicantFile#readyForReview()}), and the
-     * account must have no review yet. An account is reviewed once: registration-service accepts no new profile
-     * once the address is assigned, and a staff decision is final for the account (validated, or rejected for
-     * good). So an earlier review, pending, approved or rejected, means there is nothing new to open, and an
-     * event seen again never opens a second review.
+     * account's history must allow a new review:
+     * <ul>
+     *   <li>none pending (one open review per account) and none approved: an approved account is validated for
+     *       good; when a validated INT account adds its RPPS, the verified identity turns the mailbox into PER
+     *       without a new staff decision, so its new profile opens no review;</li>
+     *   <li>no review yet of this very submission: an event seen again never opens a second review, and a
+     *       rejected submission stays rejected. A <em>corrected</em> profile submitted after a rejection is a new
+     *       submission (a later time) and gets its own review.</li>
+     * </ul>
      */
     static Optional<Instant> submissionToReview(ApplicantFile file, List<Review> history) {
-        if (!file.readyForReview() || !history.isEmpty()) {
+        if (!file.readyForReview()) {
             return Optional.empty();
         }
-        return Optional.of(file.profile().submittedAt());
+        Instant submittedAt = file.profile().submittedAt();
+        boolean blocked = history.stream().anyMatch(review -> review.status() != ReviewStatus.REJECTED
+                || !review.submittedAt().isBefore(submittedAt));
+        return blocked ? Optional.empty() : Optional.of(submittedAt);
     }
 }

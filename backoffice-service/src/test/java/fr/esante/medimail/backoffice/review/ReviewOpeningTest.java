@@ -34,14 +34,16 @@ class ReviewOpeningTest {
     }
 
     @Test
-    void anyEarlierReviewBlocksANewOneWhateverItsOutcome() {
+    void aPendingOrApprovedReviewBlocksANewOneAndARejectionOnlyBlocksItsOwnSubmission() {
         Instant later = T0.plusSeconds(3600);
         ApplicantFile ready = file(later, identity(later.plusSeconds(60)), ADDRESS);
         assertThat(ReviewOpening.submissionToReview(ready, List.of(review(ReviewStatus.PENDING, T0, null)))).isEmpty();
         assertThat(ReviewOpening.submissionToReview(ready, List.of(review(ReviewStatus.APPROVED, T0, T0.plusSeconds(60)))))
-                .isEmpty();
+                .as("a validated account (e.g. INT adding its RPPS) is not reviewed again").isEmpty();
+        assertThat(ReviewOpening.submissionToReview(ready, List.of(review(ReviewStatus.REJECTED, later, later.plusSeconds(60)))))
+                .as("the rejected submission itself, seen again").isEmpty();
         assertThat(ReviewOpening.submissionToReview(ready, List.of(review(ReviewStatus.REJECTED, T0, T0.plusSeconds(60)))))
-                .as("a staff rejection is final for the account").isEmpty();
+                .as("a profile corrected after a rejection is reviewed again").contains(later);
     }
 
     private static ApplicantFile file(Instant submittedAt, IdentityEvidence identity, AssignedAddress address) {

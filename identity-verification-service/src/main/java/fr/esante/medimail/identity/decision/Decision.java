@@ -35,6 +35,16 @@ public record Decision(UUID id, UUID eventId, UUID accountId, Instant decidedAt,
         comparisons = List.copyOf(comparisons);
     }
 
+    /**
+     * This decision turned into a refusal for a reason found after the identity itself was checked (e.g. the
+     * identifier already belongs to another live account); the comparisons made stay as evidence.
+     */
+    public Decision refusedAs(String refusalReason, String refusalDetail) {
+        return new Decision(id, eventId, accountId, decidedAt, request, Outcome.REJECTED, refusalReason, refusalDetail,
+                source, directoryImportId, liveFailure, identifierType, identifier, null, null, List.of(), List.of(), null,
+                identifierCheck, comparisons);
+    }
+
     public boolean verified() {
         return outcome == Outcome.VERIFIED;
     }

@@ -17,12 +17,19 @@ public class DecisionConfiguration {
     }
 
     @Bean
-    IdentityVerification identityVerification(IdentityVerifier verifier, DecisionPublisher publisher, DecisionLog decisions) {
-        return new IdentityVerification(verifier, publisher, decisions);
+    IdentityVerification identityVerification(IdentityVerifier verifier, DecisionPublisher publisher, DecisionLog decisions,
+                                              OneLiveAccountPerIdentifier oneAccountPerIdentifier) {
+        return new IdentityVerification(verifier, publisher, decisions, oneAccountPerIdentifier);
     }
 
     @Bean
-    ManualReview manualReview(DecisionLog decisions, DecisionPublisher publisher) {
-        return new ManualReview(decisions, publisher);
+    ManualReview manualReview(DecisionLog decisions, DecisionPublisher publisher,
+                              OneLiveAccountPerIdentifier oneAccountPerIdentifier) {
+        return new ManualReview(decisions, publisher, oneAccountPerIdentifier);
+    }
+
+    @Bean
+    OneLiveAccountPerIdentifier oneLiveAccountPerIdentifier(IdentifierClaims claims) {
+        return new OneLiveAccountPerIdentifier(claims);
     }
 }

@@ -17,16 +17,19 @@ public class IdentityVerification {
     private final IdentityVerifier verifier;
     private final DecisionPublisher publisher;
     private final DecisionLog decisions;
+    private final OneLiveAccountPerIdentifier oneAccountPerIdentifier;
 
-    public IdentityVerification(IdentityVerifier verifier, DecisionPublisher publisher, DecisionLog decisions) {
+    public IdentityVerification(IdentityVerifier verifier, DecisionPublisher publisher, DecisionLog decisions,
+                                OneLiveAccountPerIdentifier oneAccountPerIdentifier) {
         this.verifier = verifier;
         this.publisher = publisher;
         this.decisions = decisions;
+        this.oneAccountPerIdentifier = oneAccountPerIdentifier;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Decision handle(VerificationRequest request) {
-        Decision decision = verifier.decide(request);
+        Decision decision = oneAccountPerIdentifier.apply(verifier.decide(request));
         DecisionLog.PublishedEvent event = publisher.publish(decision);
         decisions.record(decision, event);
         // Names stay out of the logs; the decision log keeps them for audit.

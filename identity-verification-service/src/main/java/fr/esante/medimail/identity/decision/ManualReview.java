@@ -20,10 +20,12 @@ public class ManualReview {
 
     private final DecisionLog decisions;
     private final DecisionPublisher publisher;
+    private final OneLiveAccountPerIdentifier oneAccountPerIdentifier;
 
-    public ManualReview(DecisionLog decisions, DecisionPublisher publisher) {
+    public ManualReview(DecisionLog decisions, DecisionPublisher publisher, OneLiveAccountPerIdentifier oneAccountPerIdentifier) {
         this.decisions = decisions;
         this.publisher = publisher;
+        this.oneAccountPerIdentifier = oneAccountPerIdentifier;
     }
 
     /** Returns whether the conclusion was applied. */
@@ -45,6 +47,9 @@ public class ManualReview {
                 ? publisher.publishConfirmed(review, conclusion)
                 : publisher.publishRefused(review, conclusion);
         decisions.recordConclusion(conclusion, event);
+        if (!conclusion.confirmed()) {
+            oneAccountPerIdentifier.accountNoLongerLive(review.accountId(), "identity refused by a reviewer");
+        }
         log.info("Identity review of decision {} (account {}) concluded by {}: {}", review.decisionId(), review.accountId(),
                 conclusion.reviewedBy(), conclusion.confirmed() ? "confirmed" : "refused");
         return true;

@@ -78,7 +78,7 @@ public class AddressAssignment {
             issuedAddresses.changeMailboxType(held.accountId(), type);
             log.info("Mailbox {} of account {} upgraded from {} to {}", held.address(), held.accountId(),
                     held.mailboxType(), type);
-            return new AssignmentOutcome.Assigned(held.withMailboxType(type), false);
+            return new AssignmentOutcome.Assigned(held.withMailboxType(type), false, held.mailboxType());
         }
         Derivation now = derivation.derive(request.firstName(), request.lastName(), request.profession());
         if (!(now instanceof Derivation.Derived derived) || !derived.domain().equals(held.address().domain())

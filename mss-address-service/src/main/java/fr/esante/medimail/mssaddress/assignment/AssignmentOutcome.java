@@ -11,9 +11,14 @@ public sealed interface AssignmentOutcome {
 
     /**
      * The account holds {@code issued}. {@code newlyIssued} is false when the account already held it (a
-     * repeated request), possibly with its mailbox type upgraded from INT to PER by this request.
+     * repeated request), possibly with its mailbox type upgraded from INT to PER by this request: then
+     * {@code upgradedFrom} is the type it had before (else null).
      */
-    record Assigned(IssuedAddress issued, boolean newlyIssued) implements AssignmentOutcome {
+    record Assigned(IssuedAddress issued, boolean newlyIssued, MailboxType upgradedFrom) implements AssignmentOutcome {
+
+        public Assigned(IssuedAddress issued, boolean newlyIssued) {
+            this(issued, newlyIssued, null);
+        }
 
         @Override
         public UUID accountId() {

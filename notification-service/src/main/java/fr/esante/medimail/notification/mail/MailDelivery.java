@@ -46,19 +46,16 @@ public class MailDelivery {
     public void send(OutgoingMail mail) {
         Context context = new Context(Locale.FRENCH, mail.variables());
         String html = templates.process("notification/" + mail.template() + ".html", context);
-        // A template with a plain-text sibling (<name>.txt) is sent as multipart/alternative: text and HTML.
         String text = hasTextVersion(mail.template()) ? templates.process("notification/" + mail.template() + ".txt", context) : null;
         try {
             MimeMessage message = mailSender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, text != null, "UTF-8");
+            // multipart/alternative: a plain-text part for clients that do not show HTML, then the HTML. A template
+            // with a hand-written plain-text sibling (<name>.txt) uses it; others get the text read off the HTML.
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
             helper.setFrom(sender, senderName);
             helper.setTo(mail.to());
             helper.setSubject(mail.subject());
-            if (text != null) {
-                helper.setText(text, html);
-            } else {
-                helper.setText(html, true);
-            }
+            helper.setText(text != null ? text : PlainText.fromHtml(html), html);
             mailSender.send(message);
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new IllegalStateException("Cannot build the e-mail " + mail.template(), e);

@@ -52,4 +52,9 @@ class NotificationConsumers {
     Consumer<Message<byte[]>> onPasswordResetRequested(EventConsumers consumers, NotificationMails mails) {
         return consumers.consumer(Topics.PASSWORD_RESET_REQUESTED, mails::passwordResetRequested);
     }
+
+    @Bean
+    Consumer<Message<byte[]>> onAccountStatusChanged(EventConsumers consumers, NotificationMails mails) {
+        return consumers.consumer(Topics.ACCOUNT_STATUS_CHANGED, mails::accountStatusChanged);
+    }
 }

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import fr.esante.medimail.notification.mail.MailDelivery;
 import fr.esante.medimail.notification.mail.OutgoingMail;
 import fr.esante.medimail.events.AccountRejected;
 import fr.esante.medimail.events.AccountRequested;
+import fr.esante.medimail.events.AccountStatusChanged;
 import fr.esante.medimail.events.AccountValidated;
 import fr.esante.medimail.events.OneTimeCodeRequested;
 import fr.esante.medimail.events.PasswordChanged;
@@ -65,7 +67,41 @@ public class NotificationMails {
     public void accountRejected(AccountRejected event) {
         delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(),
                 "Medimail : votre demande de compte n'a pas été acceptée", "account-rejected",
-                Map.of("firstName", event.getFirstName(), "reason", event.getReason())));
+                Map.of("firstName", event.getFirstName(), "reason", event.getReason(), "loginLink", publicBaseUrl + "/")));
+    }
+
+    /**
+     * What registration-service now shows the holder, told by e-mail: an identity refused, an address refused,
+     * an INT mailbox that became PER. Other changes have their own mail (validation, staff rejection) or none.
+     */
+    public void accountStatusChanged(AccountStatusChanged event) {
+        String change = event.getChange();
+        String subject;
+        String template;
+        switch (change) {
+            case "IDENTITY_REJECTED" -> {
+                subject = "Medimail : votre identité professionnelle n'a pas pu être confirmée";
+                template = "identity-rejected";
+            }
+            case "MSS_ADDRESS_REFUSED" -> {
+                subject = "Medimail : aucune adresse de messagerie n'a pu vous être attribuée";
+                template = "mss-address-refused";
+            }
+            case "MAILBOX_BECAME_PER" -> {
+                subject = "Medimail : votre boîte aux lettres est désormais personnelle (PER)";
+                template = "mailbox-became-per";
+            }
+            default -> {
+                return;
+            }
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("firstName", event.getFirstName());
+        variables.put("lastName", event.getLastName());
+        variables.put("reason", event.getReason() == null ? "" : event.getReason());
+        variables.put("mssAddress", event.getMssAddress() == null ? "" : event.getMssAddress());
+        variables.put("loginLink", publicBaseUrl + "/");
+        delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(), subject, template, variables));
     }
 
     /** The one-time sign-in code (opened here, never stored: sent_email keeps no body). */

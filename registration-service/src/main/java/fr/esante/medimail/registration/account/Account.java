@@ -104,41 +104,96 @@ public final class Account {
     }
 
     /**
-     * The holder submits their professional profile: the first time after confirming their e-mail, or again
-     * after an identity rejection.
+     * The holder submits their professional profile: the first time after confirming their e-mail, or a corrected
+     * one after an identity refusal or a rejection ({@code IDENTITY_REJECTED}, {@code REJECTED}), which starts the
+     * checks and the review again; or, for a validated INT mailbox, with the RPPS/ADELI the holder has obtained
+     * since: the account stays validated (its mailbox keeps working) and becomes PER, keeping its address, once
+     * the identity is verified ({@link #mssAddressAssigned}).
      *
      * @throws Refusal PROFILE_SUBMISSION_NOT_ALLOWED (409) in any other status
      */
     public void submitProfile(ProfessionalProfile submitted, Instant now) {
-        if (status != EMAIL_CONFIRMED && status != IDENTITY_REJECTED) {
+        Objects.requireNonNull(submitted);
+        if (upgradesIntMailbox(submitted)) {
+            profile = submitted;
+            profileSubmittedAt = now;
+            rejection = null;
+            updatedAt = now;
+            return;
+        }
+        if (status != EMAIL_CONFIRMED && status != IDENTITY_REJECTED && status != REJECTED) {
             throw Refusal.conflict("PROFILE_SUBMISSION_NOT_ALLOWED", switch (status) {
                 case EMAIL_CONFIRMATION_PENDING -> "Confirmez d'abord votre adresse e-mail.";
                 case IDENTITY_CHECK_PENDING, VALIDATION_PENDING ->
                         "Votre profil professionnel a déjà été transmis et est en cours d'examen.";
-                case VALIDATED -> "Votre compte est déjà validé.";
-                default -> "Votre demande a été refusée : le profil ne peut plus être modifié.";
+                default -> isIntMailbox()
+                        ? "Votre compte est déjà validé : pour passer d'une boîte INT à une boîte PER, soumettez votre"
+                        + " profil avec votre identifiant national (RPPS ou ADELI)."
+                        : "Votre compte est déjà validé.";
             });
         }
-        profile = Objects.requireNonNull(submitted);
+        profile = submitted;
         profileSubmittedAt = now;
         rejection = null;
         status = IDENTITY_CHECK_PENDING;
         updatedAt = now;
     }
 
-    /** The identity check failed; the holder may resubmit. Returns false when ignored in the current status. */
+    /** A validated INT mailbox whose holder now declares a national identifier (RPPS or ADELI). */
+    private boolean upgradesIntMailbox(ProfessionalProfile submitted) {
+        return status == VALIDATED && isIntMailbox() && submitted.path() == ProfilePath.NATIONAL_ID;
+    }
+
+    private boolean isIntMailbox() {
+        return mssAddress != null && "INT".equals(mssAddress.mailboxType());
+    }
+
+    /**
+     * The holder of a validated account changed their contact details, directory visibility or paperless choice.
+     *
+     * @throws Refusal ACCOUNT_NOT_VALIDATED (409) before validation: the profile is then changed by submitting it
+     */
+    public void changeContact(ProfessionalProfile changed, Instant now) {
+        if (status != VALIDATED || profile == null) {
+            throw Refusal.conflict("ACCOUNT_NOT_VALIDATED", "Vos coordonnées se modifient ici une fois votre compte"
+                    + " validé. D'ici là, modifiez-les en soumettant à nouveau votre profil professionnel si votre"
+                    + " demande a été refusée.");
+        }
+        profile = Objects.requireNonNull(changed);
+        updatedAt = now;
+    }
+
+    /**
+     * The identity check failed; the holder may resubmit. For a validated INT mailbox whose RPPS could not be
+     * verified, the refusal is shown but the account stays validated (INT). Returns false when ignored.
+     */
     public boolean identityRejected(Rejection why, Instant now) {
-        if (status != IDENTITY_CHECK_PENDING) {
+        if (status != IDENTITY_CHECK_PENDING && !(status == VALIDATED && isIntMailbox())) {
             return false;
         }
         rejection = why;
-        status = IDENTITY_REJECTED;
+        if (status == IDENTITY_CHECK_PENDING) {
+            status = IDENTITY_REJECTED;
+        }
         updatedAt = now;
         return true;
     }
 
-    /** An MSSanté address was reserved; staff review comes next. Returns false when ignored in the current status. */
+    /**
+     * An MSSanté address was reserved; staff review comes next. For a validated account, the same address
+     * assigned again as PER means its INT mailbox became PER (the holder's RPPS was verified). Returns false when
+     * ignored in the current status.
+     */
     public boolean mssAddressAssigned(MssAddress assigned, Instant now) {
+        if (status == VALIDATED) {
+            if (isIntMailbox() && "PER".equals(assigned.mailboxType()) && mssAddress.address().equals(assigned.address())) {
+                mssAddress = assigned;
+                rejection = null;
+                updatedAt = now;
+                return true;
+            }
+            return false;
+        }
         if (status != IDENTITY_CHECK_PENDING) {
             return false;
         }

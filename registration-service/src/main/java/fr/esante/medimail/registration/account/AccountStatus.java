@@ -12,12 +12,12 @@ public enum AccountStatus {
     IDENTITY_REJECTED,
     /** Identity checked and MSSanté address reserved; back-office staff review the account. */
     VALIDATION_PENDING,
-    /** The mailbox exists. Final. */
+    /** The mailbox exists. Final (an INT mailbox may still become PER, keeping its address). */
     VALIDATED,
-    /** Refused for good (no address can be derived, or staff rejected the account). Final. */
+    /** Refused (no address can be derived, or staff rejected the account); a corrected profile starts again. */
     REJECTED;
 
     public boolean isFinal() {
-        return this == VALIDATED || this == REJECTED;
+        return this == VALIDATED;
     }
 }

@@ -36,6 +36,11 @@ public final class RejectionMessages {
                     + " à ce numéro." + CORRECT_AND_RESUBMIT),
             Map.entry("STRUCTURE_NOT_FOUND", "L'identifiant de structure saisi (FINESS, SIREN ou SIRET) ne correspond à aucune"
                     + " structure connue." + CORRECT_AND_RESUBMIT),
+            // Never names the other account: whoever holds it can recover it, anyone else must ask the service desk.
+            Map.entry("IDENTIFIER_ALREADY_REGISTERED", "Ce numéro RPPS ou ADELI est déjà associé à un compte Medimail actif."
+                    + " Si ce compte est le vôtre, connectez-vous avec l'adresse e-mail utilisée lors de son inscription ;"
+                    + " en cas d'oubli, utilisez « Mot de passe oublié ». Sinon, contactez le centre de services au"
+                    + " 0 820 250 035."),
             Map.entry("DIRECTORY_UNAVAILABLE", "L'annuaire santé national n'a pas pu être consulté pour vérifier votre identité."
                     + " Soumettez à nouveau votre profil professionnel un peu plus tard, ou contactez le centre de services."));
 

@@ -1,7 +1,6 @@
 package fr.esante.medimail.registration.password;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +18,7 @@ import fr.esante.medimail.registration.account.Accounts;
 import fr.esante.medimail.registration.account.EmailAddresses;
 import fr.esante.medimail.registration.account.Refusal;
 import fr.esante.medimail.registration.mailing.MailAllowance;
+import fr.esante.medimail.registration.mailing.MailKind;
 import fr.esante.medimail.registration.registration.PasswordPolicy;
 import fr.esante.medimail.registration.session.AccessTokens;
 import fr.esante.medimail.registration.session.SignInGuard;
@@ -35,9 +35,6 @@ import fr.esante.medimail.support.secrets.SecretTokens;
  */
 @Service
 public class PasswordChanges {
-
-    /** The {@link MailAllowance} kind of reset mails. */
-    public static final String RESET_MAIL = "PASSWORD_RESET";
 
     private static final Logger log = LoggerFactory.getLogger(PasswordChanges.class);
 
@@ -106,7 +103,7 @@ public class PasswordChanges {
         Account account = found.get();
         transactions.executeWithoutResult(status -> {
             Instant now = clock.instant();
-            if (!mailAllowance.tryTake(account.email(), RESET_MAIL, now, Duration.ofMinutes(1), settings.passwordResetMailsPerDay())) {
+            if (!mailAllowance.take(account.email(), MailKind.PASSWORD_RESET)) {
                 log.info("Password reset for account {} not mailed: mail allowance used up", account.id());
                 return;
             }

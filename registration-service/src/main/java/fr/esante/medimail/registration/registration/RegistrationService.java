@@ -11,7 +11,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import fr.esante.medimail.events.AccountRequested;
 import fr.esante.medimail.events.RegistrationAttemptedForExistingAccount;
 import fr.esante.medimail.registration.RegistrationProperties;
 import fr.esante.medimail.registration.account.Account;
@@ -19,17 +18,20 @@ import fr.esante.medimail.registration.account.AccountStatus;
 import fr.esante.medimail.registration.account.Accounts;
 import fr.esante.medimail.registration.account.EmailAddresses;
 import fr.esante.medimail.registration.account.Refusal;
+import fr.esante.medimail.registration.confirmation.ConfirmationLinks;
+import fr.esante.medimail.registration.mailing.MailAllowance;
+import fr.esante.medimail.registration.mailing.MailKind;
 import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.support.outbox.Outbox;
-import fr.esante.medimail.support.secrets.SecretTokens;
 
 /**
  * Self-registration. A new address gets an account waiting for its e-mail confirmation, and an
- * {@link AccountRequested} event carrying the confirmation token sealed for notification-service. An address
+ * {@code AccountRequested} event carrying the confirmation token sealed for notification-service. An address
  * that already has an account gets the very same answer (no account enumeration): if that account is still
  * waiting for its confirmation (its link may have expired or been lost), it gets a fresh token, the previous one
- * no longer working, and a new {@link AccountRequested} so that a new link is e-mailed; otherwise its owner is
- * told by e-mail ({@link RegistrationAttemptedForExistingAccount}).
+ * no longer working, and a new {@code AccountRequested} so that a new link is e-mailed; otherwise its owner is
+ * told by e-mail ({@link RegistrationAttemptedForExistingAccount}). Both mails only within the address's
+ * {@link MailAllowance}: a hundred parallel registrations of one address send one mail.
  */
 @Service
 public class RegistrationService {
@@ -38,17 +40,20 @@ public class RegistrationService {
 
     private final Accounts accounts;
     private final Outbox outbox;
-    private final SecretTokens secrets;
+    private final ConfirmationLinks links;
+    private final MailAllowance allowance;
     private final PasswordEncoder passwords;
     private final TransactionTemplate transactions;
     private final RegistrationProperties properties;
     private final Clock clock;
 
-    public RegistrationService(Accounts accounts, Outbox outbox, SecretTokens secrets, PasswordEncoder passwords,
-                               TransactionTemplate transactions, RegistrationProperties properties, Clock clock) {
+    public RegistrationService(Accounts accounts, Outbox outbox, ConfirmationLinks links, MailAllowance allowance,
+                               PasswordEncoder passwords, TransactionTemplate transactions, RegistrationProperties properties,
+                               Clock clock) {
         this.accounts = accounts;
         this.outbox = outbox;
-        this.secrets = secrets;
+        this.links = links;
+        this.allowance = allowance;
         this.passwords = passwords;
         this.transactions = transactions;
         this.properties = properties;
@@ -84,45 +89,38 @@ public class RegistrationService {
 
     private RegistrationReceipt registerOnce(Registration registration, String email, String passwordHash) {
         Instant now = clock.instant();
-        // Locked: concurrent registrations of one unconfirmed address renew its token one after the other.
+        // Locked: concurrent registrations of one unconfirmed address are handled one after the other.
         Account existing = accounts.lockByEmail(email).orElse(null);
         if (existing != null) {
-            String token = SecretTokens.newToken();
-            Instant expiresAt = now.plus(properties.confirmationValidity());
-            if (existing.renewConfirmation(SecretTokens.hash(token), expiresAt, now)) {
-                accounts.update(existing);
-                confirmationRequested(existing, token, expiresAt, now);
-                log.info("Account {} registered again before confirming its address: new confirmation link", existing.id());
-            } else {
+            if (existing.status() == AccountStatus.EMAIL_CONFIRMATION_PENDING) {
+                // Within the address's allowance only: a burst of registrations sends one link, and the previous
+                // link keeps working when no new one is sent.
+                if (allowance.take(email, MailKind.CONFIRMATION) && links.renew(existing)) {
+                    log.info("Account {} registered again before confirming its address: new confirmation link", existing.id());
+                } else {
+                    log.info("Account {} registered again before confirming its address: no new link (allowance used up)",
+                            existing.id());
+                }
+            } else if (allowance.take(email, MailKind.EXISTING_ACCOUNT_NOTICE)) {
                 outbox.append(Topics.REGISTRATION_ATTEMPTED_FOR_EXISTING_ACCOUNT, existing.id().toString(),
                         RegistrationAttemptedForExistingAccount.newBuilder()
                                 .setEventId(UUID.randomUUID()).setAccountId(existing.id()).setOccurredAt(now)
                                 .setEmail(existing.email()).setFirstName(existing.firstName())
                                 .build());
                 log.info("Registration attempted with the address of existing account {}", existing.id());
+            } else {
+                log.info("Registration attempted with the address of existing account {}: owner already told", existing.id());
             }
             // A fresh id that designates nothing: the answer must look like a new registration's.
             return new RegistrationReceipt(UUID.randomUUID(), AccountStatus.EMAIL_CONFIRMATION_PENDING);
         }
 
-        String token = SecretTokens.newToken();
-        Instant expiresAt = now.plus(properties.confirmationValidity());
-        Account account = Account.requested(UUID.randomUUID(), email, registration.lastName(), registration.firstName(),
-                registration.region(), passwordHash, SecretTokens.hash(token), expiresAt, now);
-        accounts.add(account);
-        confirmationRequested(account, token, expiresAt, now);
+        // The first confirmation mail of the address counts too; a new account's insert is what concurrent
+        // registrations collide on, so this grant is never contended.
+        allowance.take(email, MailKind.CONFIRMATION);
+        Account account = links.firstLink(UUID.randomUUID(), email, registration.lastName(), registration.firstName(),
+                registration.region(), passwordHash);
         log.info("Account {} requested, waiting for its e-mail confirmation", account.id());
         return new RegistrationReceipt(account.id(), account.status());
-    }
-
-    /** The confirmation link to e-mail: the token travels sealed for notification-service. */
-    private void confirmationRequested(Account account, String token, Instant expiresAt, Instant now) {
-        outbox.append(Topics.ACCOUNT_REQUESTED, account.id().toString(), AccountRequested.newBuilder()
-                .setEventId(UUID.randomUUID()).setAccountId(account.id()).setOccurredAt(now)
-                .setLastName(account.lastName()).setFirstName(account.firstName()).setEmail(account.email())
-                .setRegion(account.region())
-                .setSealedConfirmationToken(secrets.seal(token))
-                .setConfirmationExpiresAt(expiresAt)
-                .build());
     }
 }

@@ -12,14 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param oneTimeCodeValidity      how long an e-mailed sign-in code works
  * @param oneTimeCodeTries         wrong codes a challenge takes before it is dead
  * @param oneTimeCodeResendCooldown how long after a code was sent a new one may be asked for
- * @param passwordResetValidity    how long a password-reset link works
- * @param passwordResetMailsPerDay reset mails one address may receive in 24 hours (and at most one a minute)
+ * @param passwordResetValidity    how long a password-reset link works (how many reset mails an address may receive
+ *                                 is the mail allowance's, package {@code mailing})
  */
 @ConfigurationProperties("medimail.registration.sign-in")
 public record SignInProperties(
         @DefaultValue("10m") Duration oneTimeCodeValidity,
         @DefaultValue("5") int oneTimeCodeTries,
         @DefaultValue("60s") Duration oneTimeCodeResendCooldown,
-        @DefaultValue("1h") Duration passwordResetValidity,
-        @DefaultValue("5") int passwordResetMailsPerDay) {
+        @DefaultValue("1h") Duration passwordResetValidity) {
 }

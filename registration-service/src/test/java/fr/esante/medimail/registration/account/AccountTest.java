@@ -88,13 +88,47 @@ class AccountTest {
     }
 
     @Test
-    void rejectionsAreFinal() {
+    void aRejectedAccountCorrectsItsProfileAndIsCheckedAgain() {
         Account refused = withProfile();
         assertThat(refused.mssAddressRefused(RejectionMessages.addressRefused("NAME_NOT_REPRESENTABLE"), T0)).isTrue();
         assertThat(refused.status()).isEqualTo(AccountStatus.REJECTED);
         assertThat(refused.validated(ADDRESS, T0)).isFalse();
-        assertThatThrownBy(() -> refused.submitProfile(profile(), T0)).isInstanceOf(Refusal.class);
         assertThat(RejectionMessages.addressRefused("SOMETHING_ELSE").message()).contains("centre de services");
+
+        refused.submitProfile(profile(), T0.plusSeconds(60));
+        assertThat(refused.status()).isEqualTo(AccountStatus.IDENTITY_CHECK_PENDING);
+        assertThat(refused.rejection()).isNull();
+
+        assertThat(refused.mssAddressAssigned(ADDRESS, T0)).isTrue();
+        assertThat(refused.rejectedByStaff(RejectionMessages.rejectedByReviewer("Pièce illisible"), T0)).isTrue();
+        refused.submitProfile(profile(), T0.plusSeconds(120));
+        assertThat(refused.status()).isEqualTo(AccountStatus.IDENTITY_CHECK_PENDING);
+    }
+
+    @Test
+    void aValidatedIntMailboxBecomesPerKeepingItsAddressOnceItsRppsIsVerified() {
+        Account account = requested();
+        account.confirmEmail(T0);
+        account.submitProfile(new ProfessionalProfile(ProfilePath.FOREIGN_OR_IN_TRAINING, IdentifierType.FINESS, "310000013",
+                "10", null, false, "0561000000", null, address(), null, null, true, true), T0);
+        MssAddress intAddress = new MssAddress("jean.durand@medecin.oc.mssante.fr", "INT");
+        assertThat(account.mssAddressAssigned(intAddress, T0)).isTrue();
+        assertThat(account.validated(intAddress, T0)).isTrue();
+
+        account.submitProfile(profile(), T0.plusSeconds(60));
+        assertThat(account.status()).as("the mailbox keeps working meanwhile").isEqualTo(AccountStatus.VALIDATED);
+        assertThat(account.profile().identifierType()).isEqualTo(IdentifierType.RPPS);
+        assertThat(account.identityRejected(NOT_FOUND, T0)).as("shown, the mailbox stays INT").isTrue();
+        assertThat(account.status()).isEqualTo(AccountStatus.VALIDATED);
+        assertThat(account.mssAddress()).isEqualTo(intAddress);
+
+        assertThat(account.mssAddressAssigned(new MssAddress("other@medecin.oc.mssante.fr", "PER"), T0)).isFalse();
+        assertThat(account.mssAddressAssigned(new MssAddress(intAddress.address(), "PER"), T0)).isTrue();
+        assertThat(account.status()).isEqualTo(AccountStatus.VALIDATED);
+        assertThat(account.mssAddress()).isEqualTo(new MssAddress(intAddress.address(), "PER"));
+        assertThat(account.rejection()).isNull();
+        assertThatThrownBy(() -> account.submitProfile(profile(), T0)).as("a PER account has nothing to upgrade")
+                .isInstanceOf(Refusal.class);
     }
 
     @Test

@@ -13,7 +13,7 @@ class RejectionMessagesTest {
     @ParameterizedTest
     @ValueSource(strings = {"INVALID_CHECK_DIGIT", "WRONG_LENGTH", "NOT_DIGITS", "INVALID_DEPARTMENT", "UNKNOWN_TYPE",
             "UNKNOWN_PATH", "IDENTIFIER_TYPE_NOT_ALLOWED", "NOT_FOUND", "INACTIVE", "NAME_MISMATCH", "PROFESSION_MISMATCH",
-            "STRUCTURE_NOT_FOUND", "DIRECTORY_UNAVAILABLE"})
+            "STRUCTURE_NOT_FOUND", "DIRECTORY_UNAVAILABLE", "IDENTIFIER_ALREADY_REGISTERED"})
     void everyCodeIdentityVerificationSendsHasItsOwnFrenchMessageAndTheEnglishDetailIsNeverShown(String code) {
         Rejection rejection = RejectionMessages.identityRejected(code, "RPPS 99800000012 fails its check digit");
 
@@ -30,6 +30,8 @@ class RejectionMessagesTest {
         assertThat(RejectionMessages.identityRejected("UNKNOWN_PATH").message()).contains("identifiant national", "formation");
         assertThat(RejectionMessages.identityRejected("IDENTIFIER_TYPE_NOT_ALLOWED").message()).contains("SIRET", "RPPS");
         assertThat(RejectionMessages.identityRejected("DIRECTORY_UNAVAILABLE").message()).contains("annuaire", "plus tard");
+        assertThat(RejectionMessages.identityRejected("IDENTIFIER_ALREADY_REGISTERED").message())
+                .as("how to get back into the existing account").contains("Mot de passe oublié", "0 820 250 035");
     }
 
     @Test

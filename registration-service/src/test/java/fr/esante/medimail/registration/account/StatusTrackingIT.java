@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import fr.esante.medimail.events.AccountRejected;
+import fr.esante.medimail.events.AccountStatusChanged;
 import fr.esante.medimail.events.AccountValidated;
 import fr.esante.medimail.events.IdentityRejected;
 import fr.esante.medimail.events.MssAddressAssigned;
@@ -31,6 +32,13 @@ class StatusTrackingIT extends IntegrationTest {
         assertThat(me.path("status").asString()).isEqualTo("IDENTITY_REJECTED");
         assertThat(me.path("rejectionCode").asString()).isEqualTo("NOT_FOUND");
         assertThat(me.path("rejectionReason").asString()).contains("annuaire santé national").doesNotContain("not found");
+        // What the holder now sees is announced, with the French reason, for the e-mail that tells them.
+        AccountStatusChanged announced = awaitEvent(Topics.ACCOUNT_STATUS_CHANGED, id);
+        assertThat(announced.getChange()).isEqualTo("IDENTITY_REJECTED");
+        assertThat(announced.getStatus()).isEqualTo("IDENTITY_REJECTED");
+        assertThat(announced.getReasonCode()).isEqualTo("NOT_FOUND");
+        assertThat(announced.getReason()).isEqualTo(me.path("rejectionReason").asString());
+        assertThat(announced.getEmail()).isEqualTo(me.path("email").asString());
 
         Answer resubmitted = put("/api/v1/me/professional-profile", json(nationalIdProfile()), token);
         assertThat(resubmitted.status()).isEqualTo(202);
@@ -79,7 +87,7 @@ class StatusTrackingIT extends IntegrationTest {
     }
 
     @Test
-    void anAddressRefusalOrAStaffRejectionStopsTheRegistrationWithAReason() {
+    void anAddressRefusalOrAStaffRejectionStopsTheRegistrationWithAReasonUntilACorrectedProfileIsSubmitted() {
         String refusedToken = accountWithSubmittedProfile(uniqueEmail("unrepresentable"));
         UUID refused = accountId(refusedToken);
         UUID refusal = UUID.randomUUID();
@@ -90,7 +98,8 @@ class StatusTrackingIT extends IntegrationTest {
         assertThat(refusedMe.path("status").asString()).isEqualTo("REJECTED");
         assertThat(refusedMe.path("rejectionCode").asString()).isEqualTo("NAME_NOT_REPRESENTABLE");
         assertThat(refusedMe.path("rejectionReason").asString()).contains("centre de services");
-        assertThat(put("/api/v1/me/professional-profile", json(nationalIdProfile()), refusedToken).status()).isEqualTo(409);
+        assertThat(put("/api/v1/me/professional-profile", json(nationalIdProfile()), refusedToken).status()).isEqualTo(202);
+        assertThat(me(refusedToken).path("status").asString()).isEqualTo("IDENTITY_CHECK_PENDING");
 
         String email = uniqueEmail("staff-rejected");
         String rejectedToken = accountWithSubmittedProfile(email);
@@ -107,6 +116,73 @@ class StatusTrackingIT extends IntegrationTest {
         JsonNode rejectedMe = me(rejectedToken);
         assertThat(rejectedMe.path("status").asString()).isEqualTo("REJECTED");
         assertThat(rejectedMe.path("rejectionReason").asString()).isEqualTo("Le justificatif fourni est illisible.");
+
+        // The holder corrects the profile: the checks and the review start again, with the same address.
+        Answer corrected = put("/api/v1/me/professional-profile", json(nationalIdProfile()), rejectedToken);
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(202);
+        assertThat(corrected.json().path("status").asString()).isEqualTo("IDENTITY_CHECK_PENDING");
+        assertThat(outboxEvents(Topics.PROFESSIONAL_PROFILE_SUBMITTED.name(), rejected)).isEqualTo(2);
+        UUID assignedAgain = UUID.randomUUID();
+        feed(Topics.MSS_ADDRESS_ASSIGNED, rejected, assignedAgain, MssAddressAssigned.newBuilder()
+                .setEventId(assignedAgain).setAccountId(rejected).setOccurredAt(Instant.now())
+                .setAddress("x." + ADDRESS).setLocalPart("x.jean.durand").setDomain("medecin.oc.mssante.fr").setMailboxType("PER")
+                .build());
+        JsonNode again = me(rejectedToken);
+        assertThat(again.path("status").asString()).isEqualTo("VALIDATION_PENDING");
+        assertThat(again.path("rejectionReason").isNull()).isTrue();
+    }
+
+    @Test
+    void aValidatedIntMailboxAddsItsRppsAndBecomesPerKeepingItsAddressWithoutANewValidation() {
+        String email = uniqueEmail("interne");
+        confirmedAccount(email);
+        String token = accessToken(email);
+        java.util.Map<String, Object> intProfile = new java.util.LinkedHashMap<>(nationalIdProfile());
+        intProfile.put("path", "FOREIGN_OR_IN_TRAINING");
+        intProfile.put("identifierType", "FINESS");
+        intProfile.put("identifier", "310000013");
+        assertThat(put("/api/v1/me/professional-profile", json(intProfile), token).status()).isEqualTo(202);
+        UUID id = accountId(token);
+        String intAddress = "int." + UUID.randomUUID().toString().substring(0, 8) + "@medecin.oc.mssante.fr";
+        assigned(id, intAddress, "INT");
+        UUID validated = UUID.randomUUID();
+        AccountValidated intValidated = AccountValidated.newBuilder(accountValidated(validated, id, email))
+                .setMssAddress(intAddress).setMailboxType("INT").setIdentifierType("FINESS").setIdentifier("310000013").build();
+        feed(Topics.ACCOUNT_VALIDATED, id, validated, intValidated);
+        assertThat(me(token).path("mailboxType").asString()).isEqualTo("INT");
+
+        Answer upgrade = put("/api/v1/me/professional-profile", json(nationalIdProfile()), token);
+        assertThat(upgrade.status()).as(upgrade.body()).isEqualTo(202);
+        assertThat(upgrade.json().path("status").asString()).as("the mailbox keeps working meanwhile").isEqualTo("VALIDATED");
+        assertThat(outboxEvents(Topics.PROFESSIONAL_PROFILE_SUBMITTED.name(), id)).isEqualTo(2);
+
+        assigned(id, intAddress, "PER");
+        JsonNode me = me(token);
+        assertThat(me.path("status").asString()).isEqualTo("VALIDATED");
+        assertThat(me.path("mailboxType").asString()).isEqualTo("PER");
+        assertThat(me.path("mssAddress").asString()).isEqualTo(intAddress);
+        assertThat(me.path("profile").path("identifierType").asString()).isEqualTo("RPPS");
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE topic = :topic AND record_key = :key"
+                        + " AND position(convert_to('MAILBOX_BECAME_PER', 'UTF8') IN payload) > 0")
+                .param("topic", Topics.ACCOUNT_STATUS_CHANGED.name()).param("key", id.toString())
+                .query(Integer.class).single()).as("the holder is told by e-mail").isEqualTo(1);
+
+        Answer twice = put("/api/v1/me/professional-profile", json(nationalIdProfile()), token);
+        assertThat(twice.status()).as("a PER account has nothing to upgrade").isEqualTo(409);
+    }
+
+    private void assigned(UUID accountId, String address, String mailboxType) {
+        UUID eventId = UUID.randomUUID();
+        feed(Topics.MSS_ADDRESS_ASSIGNED, accountId, eventId, MssAddressAssigned.newBuilder()
+                .setEventId(eventId).setAccountId(accountId).setOccurredAt(Instant.now())
+                .setAddress(address).setLocalPart(address.substring(0, address.indexOf('@')))
+                .setDomain(address.substring(address.indexOf('@') + 1)).setMailboxType(mailboxType)
+                .build());
+    }
+
+    private int outboxEvents(String topic, UUID accountId) {
+        return jdbc.sql("SELECT count(*) FROM outbox_event WHERE topic = :topic AND record_key = :key")
+                .param("topic", topic).param("key", accountId.toString()).query(Integer.class).single();
     }
 
     @Test

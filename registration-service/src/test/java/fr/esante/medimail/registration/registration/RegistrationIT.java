@@ -84,6 +84,7 @@ class RegistrationIT extends IntegrationTest {
         String oldToken = secrets.open(first.getSealedConfirmationToken());
         jdbc.sql("UPDATE account SET confirmation_expires_at = :past WHERE id = :id")
                 .param("past", java.sql.Timestamp.from(Instant.now().minusSeconds(60))).param("id", id).update();
+        mailAllowanceAgesBy(email, Duration.ofHours(24));
         assertThat(confirm(oldToken).json().path("code").asString()).isEqualTo("TOKEN_EXPIRED");
         assertThat(signIn(email, PASSWORD).json().path("code").asString()).isEqualTo("EMAIL_NOT_CONFIRMED");
 

@@ -21,7 +21,7 @@ public class ProfileSubmittedListener {
         return consumers.consumer(Topics.PROFESSIONAL_PROFILE_SUBMITTED, event -> verification.handle(toRequest(event)));
     }
 
-    static VerificationRequest toRequest(ProfessionalProfileSubmitted event) {
+    public static VerificationRequest toRequest(ProfessionalProfileSubmitted event) {
         return new VerificationRequest(event.getEventId(), event.getAccountId(), event.getOccurredAt(), event.getLastName(),
                 event.getFirstName(), event.getPath(), event.getIdentifierType(), event.getIdentifier(), event.getProfession(),
                 event.getSpecialty(), event.getLiberal(), event.getOrganisationName());

@@ -14,4 +14,9 @@ public class DecisionPersistenceConfiguration {
         // Its own mapper: the stored evidence keeps one shape whatever the web layer's JSON settings become.
         return new JdbcDecisionLog(jdbc, JsonMapper.builder().build());
     }
+
+    @Bean
+    JdbcIdentifierClaims identifierClaims(JdbcClient jdbc) {
+        return new JdbcIdentifierClaims(jdbc);
+    }
 }

@@ -39,6 +39,7 @@ class OutboxAssignmentEvents implements AssignmentEvents {
                     .setLocalPart(issued.address().localPart())
                     .setDomain(issued.address().domain())
                     .setMailboxType(issued.mailboxType().name())
+                    .setPreviousMailboxType(assigned.upgradedFrom() == null ? null : assigned.upgradedFrom().name())
                     .build());
         } else if (outcome instanceof AssignmentOutcome.Refused refused) {
             outbox.append(Topics.MSS_ADDRESS_REFUSED, key, MssAddressRefused.newBuilder()

@@ -107,6 +107,8 @@ class AddressAssignmentFlowIT {
                 e -> e.getAccountId().equals(account) && e.getMailboxType().equals("PER"));
         List<MssAddressAssigned> forAccount = answers.stream().filter(e -> e.getAccountId().equals(account)).toList();
         assertThat(forAccount).extracting(MssAddressAssigned::getMailboxType).containsExactly("INT", "PER");
+        assertThat(forAccount).extracting(MssAddressAssigned::getPreviousMailboxType)
+                .as("the upgrade says what the mailbox was").containsExactly(null, "INT");
         assertThat(forAccount).extracting(MssAddressAssigned::getAddress).containsOnly(forAccount.get(0).getAddress());
         assertThat(forAccount.get(0).getAddress()).startsWith("francois.oeuvray-").endsWith("@chirurgien-dentiste.oc.mssante.fr");
     }

@@ -1,0 +1,118 @@
+package fr.esante.medimail.registration.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import fr.esante.medimail.events.AccountValidated;
+import fr.esante.medimail.events.ContactDetailsChanged;
+import fr.esante.medimail.events.MssAddressAssigned;
+import fr.esante.medimail.registration.IntegrationTest;
+import fr.esante.medimail.schemas.Topics;
+import tools.jackson.databind.JsonNode;
+
+/** PATCH /api/v1/me/contact: contact details, directory visibility and paperless choice of a validated account. */
+class ContactIT extends IntegrationTest {
+
+    private static final String CONTACT = "/api/v1/me/contact";
+
+    @Test
+    void aValidatedAccountChangesItsContactDetailsAndTheWholeNewStateIsPublished() {
+        String email = uniqueEmail("contact");
+        String token = accountWithSubmittedProfile(email);
+        UUID id = UUID.fromString(me(token).path("registrationId").asString());
+        validate(id, email);
+
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("line", "2 place du Capitole");
+        address.put("postalCode", "31000");
+        address.put("city", "Toulouse");
+        address.put("region", "76");
+        address.put("department", "31");
+        Answer changed = patch(json(Map.of("secondPhone", "06 12 34 56 78", "address", address,
+                "directoryVisible", false)), token);
+
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        JsonNode profile = changed.json();
+        assertThat(profile.path("phone").asString()).as("unchanged").isEqualTo("0561000000");
+        assertThat(profile.path("secondPhone").asString()).isEqualTo("0612345678");
+        assertThat(profile.path("address").path("line").asString()).isEqualTo("2 place du Capitole");
+        assertThat(profile.path("directoryVisible").asBoolean()).isFalse();
+        assertThat(profile.path("paperless").asBoolean()).as("unchanged").isTrue();
+        assertThat(profile.path("identifier").asString()).isEqualTo("99800000012");
+        assertThat(me(token).path("profile").path("address").path("postalCode").asString()).isEqualTo("31000");
+
+        ContactDetailsChanged event = awaitEvent(Topics.CONTACT_DETAILS_CHANGED, id);
+        assertThat(event.getPhone()).isEqualTo("0561000000");
+        assertThat(event.getSecondPhone()).isEqualTo("0612345678");
+        assertThat(event.getAddressLine()).isEqualTo("2 place du Capitole");
+        assertThat(event.getPostalCode()).isEqualTo("31000");
+        assertThat(event.getRegion()).isEqualTo("76");
+        assertThat(event.getDepartment()).isEqualTo("31");
+        assertThat(event.getDirectoryVisible()).isFalse();
+        assertThat(event.getPaperless()).isTrue();
+
+        Answer removed = patch(json(Map.of("secondPhone", "", "paperless", false)), token);
+        assertThat(removed.status()).isEqualTo(200);
+        assertThat(removed.json().path("secondPhone").isNull()).isTrue();
+        assertThat(removed.json().path("paperless").asBoolean()).isFalse();
+        assertThat(removed.json().path("directoryVisible").asBoolean()).isFalse();
+    }
+
+    @Test
+    void invalidFieldsAreRefusedInFrenchAndNothingChanges() {
+        String email = uniqueEmail("contact-invalide");
+        String token = accountWithSubmittedProfile(email);
+        UUID id = UUID.fromString(me(token).path("registrationId").asString());
+        validate(id, email);
+
+        Answer answer = patch(json(Map.of("phone", "12", "address", Map.of("line", "", "postalCode", "3100",
+                "city", "Toulouse", "region", "76"))), token);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.fieldCodes()).containsExactlyInAnyOrder("phone:INVALID_FORMAT", "address.line:REQUIRED",
+                "address.postalCode:INVALID_FORMAT");
+        assertThat(answer.json().path("errors").get(0).path("message").asString()).isNotBlank();
+        assertThat(me(token).path("profile").path("phone").asString()).isEqualTo("0561000000");
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE topic = :topic AND record_key = :key")
+                .param("topic", Topics.CONTACT_DETAILS_CHANGED.name()).param("key", id.toString())
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void anAccountNotYetValidatedIsRefusedWith409AndAnonymousCallersWith401() {
+        String token = accountWithSubmittedProfile(uniqueEmail("contact-trop-tot"));
+        Answer early = patch(json(Map.of("phone", "0561000001")), token);
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().path("code").asString()).isEqualTo("ACCOUNT_NOT_VALIDATED");
+        assertThat(early.json().path("detail").asString()).contains("compte");
+
+        assertThat(patch(json(Map.of("phone", "0561000001")), null).status()).isEqualTo(401);
+    }
+
+    private Answer patch(String body, String token) {
+        return send(request(CONTACT, token).method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private void validate(UUID id, String email) {
+        String address = "c." + UUID.randomUUID().toString().substring(0, 8) + "@medecin.oc.mssante.fr";
+        UUID assigned = UUID.randomUUID();
+        feed(Topics.MSS_ADDRESS_ASSIGNED, id, assigned, MssAddressAssigned.newBuilder()
+                .setEventId(assigned).setAccountId(id).setOccurredAt(Instant.now()).setAddress(address)
+                .setLocalPart(address.substring(0, address.indexOf('@'))).setDomain("medecin.oc.mssante.fr")
+                .setMailboxType("PER").build());
+        UUID validated = UUID.randomUUID();
+        feed(Topics.ACCOUNT_VALIDATED, id, validated, AccountValidated.newBuilder()
+                .setEventId(validated).setAccountId(id).setOccurredAt(Instant.now())
+                .setMssAddress(address).setMailboxType("PER").setLastName("DURAND").setFirstName("Jean").setEmail(email)
+                .setProfession("10").setSpecialty("SM54").setIdentifierType("RPPS").setIdentifier("99800000012")
+                .setLiberal(true).setRegion("76").setDepartment("31").setDirectoryVisible(true).setPaperless(true)
+                .setValidatedAt(Instant.now()).setValidatedBy("agent").build());
+    }
+}
