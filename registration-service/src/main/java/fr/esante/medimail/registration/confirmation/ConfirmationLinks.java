@@ -12,9 +12,9 @@ import fr.esante.medimail.events.AccountRequested;
 import fr.esante.medimail.registration.RegistrationProperties;
 import fr.esante.medimail.registration.account.Account;
 import fr.esante.medimail.registration.account.Accounts;
+import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.support.outbox.Outbox;
 import fr.esante.medimail.support.secrets.SecretTokens;
-import fr.esante.medimail.schemas.Topics;
 
 /**
  * Confirmation links: a fresh single-use token whose hash the account keeps, and the {@link AccountRequested}

@@ -1,7 +1,7 @@
 package fr.esante.medimail.registration.profile;
 
-import java.time.Instant;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.slf4j.Logger;
