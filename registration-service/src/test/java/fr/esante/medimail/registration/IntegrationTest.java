@@ -237,6 +237,14 @@ public abstract class IntegrationTest {
         return session.json().path("accessToken").asString();
     }
 
+    /** Password, code and the current terms accepted: what a validated account signs in with to use its account. */
+    protected String signedInAfterValidation(String email, UUID accountId) {
+        String token = fullAccessToken(email, accountId);
+        String version = get("/api/v1/terms", null).json().path("version").asString();
+        assertThat(post("/api/v1/me/terms-acceptance", json(Map.of("version", version)), token).status()).isEqualTo(204);
+        return token;
+    }
+
     protected String accessToken(String email) {
         Answer answer = signIn(email, PASSWORD);
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);

@@ -150,6 +150,7 @@ class StatusTrackingIT extends IntegrationTest {
                 .setMssAddress(intAddress).setMailboxType("INT").setIdentifierType("FINESS").setIdentifier("310000013").build();
         feed(Topics.ACCOUNT_VALIDATED, id, validated, intValidated);
         assertThat(me(token).path("mailboxType").asString()).isEqualTo("INT");
+        token = signedInAfterValidation(email, id);
 
         Answer upgrade = put("/api/v1/me/professional-profile", json(nationalIdProfile()), token);
         assertThat(upgrade.status()).as(upgrade.body()).isEqualTo(202);

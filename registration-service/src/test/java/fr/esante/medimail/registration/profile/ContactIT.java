@@ -25,9 +25,9 @@ class ContactIT extends IntegrationTest {
     @Test
     void aValidatedAccountChangesItsContactDetailsAndTheWholeNewStateIsPublished() {
         String email = uniqueEmail("contact");
-        String token = accountWithSubmittedProfile(email);
-        UUID id = UUID.fromString(me(token).path("registrationId").asString());
+        UUID id = UUID.fromString(me(accountWithSubmittedProfile(email)).path("registrationId").asString());
         validate(id, email);
+        String token = signedInAfterValidation(email, id);
 
         Map<String, Object> address = new LinkedHashMap<>();
         address.put("line", "2 place du Capitole");
@@ -68,9 +68,9 @@ class ContactIT extends IntegrationTest {
     @Test
     void invalidFieldsAreRefusedInFrenchAndNothingChanges() {
         String email = uniqueEmail("contact-invalide");
-        String token = accountWithSubmittedProfile(email);
-        UUID id = UUID.fromString(me(token).path("registrationId").asString());
+        UUID id = UUID.fromString(me(accountWithSubmittedProfile(email)).path("registrationId").asString());
         validate(id, email);
+        String token = signedInAfterValidation(email, id);
 
         Answer answer = patch(json(Map.of("phone", "12", "address", Map.of("line", "", "postalCode", "3100",
                 "city", "Toulouse", "region", "76"))), token);
