@@ -193,7 +193,12 @@ public class Sessions {
         }
     }
 
-    /** @throws Refusal ACCESS_TOKEN_INVALID or ACCESS_TOKEN_EXPIRED (401) */
+    /**
+     * The token's account, without the one-time code and terms gate of {@link #authorize}: handlers receive their
+     * account through an {@code AuthenticatedAccount} parameter, which goes through {@link #authorize}.
+     *
+     * @throws Refusal ACCESS_TOKEN_INVALID or ACCESS_TOKEN_EXPIRED (401)
+     */
     public AuthenticatedAccount authenticate(String accessToken) {
         return new AuthenticatedAccount(valid(accessToken).accountId());
     }
