@@ -56,7 +56,7 @@ class FhirLiveDirectoryTest {
     @BeforeEach
     void reset() {
         server.resetAll();
-        live = directory(settings(2, 17, Duration.ofMillis(500), Duration.ofSeconds(2), 5));
+        live = directory(settings(2, 17, Duration.ofMillis(500), Duration.ofSeconds(10), 5));
     }
 
     @AfterEach
@@ -66,7 +66,7 @@ class FhirLiveDirectoryTest {
 
     private static LiveDirectorySettings settings(int attempts, int callsPerSecond, Duration permitWait, Duration callTimeout,
                                                   int minimumCalls) {
-        return new LiveDirectorySettings(server.baseUrl() + "/fhir/v2", "test-key", Duration.ofSeconds(1), Duration.ofSeconds(2),
+        return new LiveDirectorySettings(server.baseUrl() + "/fhir/v2", "test-key", Duration.ofSeconds(5), Duration.ofSeconds(10),
                 callTimeout, attempts, Duration.ofMillis(20), callsPerSecond, permitWait, 50, minimumCalls, 10, Duration.ofMinutes(1));
     }
 
@@ -264,7 +264,7 @@ class FhirLiveDirectoryTest {
     @Test
     void the_circuit_opens_after_repeated_failures_and_stops_calling() {
         live.close();
-        live = directory(settings(1, 17, Duration.ofMillis(500), Duration.ofSeconds(2), 4));
+        live = directory(settings(1, 17, Duration.ofMillis(500), Duration.ofSeconds(10), 4));
         answerStatus(503);
 
         for (int i = 0; i < 4; i++) {
@@ -281,7 +281,7 @@ class FhirLiveDirectoryTest {
     @Test
     void calls_beyond_the_rate_limit_are_not_sent() {
         live.close();
-        live = directory(settings(1, 3, Duration.ZERO, Duration.ofSeconds(2), 4));
+        live = directory(settings(1, 3, Duration.ZERO, Duration.ofSeconds(10), 4));
         answer(resource("empty-bundle.json"));
 
         int refused = 0;
