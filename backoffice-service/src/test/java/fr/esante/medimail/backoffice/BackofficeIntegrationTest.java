@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The service on the shared embedded infrastructure (Kafka, PostgreSQL), with two staff accounts: the
- * reviewer {@code agent}/{@code agent} (the local stack's) and {@code observateur}, who lacks the role REVIEWER.
+ * reviewer {@code agent}/{@code agent} (the local stack's), {@code observateur}, who lacks the role REVIEWER, and the
+ * administrator {@code chef} (role ADMIN).
  * Every test uses fresh random applicants: the tables are shared and never emptied.
  */
 @SpringBootTest(classes = BackofficeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -42,7 +43,10 @@ import tools.jackson.databind.json.JsonMapper;
                 "medimail.backoffice.staff[0].roles=REVIEWER",
                 "medimail.backoffice.staff[1].username=" + BackofficeIntegrationTest.OBSERVER,
                 "medimail.backoffice.staff[1].password-hash=$2a$10$som9UFN5GgY9pJvj2G9XE.inmWCleKEOkODLL/stjoMD8gTS8Esw6",
-                "medimail.backoffice.staff[1].roles=AUDITOR"})
+                "medimail.backoffice.staff[1].roles=AUDITOR",
+                "medimail.backoffice.staff[2].username=" + BackofficeIntegrationTest.ADMIN,
+                "medimail.backoffice.staff[2].password-hash=$2a$10$N5Fo193AFn1eeGK0Zkxcseou5R3al6JuC5U5yrD2znQVZK427rgw6",
+                "medimail.backoffice.staff[2].roles=ADMIN"})
 @ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
 public abstract class BackofficeIntegrationTest {
 
@@ -50,6 +54,8 @@ public abstract class BackofficeIntegrationTest {
     protected static final String REVIEWER_PASSWORD = "agent";
     protected static final String OBSERVER = "observateur";
     protected static final String OBSERVER_PASSWORD = "observateur-2026";
+    protected static final String ADMIN = "chef";
+    protected static final String ADMIN_PASSWORD = "admin-2026";
     protected static final Map<String, String> SERDE = Map.of("schema.registry.url", "mock://medimail");
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -97,6 +103,10 @@ public abstract class BackofficeIntegrationTest {
 
     protected static Map<String, String> reviewer() {
         return basic(REVIEWER, REVIEWER_PASSWORD);
+    }
+
+    protected static Map<String, String> admin() {
+        return basic(ADMIN, ADMIN_PASSWORD);
     }
 
     protected Response get(String path, Map<String, String> headers) {

@@ -1,5 +1,6 @@
 package fr.esante.medimail.backoffice.staff.web;
 
+import static fr.esante.medimail.backoffice.staff.StaffRoles.ADMIN;
 import static fr.esante.medimail.backoffice.staff.StaffRoles.REVIEWER;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -8,6 +9,9 @@ import org.springframework.context.annotation.Bean;
 import fr.esante.medimail.support.security.SecurityProblemResponses;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -23,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Who may do what. Two filter chains:
  * <ul>
  * <li>{@code /api/**}: HTTP Basic, stateless, no CSRF (no cookie is ever trusted there); 401 and 403 as problem details;
- * the reviews and identity reviews APIs need the role REVIEWER.</li>
+ * the reviews, identity reviews, accounts and audit APIs need the role REVIEWER; closing and reopening accounts and
+ * the exports need ADMIN (which implies REVIEWER).</li>
  * <li>everything else: the staff pages, with a French login form, a session and CSRF protection;
  * {@code /actuator/health} is public.</li>
  * </ul>
@@ -36,6 +41,12 @@ class SecurityConfiguration {
     @Bean
     StaffDirectory staffDirectory(StaffProperties properties) {
         return new StaffDirectory(properties);
+    }
+
+    /** An ADMIN may do everything a REVIEWER may. */
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix().role(ADMIN).implies(REVIEWER).build();
     }
 
     @Bean
@@ -57,6 +68,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/reviews", "/api/v1/reviews/**").hasRole(REVIEWER)
                         .requestMatchers("/api/v1/identity-reviews", "/api/v1/identity-reviews/**").hasRole(REVIEWER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/closure", "/api/v1/accounts/*/reopening").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/exports/**").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/accounts/**", "/api/v1/audit-records", "/api/v1/audit-records/**").hasRole(REVIEWER)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName(problems.realm()).authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
