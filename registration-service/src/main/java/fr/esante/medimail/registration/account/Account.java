@@ -1,5 +1,6 @@
 package fr.esante.medimail.registration.account;
 
+import static fr.esante.medimail.registration.account.AccountStatus.CLOSED;
 import static fr.esante.medimail.registration.account.AccountStatus.EMAIL_CONFIRMATION_PENDING;
 import static fr.esante.medimail.registration.account.AccountStatus.EMAIL_CONFIRMED;
 import static fr.esante.medimail.registration.account.AccountStatus.IDENTITY_CHECK_PENDING;
@@ -116,6 +117,7 @@ public final class Account {
                 case IDENTITY_CHECK_PENDING, VALIDATION_PENDING ->
                         "Votre profil professionnel a déjà été transmis et est en cours d'examen.";
                 case VALIDATED -> "Votre compte est déjà validé.";
+                case CLOSED -> "Votre compte a été clôturé par le centre de services.";
                 default -> "Votre demande a été refusée : le profil ne peut plus être modifié.";
             });
         }
@@ -181,6 +183,26 @@ public final class Account {
         }
         rejection = why;
         status = REJECTED;
+        updatedAt = now;
+        return true;
+    }
+
+    /** Staff closed the validated account. Returns false when ignored in the current status. */
+    public boolean closedByStaff(Instant now) {
+        if (status != VALIDATED) {
+            return false;
+        }
+        status = CLOSED;
+        updatedAt = now;
+        return true;
+    }
+
+    /** Staff reopened the closed account: validated again, with the same address. Returns false when ignored. */
+    public boolean reopenedByStaff(Instant now) {
+        if (status != CLOSED) {
+            return false;
+        }
+        status = VALIDATED;
         updatedAt = now;
         return true;
     }

@@ -15,7 +15,9 @@ public enum AccountStatus {
     /** The mailbox exists. Final. */
     VALIDATED,
     /** Refused for good (no address can be derived, or staff rejected the account). Final. */
-    REJECTED;
+    REJECTED,
+    /** Was validated; back-office staff closed it (its MSSanté address is never given to anyone else). Staff may reopen it. */
+    CLOSED;
 
     public boolean isFinal() {
         return this == VALIDATED || this == REJECTED;

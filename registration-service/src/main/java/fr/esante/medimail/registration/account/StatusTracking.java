@@ -10,7 +10,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import fr.esante.medimail.events.AccountClosed;
 import fr.esante.medimail.events.AccountRejected;
+import fr.esante.medimail.events.AccountReopened;
 import fr.esante.medimail.events.AccountValidated;
 import fr.esante.medimail.events.IdentityRejected;
 import fr.esante.medimail.events.MssAddressAssigned;
@@ -59,6 +61,14 @@ public class StatusTracking {
     public void accountRejected(AccountRejected event) {
         apply(event.getAccountId(), "AccountRejected",
                 account -> account.rejectedByStaff(RejectionMessages.rejectedByReviewer(event.getReason()), clock.instant()));
+    }
+
+    public void accountClosed(AccountClosed event) {
+        apply(event.getAccountId(), "AccountClosed", account -> account.closedByStaff(clock.instant()));
+    }
+
+    public void accountReopened(AccountReopened event) {
+        apply(event.getAccountId(), "AccountReopened", account -> account.reopenedByStaff(clock.instant()));
     }
 
     private void apply(UUID accountId, String what, Predicate<Account> transition) {
