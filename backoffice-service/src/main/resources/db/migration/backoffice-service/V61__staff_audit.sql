@@ -12,6 +12,8 @@ CREATE TABLE staff_audit_record (
 );
 CREATE INDEX staff_audit_record_subject ON staff_audit_record (subject_id, id);
 CREATE INDEX staff_audit_record_time ON staff_audit_record (occurred_at, id);
+-- Decisions on reviews name their account in after_state: an account's history is found by either.
+CREATE INDEX staff_audit_record_account ON staff_audit_record ((after_state ->> 'accountId'), id);
 
 CREATE FUNCTION staff_audit_record_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -52,7 +52,8 @@ class StaffActionsIT extends BackofficeIntegrationTest {
         assertThat(reopenAgain.json().get("code").asString()).isEqualTo("ACCOUNT_NOT_CLOSED");
 
         List<JsonNode> trail = audit(applicant.accountId().toString());
-        assertThat(trail).extracting(r -> r.get("action").asString()).containsExactly("ACCOUNT_REOPENED", "ACCOUNT_CLOSED");
+        assertThat(trail).as("the account's history, its review's decision included")
+                .extracting(r -> r.get("action").asString()).containsExactly("ACCOUNT_REOPENED", "ACCOUNT_CLOSED", "REVIEW_APPROVED");
         JsonNode closing = trail.get(1);
         assertThat(closing.get("staff").asString()).isEqualTo(ADMIN);
         assertThat(closing.get("subjectType").asString()).isEqualTo("ACCOUNT");
@@ -78,11 +79,14 @@ class StaffActionsIT extends BackofficeIntegrationTest {
         Response anonymous = post(closure, reason("Motif."), Map.of());
 
         assertThat(byReviewer.status()).isEqualTo(403);
+        assertThat(byReviewer.contentType()).startsWith("application/problem+json");
+        assertThat(byReviewer.json().get("detail").asString()).contains("ADMIN pour clôturer");
         assertThat(byObserver.status()).isEqualTo(403);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(get("/api/v1/audit-records?subjectId=" + applicant.accountId(), reviewer()).status()).isEqualTo(200);
         assertThat(get("/api/v1/audit-records", basic(OBSERVER, OBSERVER_PASSWORD)).status()).isEqualTo(403);
-        assertThat(audit(applicant.accountId().toString())).as("nothing was done").isEmpty();
+        assertThat(audit(applicant.accountId().toString())).as("nothing but the approval")
+                .extracting(r -> r.get("action").asString()).containsExactly("REVIEW_APPROVED");
         // An ADMIN may do everything a REVIEWER may.
         Applicants.Applicant other = Applicants.durand();
         String id = queued(other).get("id").asString();
@@ -116,7 +120,8 @@ class StaffActionsIT extends BackofficeIntegrationTest {
                 List.of(pending.accountId(), validated.accountId()))).isZero();
         assertThat(count("SELECT count(*) FROM outbox_event WHERE topic = :topic AND record_key IN (:ids)",
                 List.of(pending.accountId().toString(), validated.accountId().toString()))).isZero();
-        assertThat(audit(validated.accountId().toString())).isEmpty();
+        assertThat(audit(validated.accountId().toString())).extracting(r -> r.get("action").asString())
+                .containsExactly("REVIEW_APPROVED");
     }
 
     @Test

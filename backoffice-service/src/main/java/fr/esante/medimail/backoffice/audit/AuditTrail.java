@@ -10,6 +10,9 @@ public interface AuditTrail {
     void append(Instant at, String staff, String action, String subjectType, String subjectId,
                 Map<String, Object> before, Map<String, Object> after);
 
-    /** Records about this subject (or all when null), newest first, at most {@code limit}. */
+    /**
+     * Records about this subject (or all when null), newest first, at most {@code limit}; for an account id, also the
+     * decisions on its reviews (its history).
+     */
     List<AuditRecord> list(String subjectId, int limit);
 }

@@ -9,6 +9,9 @@ public final class StaffRoles {
     /** Everything a reviewer may do, and also close and reopen accounts and export the queue and decisions. */
     public static final String ADMIN = "ADMIN";
 
+    /** May read the operators' metrics ({@code /actuator/prometheus}) and nothing else; ADMIN may too. */
+    public static final String OPERATOR = "OPERATOR";
+
     private StaffRoles() {
     }
 }

@@ -46,7 +46,8 @@ class JdbcAuditTrail implements AuditTrail {
     @Override
     public List<AuditRecord> list(String subjectId, int limit) {
         return jdbc.sql("""
-                        SELECT * FROM staff_audit_record WHERE (CAST(:subjectId AS TEXT) IS NULL OR subject_id = :subjectId)
+                        SELECT * FROM staff_audit_record
+                        WHERE CAST(:subjectId AS TEXT) IS NULL OR subject_id = :subjectId OR after_state ->> 'accountId' = :subjectId
                         ORDER BY id DESC LIMIT :limit""")
                 .param("subjectId", subjectId).param("limit", limit)
                 .query((rs, n) -> new AuditRecord(rs.getLong("id"), instant(rs, "occurred_at"), rs.getString("staff"),

@@ -1,6 +1,7 @@
 package fr.esante.medimail.backoffice.staff.web;
 
 import static fr.esante.medimail.backoffice.staff.StaffRoles.ADMIN;
+import static fr.esante.medimail.backoffice.staff.StaffRoles.OPERATOR;
 import static fr.esante.medimail.backoffice.staff.StaffRoles.REVIEWER;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -58,7 +59,22 @@ class SecurityConfiguration {
     SecurityProblemResponses problemResponses(JsonMapper json) {
         return new SecurityProblemResponses(json, "Medimail back-office",
                 "Identifiez-vous avec votre compte du centre de services (authentification HTTP Basic).",
-                "Votre compte n'a pas le rôle nécessaire pour instruire les demandes (REVIEWER).");
+                "Votre compte n'a pas le rôle nécessaire pour cette action : REVIEWER pour instruire les demandes,"
+                        + " ADMIN pour clôturer, rouvrir et exporter, OPERATOR pour les métriques.");
+    }
+
+    /** The operators' metrics: HTTP Basic, stateless, role OPERATOR (or ADMIN). */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metricsSecurity(HttpSecurity http, SecurityProblemResponses problems) throws Exception {
+        http.securityMatcher("/actuator/prometheus", "/actuator/prometheus/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(OPERATOR, ADMIN))
+                .httpBasic(basic -> basic.realmName(problems.realm()).authenticationEntryPoint(problems))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable());
+        return http.build();
     }
 
     @Bean
@@ -87,7 +103,7 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
-                        .requestMatchers("/reviews", "/reviews/**", "/identity-reviews/**").hasRole(REVIEWER)
+                        .requestMatchers("/reviews", "/reviews/**", "/identity-reviews/**", "/audit").hasRole(REVIEWER)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/reviews", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
