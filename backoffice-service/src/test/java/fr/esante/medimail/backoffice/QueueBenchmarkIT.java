@@ -52,6 +52,13 @@ class QueueBenchmarkIT extends BackofficeIntegrationTest {
         jdbc.sql("EXPLAIN ANALYZE SELECT r.id FROM review r JOIN applicant a ON a.account_id = r.account_id"
                         + " WHERE r.status = 'PENDING' ORDER BY r.submitted_at, r.id LIMIT 100")
                 .query(String.class).list().forEach(line -> System.out.println("BENCHMARK plan | " + line));
+        jdbc.sql("EXPLAIN ANALYZE SELECT r.id FROM (SELECT * FROM review WHERE status = 'PENDING' OFFSET 0) r"
+                        + " CROSS JOIN LATERAL (SELECT * FROM applicant WHERE account_id = r.account_id OFFSET 0) a"
+                        + " WHERE a.email ILIKE '%bench-4242%' OR a.mss_address ILIKE '%bench-4242%'"
+                        + " ORDER BY r.submitted_at, r.id LIMIT 100")
+                .query(String.class).list().forEach(line -> System.out.println("BENCHMARK search plan | " + line));
+        jdbc.sql("EXPLAIN ANALYZE SELECT count(*) FROM review r WHERE r.status = 'PENDING'")
+                .query(String.class).list().forEach(line -> System.out.println("BENCHMARK count plan | " + line));
 
         AtomicLong peak = new AtomicLong();
         Runtime runtime = Runtime.getRuntime();

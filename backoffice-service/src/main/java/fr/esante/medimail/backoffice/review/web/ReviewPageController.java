@@ -25,7 +25,6 @@ import fr.esante.medimail.backoffice.review.QueueQuery;
 import fr.esante.medimail.backoffice.review.ReviewAlreadyDecided;
 import fr.esante.medimail.backoffice.review.ReviewCase;
 import fr.esante.medimail.backoffice.review.ReviewDesk;
-import fr.esante.medimail.backoffice.review.ReviewFilter;
 import fr.esante.medimail.backoffice.review.ReviewNotFound;
 import fr.esante.medimail.backoffice.review.ReviewPromise;
 import fr.esante.medimail.backoffice.review.ReviewQueue;
@@ -47,11 +46,11 @@ class ReviewPageController {
 
     ReviewPageController(ReviewQueue queue, ReviewDesk desk, ReviewPromise promise, IdentityReviewDesk identityReviews,
                          Clock clock) {
-        this.clock = clock;
         this.queue = queue;
         this.desk = desk;
         this.promise = promise;
         this.identityReviews = identityReviews;
+        this.clock = clock;
     }
 
     /** The page shows the oldest reviews first, this many at most (the filters narrow them down). */
