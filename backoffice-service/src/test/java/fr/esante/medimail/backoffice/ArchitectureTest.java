@@ -18,7 +18,9 @@ class ArchitectureTest {
 
     private static final String[] DOMAIN = {"fr.esante.medimail.backoffice.applicant",
             "fr.esante.medimail.backoffice.review", "fr.esante.medimail.backoffice.staff",
-            "fr.esante.medimail.backoffice.identityreview"};
+            "fr.esante.medimail.backoffice.identityreview", "fr.esante.medimail.backoffice.directory",
+            "fr.esante.medimail.backoffice.account", "fr.esante.medimail.backoffice.audit",
+            "fr.esante.medimail.backoffice.export", "fr.esante.medimail.backoffice.promise"};
 
     @ArchTest
     static final ArchRule domainDoesNotDependOnAdapters = noClasses().that().resideInAnyPackage(DOMAIN)

@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The service on the shared embedded infrastructure (Kafka, PostgreSQL), with two staff accounts: the
- * reviewer {@code agent}/{@code agent} (the local stack's) and {@code observateur}, who lacks the role REVIEWER.
+ * reviewer {@code agent}/{@code agent} (the local stack's), {@code observateur}, who lacks the role REVIEWER, and the
+ * administrator {@code chef} (role ADMIN).
  * Every test uses fresh random applicants: the tables are shared and never emptied.
  */
 @SpringBootTest(classes = BackofficeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -49,7 +50,10 @@ import tools.jackson.databind.json.JsonMapper;
                 "medimail.backoffice.staff[2].roles=REVIEWER",
                 "medimail.backoffice.staff[3].username=" + BackofficeIntegrationTest.LOCKED_PAGE_REVIEWER,
                 "medimail.backoffice.staff[3].password-hash=$2a$04$xyJK2AAkOQms1F4u7iOBDeEiwMVKskTfVeVLCBDzYgJY/wTiV1CMG",
-                "medimail.backoffice.staff[3].roles=REVIEWER"})
+                "medimail.backoffice.staff[3].roles=REVIEWER",
+                "medimail.backoffice.staff[4].username=" + BackofficeIntegrationTest.ADMIN,
+                "medimail.backoffice.staff[4].password-hash=$2a$10$N5Fo193AFn1eeGK0Zkxcseou5R3al6JuC5U5yrD2znQVZK427rgw6",
+                "medimail.backoffice.staff[4].roles=ADMIN"})
 @ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
 public abstract class BackofficeIntegrationTest {
 
@@ -60,6 +64,8 @@ public abstract class BackofficeIntegrationTest {
     protected static final String LOCKED_API_REVIEWER = "verrou-api";
     protected static final String LOCKED_PAGE_REVIEWER = "verrou-page";
     protected static final String LOCKED_PASSWORD = "Verrou-2026-staff";
+    protected static final String ADMIN = "chef";
+    protected static final String ADMIN_PASSWORD = "admin-2026";
     protected static final Map<String, String> SERDE = Map.of("schema.registry.url", "mock://medimail");
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -107,6 +113,10 @@ public abstract class BackofficeIntegrationTest {
 
     protected static Map<String, String> reviewer() {
         return basic(REVIEWER, REVIEWER_PASSWORD);
+    }
+
+    protected static Map<String, String> admin() {
+        return basic(ADMIN, ADMIN_PASSWORD);
     }
 
     protected Response get(String path, Map<String, String> headers) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import fr.esante.medimail.events.AccountRejected;
 import fr.esante.medimail.events.AccountValidated;
+import fr.esante.medimail.events.ProfessionalProfileSubmitted;
 import fr.esante.medimail.schemas.Topics;
 
 /** The French staff page, as a browser uses it: login form, session cookie, CSRF-protected buttons. */
@@ -148,6 +149,70 @@ class StaffPagesIT extends BackofficeIntegrationTest {
         assertThat(locked.body()).contains("lang=\"fr\"", "Connexion suspendue");
         // The lock is the login's, whichever door is used.
         assertThat(get("/api/v1/reviews", basic(LOCKED_PAGE_REVIEWER, LOCKED_PASSWORD)).status()).isEqualTo(429);
+    }
+
+    @Test
+    void theQueueColoursEachItemByItsWaitAndFiltersByPathProfessionAndSearch() {
+        // A last name of their own, so that a search shows these four alone, whatever else waits in the shared queue.
+        String family = "TESTFAMILLE" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        Applicants.Applicant fresh = named(Applicants.durand(Duration.ofHours(2)), family);
+        Applicants.Applicant day = named(Applicants.durand(Duration.ofHours(30)), family);
+        Applicants.Applicant reminded = named(Applicants.durand(Duration.ofHours(45)), family);
+        Applicants.Applicant late = named(Applicants.durand(Duration.ofHours(50)), family);
+        Applicants.Applicant inTraining = Applicants.leGallInTraining();
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (var entry : Map.of("fresh", fresh, "day", day, "reminded", reminded, "late", late, "training", inTraining).entrySet()) {
+            ids.put(entry.getKey(), queued(entry.getValue()).get("id").asString());
+        }
+        Browser browser = new Browser();
+        browser.logIn(REVIEWER, REVIEWER_PASSWORD);
+
+        String page = browser.get("/reviews?q=" + family.toLowerCase()).body();
+        assertThat(page).contains("<strong>4</strong> demande(s) en attente");
+        assertThat(page).contains("id=\"review-" + ids.get("fresh") + "\" class=\"age-fresh\"")
+                .contains("id=\"review-" + ids.get("day") + "\" class=\"age-day\"")
+                .contains("id=\"review-" + ids.get("reminded") + "\" class=\"age-reminded\"")
+                .contains("id=\"review-" + ids.get("late") + "\" class=\"age-late overdue\"");
+        assertThat(page.indexOf("review-" + ids.get("late"))).as("oldest first").isLessThan(page.indexOf("review-" + ids.get("fresh")));
+
+        String search = browser.get("/reviews?q=" + inTraining.profile().getEmail().toUpperCase()).body();
+        assertThat(search).contains(inTraining.address().getAddress()).doesNotContain(fresh.profile().getEmail());
+        String byAddress = browser.get("/reviews?q=" + late.address().getAddress()).body();
+        assertThat(byAddress).contains(late.profile().getEmail()).doesNotContain(fresh.profile().getEmail());
+        String byPath = browser.get("/reviews?path=FOREIGN_OR_IN_TRAINING&profession=60&region=76").body();
+        assertThat(byPath).contains(inTraining.address().getAddress()).doesNotContain(late.profile().getEmail());
+        String identitiesOnly = browser.get("/reviews?kind=IDENTITY").body();
+        assertThat(identitiesOnly).doesNotContain(late.profile().getEmail()).contains("Effacer les filtres");
+    }
+
+    @Test
+    void aRejectionTakesAReasonFromTheFrenchListCompletedByFreeTextAndIsInTheAuditPage() {
+        Applicants.Applicant applicant = Applicants.durand();
+        String id = queued(applicant).get("id").asString();
+        Browser browser = new Browser();
+        browser.logIn(REVIEWER, REVIEWER_PASSWORD);
+        assertThat(browser.get("/reviews").body()).contains("Votre rattachement à la structure indiquée n&#39;a pas pu être confirmé.");
+
+        assertThat(browser.post("/reviews/" + id + "/rejection", Map.of("reasonChoice", "Un motif inventé", "reason", " "))
+                .status()).isEqualTo(302);
+        assertThat(browser.get("/reviews").body()).contains("Indiquez le motif du refus");
+        String chosen = "Votre rattachement à la structure indiquée n'a pas pu être confirmé.";
+        assertThat(browser.post("/reviews/" + id + "/rejection",
+                Map.of("reasonChoice", chosen, "reason", "Joignez une attestation de votre établissement.")).status()).isEqualTo(302);
+
+        AccountRejected rejected = awaitEvents(Topics.ACCOUNT_REJECTED, applicant.accountId()).get(0);
+        assertThat(rejected.getReason()).isEqualTo(chosen + " Joignez une attestation de votre établissement.");
+        String audit = browser.get("/audit?subjectId=" + id).body();
+        assertThat(audit).contains("Journal des actions").contains("Demande refusée").contains(REVIEWER)
+                .contains("status = PENDING").contains("Joignez une attestation");
+        Browser observer = new Browser();
+        observer.logIn(OBSERVER, OBSERVER_PASSWORD);
+        assertThat(observer.get("/audit").status()).isEqualTo(403);
+    }
+
+    private static Applicants.Applicant named(Applicants.Applicant applicant, String lastName) {
+        return new Applicants.Applicant(applicant.accountId(), ProfessionalProfileSubmitted.newBuilder(applicant.profile())
+                .setLastName(lastName).build(), applicant.identity(), applicant.address());
     }
 
     /** An HTTP client that keeps its cookies and does not follow redirects, like a browser tab we can inspect. */

@@ -52,6 +52,8 @@ class PlumbingIT {
     Outbox outbox;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
     @Value("${local.server.port}")
     int port;
 
@@ -128,6 +130,18 @@ class PlumbingIT {
         kafka.awaitRecords(Topics.EMAIL_CONFIRMED.name(), r -> after.toString().equals(r.key()), Duration.ofSeconds(30));
         assertThat(jdbc.sql("SELECT failure FROM outbox_event WHERE record_key = :key").param("key", broken.toString())
                 .query(String.class).single()).isNotBlank();
+    }
+
+    @Test
+    void aTombstoneIsPublishedAsARecordWithoutValueUnderAKeyThatIsNoAccountId() {
+        String key = "tombstone." + UUID.randomUUID() + "@medecin.oc.mssante.fr";
+        transactions.executeWithoutResult(status -> outbox.appendTombstone(Topics.EMAIL_CONFIRMED, key));
+
+        var records = kafka.awaitRecords(Topics.EMAIL_CONFIRMED.name(), r -> key.equals(r.key()), Duration.ofSeconds(30));
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).value()).as("a tombstone has no value").isNull();
+        assertThatThrownBy(() -> outbox.appendTombstone(Topics.EMAIL_CONFIRMED, key))
+                .isInstanceOf(IllegalTransactionStateException.class);
     }
 
     @Test

@@ -3,11 +3,14 @@ package fr.esante.medimail.schemas;
 import java.util.List;
 import java.util.Optional;
 
+import fr.esante.medimail.events.AccountClosed;
 import fr.esante.medimail.events.AccountRejected;
+import fr.esante.medimail.events.AccountReopened;
 import fr.esante.medimail.events.AccountRequested;
 import fr.esante.medimail.events.AccountStatusChanged;
 import fr.esante.medimail.events.AccountValidated;
 import fr.esante.medimail.events.ContactDetailsChanged;
+import fr.esante.medimail.events.DirectoryEntry;
 import fr.esante.medimail.events.EmailConfirmed;
 import fr.esante.medimail.events.IdentityRejected;
 import fr.esante.medimail.events.IdentityReviewConcluded;
@@ -91,15 +94,31 @@ public final class Topics {
      */
     public static final Topic<AccountStatusChanged> ACCOUNT_STATUS_CHANGED =
             new Topic<>("medimail.account-status-changed.v1", AccountStatusChanged.class);
+    /**
+     * Written by backoffice-service; read by directory publishers outside the platform (public contract).
+     * Compacted, and unlike the other topics keyed by the MSSante address (a plain UTF-8 string, not an account id):
+     * the current entry of every validated, visible mailbox; a tombstone (no value) when an entry must disappear.
+     */
+    public static final Topic<DirectoryEntry> DIRECTORY_ENTRIES =
+            new Topic<>("medimail.directory-entries.v1", DirectoryEntry.class);
+
+    /** Written by backoffice-service: staff closed a validated account; read by registration-service. */
+    public static final Topic<AccountClosed> ACCOUNT_CLOSED =
+            new Topic<>("medimail.account-closed.v1", AccountClosed.class);
+    /** Written by backoffice-service: staff reopened a closed account; read by registration-service. */
+    public static final Topic<AccountReopened> ACCOUNT_REOPENED =
+            new Topic<>("medimail.account-reopened.v1", AccountReopened.class);
 
     public static final List<Topic<?>> ALL = List.of(ACCOUNT_REQUESTED, REGISTRATION_ATTEMPTED_FOR_EXISTING_ACCOUNT,
             EMAIL_CONFIRMED, PROFESSIONAL_PROFILE_SUBMITTED, IDENTITY_VERIFIED, IDENTITY_REJECTED, IDENTITY_REVIEW_REQUESTED,
             IDENTITY_REVIEW_CONCLUDED, MSS_ADDRESS_ASSIGNED, MSS_ADDRESS_REFUSED, ACCOUNT_VALIDATED, ACCOUNT_REJECTED,
             CONTACT_DETAILS_CHANGED,
-            ONE_TIME_CODE_REQUESTED, SIGN_IN_LOCKED, PASSWORD_CHANGED, PASSWORD_RESET_REQUESTED, ACCOUNT_STATUS_CHANGED);
+            ONE_TIME_CODE_REQUESTED, SIGN_IN_LOCKED, PASSWORD_CHANGED, PASSWORD_RESET_REQUESTED, ACCOUNT_STATUS_CHANGED,
+            DIRECTORY_ENTRIES, ACCOUNT_CLOSED, ACCOUNT_REOPENED);
 
     /** Topics that directory publishers outside the platform read: no service of ours needs to consume them. */
-    public static final List<Topic<?>> READ_BY_DIRECTORY_PUBLISHERS = List.of(ACCOUNT_VALIDATED, CONTACT_DETAILS_CHANGED);
+    public static final List<Topic<?>> READ_BY_DIRECTORY_PUBLISHERS = List.of(ACCOUNT_VALIDATED, CONTACT_DETAILS_CHANGED,
+            DIRECTORY_ENTRIES);
 
     private Topics() {
     }

@@ -17,5 +17,8 @@ public interface ApplicantFiles {
 
     void recordAddress(UUID accountId, AssignedAddress address);
 
+    /** Stores the contact details unless newer ones (from a later change or profile submission) are on file. */
+    void recordContact(UUID accountId, ContactDetails contact);
+
     Optional<ApplicantFile> find(UUID accountId);
 }

@@ -47,6 +47,13 @@ public class ApplicantIntake {
         changed(accountId);
     }
 
+    @Transactional
+    public void contactDetailsChanged(UUID accountId, ContactDetails contact) {
+        files.recordContact(accountId, contact);
+        log.info("Contact details of account {} changed at {} recorded", accountId, contact.changedAt());
+        changed(accountId);
+    }
+
     private void changed(UUID accountId) {
         ApplicantFile file = files.find(accountId)
                 .orElseThrow(() -> new IllegalStateException("Applicant file " + accountId + " vanished"));

@@ -7,11 +7,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+
+import fr.esante.medimail.backoffice.audit.StaffAudit;
 
 /**
  * Identity reviews: opened from IdentityReviewRequested, concluded by staff. A conclusion is recorded with a
@@ -26,8 +31,10 @@ public class IdentityReviewDesk {
     private final IdentityReviews reviews;
     private final IdentityConclusionPublisher publisher;
     private final Clock clock;
+    private final StaffAudit audit;
 
-    public IdentityReviewDesk(IdentityReviews reviews, IdentityConclusionPublisher publisher, Clock clock) {
+    public IdentityReviewDesk(IdentityReviews reviews, IdentityConclusionPublisher publisher, Clock clock, StaffAudit audit) {
+        this.audit = audit;
         this.reviews = reviews;
         this.publisher = publisher;
         this.clock = clock;
@@ -92,6 +99,14 @@ public class IdentityReviewDesk {
         IdentityReview concluded = reviews.find(reviewId)
                 .orElseThrow(() -> new IllegalStateException("Identity review " + reviewId + " vanished"));
         publisher.concluded(concluded);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", outcome.name());
+        after.put("accountId", concluded.request().accountId().toString());
+        if (reason != null) {
+            after.put("refusalReason", reason);
+        }
+        audit.record(staff, outcome == IdentityReviewStatus.CONFIRMED ? "IDENTITY_CONFIRMED" : "IDENTITY_REFUSED",
+                "IDENTITY_REVIEW", reviewId, Map.of("status", IdentityReviewStatus.PENDING.name()), after);
         return concluded;
     }
 

@@ -3,12 +3,18 @@ package fr.esante.medimail.backoffice.review;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import fr.esante.medimail.backoffice.applicant.AccountStandingChanged;
+import fr.esante.medimail.backoffice.audit.StaffAudit;
 
 /**
  * Where staff decide. A decision is recorded with a conditional update (only a pending review can be
@@ -23,11 +29,16 @@ public class ReviewDesk {
     private final Reviews reviews;
     private final DecisionPublisher publisher;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final StaffAudit audit;
 
-    public ReviewDesk(Reviews reviews, DecisionPublisher publisher, Clock clock) {
+    public ReviewDesk(Reviews reviews, DecisionPublisher publisher, Clock clock, ApplicationEventPublisher events,
+                      StaffAudit audit) {
+        this.audit = audit;
         this.reviews = reviews;
         this.publisher = publisher;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -45,6 +56,7 @@ public class ReviewDesk {
         }
         ReviewCase decided = decide(reviewId, Decision.approval(now(), staff));
         publisher.accountValidated(decided);
+        events.publishEvent(new AccountStandingChanged(decided.file().accountId()));
         log.info("Review {} approved by {}: account {} validated", reviewId, staff, decided.file().accountId());
         return decided;
     }
@@ -67,7 +79,17 @@ public class ReviewDesk {
             ReviewCase current = reviews.find(reviewId).orElseThrow(() -> new ReviewNotFound(reviewId));
             throw new ReviewAlreadyDecided(current.review());
         }
-        return reviews.find(reviewId).orElseThrow(() -> new IllegalStateException("Review " + reviewId + " vanished"));
+        ReviewCase decided = reviews.find(reviewId)
+                .orElseThrow(() -> new IllegalStateException("Review " + reviewId + " vanished"));
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", decision.outcome().name());
+        after.put("accountId", decided.file().accountId().toString());
+        if (decision.rejectionReason() != null) {
+            after.put("rejectionReason", decision.rejectionReason());
+        }
+        audit.record(decision.decidedBy(), decision.outcome() == ReviewStatus.APPROVED ? "REVIEW_APPROVED" : "REVIEW_REJECTED",
+                "REVIEW", reviewId, Map.of("status", ReviewStatus.PENDING.name()), after);
+        return decided;
     }
 
     /** Millisecond precision, as the events carry it, so that the record and the event agree. */

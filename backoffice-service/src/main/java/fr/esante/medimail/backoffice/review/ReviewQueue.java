@@ -53,6 +53,12 @@ public class ReviewQueue {
         return reviews.list(filter.statuses());
     }
 
+    /** The staff page's view of the queue: the first {@code limit} pending reviews matching the query. */
+    @Transactional(readOnly = true)
+    public QueuePage pending(QueueQuery query, int limit, Instant overdueBefore) {
+        return reviews.pending(query, limit, overdueBefore);
+    }
+
     @Transactional(readOnly = true)
     public Optional<ReviewCase> find(UUID reviewId) {
         return reviews.find(reviewId);

@@ -20,6 +20,12 @@ public interface Reviews {
 
     Optional<ReviewCase> find(UUID reviewId);
 
+    /**
+     * The first {@code limit} pending reviews matching the query, oldest submission first, with the number of matches
+     * and of those submitted before {@code overdueBefore}. Answers from the queue index, however long the queue.
+     */
+    QueuePage pending(QueueQuery query, int limit, Instant overdueBefore);
+
     /** Reviews in these statuses with their applicants' files, oldest submission first. */
     List<ReviewCase> list(Set<ReviewStatus> statuses);
 

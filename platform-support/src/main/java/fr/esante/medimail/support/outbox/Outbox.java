@@ -40,6 +40,18 @@ public class Outbox {
                 .update();
     }
 
+    /**
+     * Records a tombstone: a record with this key and no value, which makes a compacted topic forget the key.
+     * Must run inside the transaction of the state change, like {@link #append}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendTombstone(Topic<?> topic, String key) {
+        jdbc.sql("INSERT INTO outbox_event (topic, record_key, payload, writer_schema) VALUES (:topic, :key, NULL, NULL)")
+                .param("topic", topic.name())
+                .param("key", key)
+                .update();
+    }
+
     static byte[] encode(SpecificRecord event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);

@@ -116,10 +116,16 @@ public class OutboxRelay {
 
     record PendingEvent(long id, String topic, String key, byte[] payload, String writerSchema) {
 
-        /** Reads the event with the schema it was written with, into the current class (Avro schema resolution). */
+        /**
+         * Reads the event with the schema it was written with, into the current class (Avro schema resolution);
+         * {@code null} for a tombstone (no payload), which is sent as a record without value.
+         */
         SpecificRecord decode(Map<String, Schema> parsedSchemas) {
             Topic<?> topic = Topics.named(this.topic)
                     .orElseThrow(() -> new IllegalStateException("Outbox holds an event for unknown topic " + this.topic));
+            if (payload == null) {
+                return null;
+            }
             Schema readerSchema = SpecificData.get().getSchema(topic.valueType());
             Schema writer = writerSchema == null ? readerSchema
                     : parsedSchemas.computeIfAbsent(writerSchema, json -> new Schema.Parser().parse(json));

@@ -1,5 +1,6 @@
 package fr.esante.medimail.registration.account;
 
+import static fr.esante.medimail.registration.account.AccountStatus.CLOSED;
 import static fr.esante.medimail.registration.account.AccountStatus.EMAIL_CONFIRMATION_PENDING;
 import static fr.esante.medimail.registration.account.AccountStatus.EMAIL_CONFIRMED;
 import static fr.esante.medimail.registration.account.AccountStatus.IDENTITY_CHECK_PENDING;
@@ -126,6 +127,7 @@ public final class Account {
                 case EMAIL_CONFIRMATION_PENDING -> "Confirmez d'abord votre adresse e-mail.";
                 case IDENTITY_CHECK_PENDING, VALIDATION_PENDING ->
                         "Votre profil professionnel a déjà été transmis et est en cours d'examen.";
+                case CLOSED -> "Votre compte a été clôturé par le centre de services.";
                 default -> isIntMailbox()
                         ? "Votre compte est déjà validé : pour passer d'une boîte INT à une boîte PER, soumettez votre"
                         + " profil avec votre identifiant national (RPPS ou ADELI)."
@@ -236,6 +238,26 @@ public final class Account {
         }
         rejection = why;
         status = REJECTED;
+        updatedAt = now;
+        return true;
+    }
+
+    /** Staff closed the validated account. Returns false when ignored in the current status. */
+    public boolean closedByStaff(Instant now) {
+        if (status != VALIDATED) {
+            return false;
+        }
+        status = CLOSED;
+        updatedAt = now;
+        return true;
+    }
+
+    /** Staff reopened the closed account: validated again, with the same address. Returns false when ignored. */
+    public boolean reopenedByStaff(Instant now) {
+        if (status != CLOSED) {
+            return false;
+        }
+        status = VALIDATED;
         updatedAt = now;
         return true;
     }

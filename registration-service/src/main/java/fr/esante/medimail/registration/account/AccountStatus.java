@@ -15,7 +15,9 @@ public enum AccountStatus {
     /** The mailbox exists. Final (an INT mailbox may still become PER, keeping its address). */
     VALIDATED,
     /** Refused (no address can be derived, or staff rejected the account); a corrected profile starts again. */
-    REJECTED;
+    REJECTED,
+    /** Was validated; back-office staff closed it (its MSSanté address is never given to anyone else). Staff may reopen it. */
+    CLOSED;
 
     public boolean isFinal() {
         return this == VALIDATED;

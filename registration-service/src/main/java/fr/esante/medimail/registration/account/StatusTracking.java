@@ -10,8 +10,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import fr.esante.medimail.events.AccountClosed;
 import fr.esante.medimail.events.AccountRejected;
 import fr.esante.medimail.events.AccountStatusChanged;
+import fr.esante.medimail.events.AccountReopened;
 import fr.esante.medimail.events.AccountValidated;
 import fr.esante.medimail.events.IdentityRejected;
 import fr.esante.medimail.events.MssAddressAssigned;
@@ -64,6 +66,14 @@ public class StatusTracking {
     public void accountRejected(AccountRejected event) {
         apply(event.getAccountId(), "AccountRejected", "REJECTED_BY_STAFF",
                 account -> account.rejectedByStaff(RejectionMessages.rejectedByReviewer(event.getReason()), clock.instant()));
+    }
+
+    public void accountClosed(AccountClosed event) {
+        apply(event.getAccountId(), "AccountClosed", "ACCOUNT_CLOSED", account -> account.closedByStaff(clock.instant()));
+    }
+
+    public void accountReopened(AccountReopened event) {
+        apply(event.getAccountId(), "AccountReopened", "ACCOUNT_REOPENED", account -> account.reopenedByStaff(clock.instant()));
     }
 
     /**

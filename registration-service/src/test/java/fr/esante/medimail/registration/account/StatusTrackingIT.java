@@ -7,8 +7,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import fr.esante.medimail.events.AccountClosed;
 import fr.esante.medimail.events.AccountRejected;
 import fr.esante.medimail.events.AccountStatusChanged;
+import fr.esante.medimail.events.AccountReopened;
 import fr.esante.medimail.events.AccountValidated;
 import fr.esante.medimail.events.IdentityRejected;
 import fr.esante.medimail.events.MssAddressAssigned;
@@ -216,6 +218,39 @@ class StatusTrackingIT extends IntegrationTest {
 
     private UUID accountId(String token) {
         return UUID.fromString(me(token).path("registrationId").asString());
+    }
+
+    @Test
+    void aValidatedAccountClosedByStaffShowsClosedUntilStaffReopenIt() {
+        String email = uniqueEmail("closed");
+        String token = accountWithSubmittedProfile(email);
+        UUID id = accountId(token);
+        UUID closedBeforeValidation = UUID.randomUUID();
+        feed(Topics.ACCOUNT_CLOSED, id, closedBeforeValidation, accountClosed(closedBeforeValidation, id));
+        assertThat(me(token).path("status").asString()).as("only a validated account closes").isEqualTo("IDENTITY_CHECK_PENDING");
+        UUID validated = UUID.randomUUID();
+        feed(Topics.ACCOUNT_VALIDATED, id, validated, accountValidated(validated, id, email));
+
+        UUID closed = UUID.randomUUID();
+        feed(Topics.ACCOUNT_CLOSED, id, closed, accountClosed(closed, id));
+
+        JsonNode me = me(token);
+        assertThat(me.path("status").asString()).isEqualTo("CLOSED");
+        assertThat(me.path("mssAddress").asString()).isEqualTo(ADDRESS);
+        Answer resubmitted = put("/api/v1/me/professional-profile", json(nationalIdProfile()), token);
+        assertThat(resubmitted.status()).isEqualTo(409);
+        assertThat(resubmitted.json().path("detail").asString()).contains("clôturé");
+
+        UUID reopened = UUID.randomUUID();
+        feed(Topics.ACCOUNT_REOPENED, id, reopened, AccountReopened.newBuilder().setEventId(reopened).setAccountId(id)
+                .setOccurredAt(Instant.now()).setReopenedBy("chef").build());
+        assertThat(me(token).path("status").asString()).isEqualTo("VALIDATED");
+        assertThat(me(token).path("mssAddress").asString()).isEqualTo(ADDRESS);
+    }
+
+    private static AccountClosed accountClosed(UUID eventId, UUID accountId) {
+        return AccountClosed.newBuilder().setEventId(eventId).setAccountId(accountId).setOccurredAt(Instant.now())
+                .setMssAddress(ADDRESS).setReason("Cessation d'activité.").setClosedBy("chef").build();
     }
 
     private void identityRejected(UUID accountId, String reason) {

@@ -10,9 +10,11 @@ import org.springframework.messaging.Message;
 import fr.esante.medimail.backoffice.applicant.ApplicantIntake;
 import fr.esante.medimail.backoffice.applicant.ApplicantProfile;
 import fr.esante.medimail.backoffice.applicant.AssignedAddress;
+import fr.esante.medimail.backoffice.applicant.ContactDetails;
 import fr.esante.medimail.backoffice.applicant.DirectoryActivity;
 import fr.esante.medimail.backoffice.applicant.IdentityEvidence;
 import fr.esante.medimail.backoffice.applicant.PostalAddress;
+import fr.esante.medimail.events.ContactDetailsChanged;
 import fr.esante.medimail.events.IdentityVerified;
 import fr.esante.medimail.events.MssAddressAssigned;
 import fr.esante.medimail.events.ProfessionalProfileSubmitted;
@@ -41,6 +43,19 @@ class ApplicantConsumers {
     Consumer<Message<byte[]>> onMssAddressAssigned(EventConsumers consumers, ApplicantIntake intake) {
         return consumers.consumer(Topics.MSS_ADDRESS_ASSIGNED, event -> intake.addressAssigned(event.getAccountId(),
                 new AssignedAddress(event.getAddress(), event.getMailboxType(), event.getOccurredAt())));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> onContactDetailsChanged(EventConsumers consumers, ApplicantIntake intake) {
+        return consumers.consumer(Topics.CONTACT_DETAILS_CHANGED,
+                event -> intake.contactDetailsChanged(event.getAccountId(), contact(event)));
+    }
+
+    static ContactDetails contact(ContactDetailsChanged event) {
+        return new ContactDetails(event.getPhone(), event.getSecondPhone(),
+                new PostalAddress(event.getAddressLine(), event.getPostalCode(), event.getCity(), event.getRegion(),
+                        event.getDepartment()),
+                event.getDirectoryVisible(), event.getPaperless(), event.getOccurredAt());
     }
 
     static ApplicantProfile profile(ProfessionalProfileSubmitted event) {

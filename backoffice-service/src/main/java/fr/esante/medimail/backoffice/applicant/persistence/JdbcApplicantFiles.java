@@ -21,6 +21,7 @@ import fr.esante.medimail.backoffice.applicant.ApplicantFile;
 import fr.esante.medimail.backoffice.applicant.ApplicantFiles;
 import fr.esante.medimail.backoffice.applicant.ApplicantProfile;
 import fr.esante.medimail.backoffice.applicant.AssignedAddress;
+import fr.esante.medimail.backoffice.applicant.ContactDetails;
 import fr.esante.medimail.backoffice.applicant.DirectoryActivity;
 import fr.esante.medimail.backoffice.applicant.IdentityEvidence;
 import fr.esante.medimail.backoffice.applicant.PostalAddress;
@@ -52,23 +53,32 @@ public class JdbcApplicantFiles implements ApplicantFiles {
     @Override
     public void recordProfile(ApplicantProfile p) {
         PostalAddress address = p.address();
+        // The contact details it carries replace those on file unless a later change of contact details came first.
         jdbc.sql("""
                         INSERT INTO applicant (account_id, profile_submitted_at, last_name, first_name, email, path,
                             identifier_type, identifier, profession, specialty, liberal, phone, second_phone, address_line,
-                            postal_code, city, region, department, organisation_name, service_name, directory_visible, paperless)
+                            postal_code, city, region, department, organisation_name, service_name, directory_visible, paperless,
+                            contact_updated_at)
                         VALUES (:accountId, :submittedAt, :lastName, :firstName, :email, :path, :identifierType, :identifier,
                             :profession, :specialty, :liberal, :phone, :secondPhone, :line, :postalCode, :city, :region,
-                            :department, :organisationName, :serviceName, :directoryVisible, :paperless)
+                            :department, :organisationName, :serviceName, :directoryVisible, :paperless, :submittedAt)
                         ON CONFLICT (account_id) DO UPDATE SET
                             profile_submitted_at = EXCLUDED.profile_submitted_at, last_name = EXCLUDED.last_name,
                             first_name = EXCLUDED.first_name, email = EXCLUDED.email, path = EXCLUDED.path,
                             identifier_type = EXCLUDED.identifier_type, identifier = EXCLUDED.identifier,
                             profession = EXCLUDED.profession, specialty = EXCLUDED.specialty, liberal = EXCLUDED.liberal,
-                            phone = EXCLUDED.phone, second_phone = EXCLUDED.second_phone,
-                            address_line = EXCLUDED.address_line, postal_code = EXCLUDED.postal_code, city = EXCLUDED.city,
-                            region = EXCLUDED.region, department = EXCLUDED.department,
                             organisation_name = EXCLUDED.organisation_name, service_name = EXCLUDED.service_name,
-                            directory_visible = EXCLUDED.directory_visible, paperless = EXCLUDED.paperless, updated_at = now()
+                            phone = CASE WHEN applicant.contact_updated_at IS NULL OR applicant.contact_updated_at <= EXCLUDED.profile_submitted_at THEN EXCLUDED.phone ELSE applicant.phone END,
+                            second_phone = CASE WHEN applicant.contact_updated_at IS NULL OR applicant.contact_updated_at <= EXCLUDED.profile_submitted_at THEN EXCLUDED.second_phone ELSE applicant.second_phone END,
+                            address_line = CASE WHEN applicant.contact_updated_at IS NULL OR applicant.contact_updated_at <= EXCLUDED.profile_submitted_at THEN EXCLUDED.address_line ELSE applicant.address_line END,
+                            postal_code = CASE WHEN applicant.contact_updated_at IS NULL OR applicant.contact_updated_at <= EXCLUDED.profile_submitted_at THEN EXCLUDED.postal_code ELSE applicant.postal_code END,
+                            city = CASE WHEN applicant.contact_updated_at IS NULL OR applicant.contact_updated_at <= EXCLUDED.profile_submitted_at THEN EXCLUDED.city ELSE applicant.city END,
+                            region = CASE WHEN applicant.contact_updated_at IS NULL OR applicant.contact_updated_at <= EXCLUDED.profile_submitted_at THEN EXCLUDED.region ELSE applicant.region END,
+                            department = CASE WHEN applicant.contact_updated_at IS NULL OR applicant.contact_updated_at <= EXCLUDED.profile_submitted_at THEN EXCLUDED.department ELSE applicant.department END,
+                            directory_visible = CASE WHEN applicant.contact_updated_at IS NULL OR applicant.contact_updated_at <= EXCLUDED.profile_submitted_at THEN EXCLUDED.directory_visible ELSE applicant.directory_visible END,
+                            paperless = CASE WHEN applicant.contact_updated_at IS NULL OR applicant.contact_updated_at <= EXCLUDED.profile_submitted_at THEN EXCLUDED.paperless ELSE applicant.paperless END,
+                            contact_updated_at = GREATEST(applicant.contact_updated_at, EXCLUDED.profile_submitted_at),
+                            updated_at = now()
                         WHERE applicant.profile_submitted_at IS NULL
                            OR applicant.profile_submitted_at <= EXCLUDED.profile_submitted_at""")
                 .param("accountId", p.accountId())
@@ -165,6 +175,36 @@ public class JdbcApplicantFiles implements ApplicantFiles {
                 .param("assignedAt", timestamp(address.assignedAt()))
                 .param("address", address.address())
                 .param("mailboxType", address.mailboxType())
+                .update();
+    }
+
+    @Override
+    public void recordContact(UUID accountId, ContactDetails contact) {
+        PostalAddress address = contact.address();
+        jdbc.sql("""
+                        INSERT INTO applicant (account_id, contact_updated_at, phone, second_phone, address_line, postal_code,
+                            city, region, department, directory_visible, paperless)
+                        VALUES (:accountId, :changedAt, :phone, :secondPhone, :line, :postalCode, :city, :region, :department,
+                            :directoryVisible, :paperless)
+                        ON CONFLICT (account_id) DO UPDATE SET
+                            contact_updated_at = EXCLUDED.contact_updated_at, phone = EXCLUDED.phone,
+                            second_phone = EXCLUDED.second_phone, address_line = EXCLUDED.address_line,
+                            postal_code = EXCLUDED.postal_code, city = EXCLUDED.city, region = EXCLUDED.region,
+                            department = EXCLUDED.department, directory_visible = EXCLUDED.directory_visible,
+                            paperless = EXCLUDED.paperless, updated_at = now()
+                        WHERE applicant.contact_updated_at IS NULL
+                           OR applicant.contact_updated_at <= EXCLUDED.contact_updated_at""")
+                .param("accountId", accountId)
+                .param("changedAt", timestamp(contact.changedAt()))
+                .param("phone", contact.phone())
+                .param("secondPhone", contact.secondPhone())
+                .param("line", address.line())
+                .param("postalCode", address.postalCode())
+                .param("city", address.city())
+                .param("region", address.region())
+                .param("department", address.department())
+                .param("directoryVisible", contact.directoryVisible())
+                .param("paperless", contact.paperless())
                 .update();
     }
 

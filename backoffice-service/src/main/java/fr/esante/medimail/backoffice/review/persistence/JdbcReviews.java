@@ -21,6 +21,8 @@ import fr.esante.medimail.backoffice.applicant.DirectoryActivity;
 import fr.esante.medimail.backoffice.applicant.persistence.JdbcApplicantFiles;
 import fr.esante.medimail.backoffice.review.AccountAlreadyValidated;
 import fr.esante.medimail.backoffice.review.Decision;
+import fr.esante.medimail.backoffice.review.QueuePage;
+import fr.esante.medimail.backoffice.review.QueueQuery;
 import fr.esante.medimail.backoffice.review.Review;
 import fr.esante.medimail.backoffice.review.ReviewCase;
 import fr.esante.medimail.backoffice.review.ReviewStatus;
@@ -80,6 +82,53 @@ class JdbcReviews implements Reviews {
                 .query(JdbcReviews::row)
                 .list();
         return cases(rows);
+    }
+
+    @Override
+    public QueuePage pending(QueueQuery query, int limit, Instant overdueBefore) {
+        StringBuilder where = new StringBuilder("WHERE r.status = 'PENDING'");
+        Map<String, Object> params = new java.util.HashMap<>();
+        if (query.region() != null) {
+            where.append(" AND a.region = :region");
+            params.put("region", query.region());
+        }
+        if (query.profession() != null) {
+            where.append(" AND a.profession = :profession");
+            params.put("profession", query.profession());
+        }
+        if (query.path() != null) {
+            where.append(" AND a.path = :path");
+            params.put("path", query.path());
+        }
+        if (query.text() != null) {
+            where.append("""
+                     AND (a.first_name || ' ' || a.last_name ILIKE :text OR a.last_name || ' ' || a.first_name ILIKE :text
+                          OR a.email ILIKE :text OR a.identifier ILIKE :text OR a.verified_identifier ILIKE :text
+                          OR a.mss_address ILIKE :text)""");
+            params.put("text", "%" + query.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        boolean filtered = !params.isEmpty();
+        // With filters on the applicant, look only at the pending reviews (the queue index), then at each one's applicant
+        // by its key (OFFSET 0 keeps the planner from merging the two): never through the applicants of a million
+        // decided reviews.
+        String from = filtered
+                ? "FROM (SELECT * FROM review WHERE status = 'PENDING' OFFSET 0) r"
+                        + " CROSS JOIN LATERAL (SELECT * FROM applicant WHERE account_id = r.account_id OFFSET 0) a "
+                : "FROM review r JOIN applicant a ON a.account_id = r.account_id ";
+        List<ReviewCase> rows = jdbc.sql("SELECT " + REVIEW_COLUMNS + ", " + JdbcApplicantFiles.COLUMNS + " " + from + where
+                        + " ORDER BY r.submitted_at, r.id LIMIT :limit")
+                .params(params).param("limit", limit)
+                .query(JdbcReviews::row)
+                .list();
+        record Counts(long total, long overdue) {
+        }
+        // Without filters the counts come from the queue index alone.
+        Counts counts = jdbc.sql("SELECT count(*) AS total, count(*) FILTER (WHERE r.submitted_at < :overdueBefore) AS overdue "
+                        + (filtered ? from + where : "FROM review r WHERE r.status = 'PENDING'"))
+                .params(params).param("overdueBefore", timestamp(overdueBefore))
+                .query((rs, n) -> new Counts(rs.getLong("total"), rs.getLong("overdue")))
+                .single();
+        return new QueuePage(cases(rows), counts.total(), counts.overdue());
     }
 
     @Override

@@ -20,6 +20,11 @@ final class ProfessionLabels {
     private ProfessionLabels() {
     }
 
+    /** Every known code, sorted, for the page's filter. */
+    static java.util.List<String> codes() {
+        return LABELS.keySet().stream().sorted().toList();
+    }
+
     /** "Médecin (10)", or the bare code when it is not a known one. */
     static String of(String code) {
         if (code == null) {

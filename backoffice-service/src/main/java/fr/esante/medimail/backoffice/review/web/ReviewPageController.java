@@ -1,6 +1,8 @@
 package fr.esante.medimail.backoffice.review.web;
 
 import java.security.Principal;
+import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
@@ -18,10 +20,11 @@ import fr.esante.medimail.backoffice.identityreview.web.IdentityReviewRow;
 import fr.esante.medimail.backoffice.review.AccountAlreadyValidated;
 import fr.esante.medimail.backoffice.review.Decision;
 import fr.esante.medimail.backoffice.review.IdentityNotVerified;
+import fr.esante.medimail.backoffice.review.QueuePage;
+import fr.esante.medimail.backoffice.review.QueueQuery;
 import fr.esante.medimail.backoffice.review.ReviewAlreadyDecided;
 import fr.esante.medimail.backoffice.review.ReviewCase;
 import fr.esante.medimail.backoffice.review.ReviewDesk;
-import fr.esante.medimail.backoffice.review.ReviewFilter;
 import fr.esante.medimail.backoffice.review.ReviewNotFound;
 import fr.esante.medimail.backoffice.review.ReviewPromise;
 import fr.esante.medimail.backoffice.review.ReviewQueue;
@@ -39,23 +42,58 @@ class ReviewPageController {
     private final ReviewDesk desk;
     private final ReviewPromise promise;
     private final IdentityReviewDesk identityReviews;
+    private final Clock clock;
 
-    ReviewPageController(ReviewQueue queue, ReviewDesk desk, ReviewPromise promise, IdentityReviewDesk identityReviews) {
+    ReviewPageController(ReviewQueue queue, ReviewDesk desk, ReviewPromise promise, IdentityReviewDesk identityReviews,
+                         Clock clock) {
         this.queue = queue;
         this.desk = desk;
         this.promise = promise;
         this.identityReviews = identityReviews;
+        this.clock = clock;
     }
 
+    /** The page shows the oldest reviews first, this many at most (the filters narrow them down). */
+    static final int PAGE_SIZE = 100;
+
+    /** INSEE codes of the French regions, for the filter. */
+    static final List<String> REGIONS = List.of("01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52",
+            "53", "75", "76", "84", "93", "94");
+
+    /** Reasons staff pick from when rejecting (French, sent to the applicant), completed by free text. */
+    static final List<String> REJECTION_REASONS = List.of(
+            "Les informations saisies ne correspondent pas à celles de l'annuaire santé.",
+            "L'identifiant saisi (RPPS, ADELI, FINESS, SIRET) ne correspond pas à votre identité.",
+            "Votre rattachement à la structure indiquée n'a pas pu être confirmé.",
+            "Votre profession ne donne pas accès à une messagerie Medimail.",
+            "Un compte existe déjà à votre nom : cette demande fait double emploi.");
+
+    /**
+     * Filters: {@code kind} (ACCOUNT or IDENTITY), {@code region} (INSEE code), {@code profession} (TRE_G15 code),
+     * {@code path} (NATIONAL_ID or FOREIGN_OR_IN_TRAINING), {@code q} (name, e-mail, identifier or MSSante address).
+     */
     @GetMapping("/reviews")
-    String pending(Model model, Principal staff) {
-        var rows = queue.list(ReviewFilter.PENDING).stream().map(c -> ReviewRow.of(c, promise)).toList();
+    String pending(@RequestParam(required = false) String kind, @RequestParam(required = false) String region,
+                   @RequestParam(required = false) String profession, @RequestParam(required = false) String path,
+                   @RequestParam(required = false) String q, Model model, Principal staff) {
+        String query = q == null ? null : q.strip().toLowerCase(java.util.Locale.ROOT);
+        QueuePage page = "IDENTITY".equals(kind) ? new QueuePage(List.of(), 0, 0)
+                : queue.pending(new QueueQuery(region, profession, path, q), PAGE_SIZE, clock.instant().minus(promise.promise()));
+        var rows = page.items().stream().map(c -> ReviewRow.of(c, promise)).toList();
         model.addAttribute("reviews", rows);
-        model.addAttribute("overdueCount", rows.stream().filter(ReviewRow::overdue).count());
+        model.addAttribute("total", page.total());
+        model.addAttribute("rejectionReasons", REJECTION_REASONS);
+        model.addAttribute("filter", new QueueFilter(kind, region, profession, path, q));
+        model.addAttribute("regions", REGIONS);
+        model.addAttribute("professions", ProfessionLabels.codes());
+        model.addAttribute("overdueCount", page.overdue());
         model.addAttribute("promiseHours", promise.promise().toHours());
         model.addAttribute("maxReasonLength", Decision.MAX_REASON_LENGTH);
-        model.addAttribute("identityReviews",
-                identityReviews.list(IdentityReviewFilter.PENDING).stream().map(IdentityReviewRow::of).toList());
+        // Identity reviews have no region: a region filter leaves them out; the search looks through all they show.
+        model.addAttribute("identityReviews", "ACCOUNT".equals(kind) || (region != null && !region.isBlank()) ? List.of()
+                : identityReviews.list(IdentityReviewFilter.PENDING).stream().map(IdentityReviewRow::of)
+                        .filter(i -> query == null || query.isEmpty() || i.toString().toLowerCase(java.util.Locale.ROOT).contains(query))
+                        .toList());
         model.addAttribute("maxIdentityReasonLength", IdentityReview.MAX_REASON_LENGTH);
         model.addAttribute("username", staff.getName());
         return "backoffice/reviews";
@@ -73,9 +111,18 @@ class ReviewPageController {
         return "redirect:/reviews";
     }
 
+    /** The page's filters, as typed (to fill the form again). */
+    record QueueFilter(String kind, String region, String profession, String path, String q) {
+    }
+
+    /** {@code reasonChoice}: one of {@link #REJECTION_REASONS}, or blank; {@code reason}: free text added to it. */
     @PostMapping("/reviews/{id}/rejection")
-    String reject(@PathVariable String id, @RequestParam(required = false) String reason, Principal staff,
-                  RedirectAttributes flash) {
+    String reject(@PathVariable String id, @RequestParam(required = false) String reasonChoice,
+                  @RequestParam(required = false) String reason, Principal staff, RedirectAttributes flash) {
+        String chosen = reasonChoice == null || !REJECTION_REASONS.contains(reasonChoice.strip()) ? null : reasonChoice.strip();
+        if (chosen != null) {
+            reason = reason == null || reason.isBlank() ? chosen : chosen + " " + reason.strip();
+        }
         if (!Decision.validReason(reason)) {
             flash.addFlashAttribute("error", reason == null || reason.isBlank()
                     ? "Indiquez le motif du refus : il sera envoyé au demandeur."

@@ -24,7 +24,8 @@ record ReviewRow(UUID id, UUID registrationId, String name, String email, String
                  String practiceAddress, String organisation, String mssAddress, String mailboxType, String submittedAt,
                  String age, boolean overdue, boolean directoryVisible, boolean paperless, boolean identityChecked,
                  boolean identityCheckedForThisProfile, String verificationSource, String verifiedName,
-                 String structureIdentifier, List<String> activities) {
+                 String structureIdentifier, List<String> activities, String ageBand, String region,
+                 String professionCode, String pathCode) {
 
     private static final DateTimeFormatter FRENCH_DATE_TIME =
             DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
@@ -50,7 +51,23 @@ record ReviewRow(UUID id, UUID registrationId, String name, String email, String
                 file.identityCheckedForCurrentProfile(), identity == null ? null : source(identity.source()),
                 identity == null ? null : join(" ", identity.firstName(), identity.lastName()),
                 identity == null ? null : identity.structureIdentifier(),
-                identity == null ? List.of() : identity.activities().stream().map(ReviewRow::activity).toList());
+                identity == null ? List.of() : identity.activities().stream().map(ReviewRow::activity).toList(),
+                ageBand(promise.ageOf(reviewCase.review())), address.region(), p.profession(), p.path());
+    }
+
+    /**
+     * How urgent the review is, for its colour: {@code fresh} under 24 h, {@code day} from 24 h, {@code reminded} from
+     * 40 h (the service desk got the reminder), {@code late} past 48 h (the promise is broken).
+     */
+    static String ageBand(Duration age) {
+        long hours = age.toHours();
+        if (hours >= 48) {
+            return "late";
+        }
+        if (hours >= 40) {
+            return "reminded";
+        }
+        return hours >= 24 ? "day" : "fresh";
     }
 
     static String age(Duration age) {

@@ -1,5 +1,7 @@
 package fr.esante.medimail.backoffice.staff.web;
 
+import static fr.esante.medimail.backoffice.staff.StaffRoles.ADMIN;
+import static fr.esante.medimail.backoffice.staff.StaffRoles.OPERATOR;
 import static fr.esante.medimail.backoffice.staff.StaffRoles.REVIEWER;
 
 import java.time.Clock;
@@ -18,6 +20,9 @@ import fr.esante.medimail.support.security.SignInProtectionProperties;
 import fr.esante.medimail.support.security.ThrottledAuthenticationProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -33,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Who may do what. Two filter chains:
  * <ul>
  * <li>{@code /api/**}: HTTP Basic, stateless, no CSRF (no cookie is ever trusted there); 401 and 403 as problem details;
- * the reviews and identity reviews APIs need the role REVIEWER.</li>
+ * the reviews, identity reviews, accounts and audit APIs need the role REVIEWER; closing and reopening accounts and
+ * the exports need ADMIN (which implies REVIEWER).</li>
  * <li>everything else: the staff pages, with a French login form, a session and CSRF protection;
  * {@code /actuator/health} is public.</li>
  * </ul>
@@ -49,6 +55,12 @@ class SecurityConfiguration {
     @Bean
     StaffDirectory staffDirectory(StaffProperties properties) {
         return new StaffDirectory(properties);
+    }
+
+    /** An ADMIN may do everything a REVIEWER may. */
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix().role(ADMIN).implies(REVIEWER).build();
     }
 
     @Bean
@@ -76,7 +88,22 @@ class SecurityConfiguration {
     SecurityProblemResponses problemResponses(JsonMapper json) {
         return new SecurityProblemResponses(json, "Medimail back-office",
                 "Identifiez-vous avec votre compte du centre de services (authentification HTTP Basic).",
-                "Votre compte n'a pas le rôle nécessaire pour instruire les demandes (REVIEWER).");
+                "Votre compte n'a pas le rôle nécessaire pour cette action : REVIEWER pour instruire les demandes,"
+                        + " ADMIN pour clôturer, rouvrir et exporter, OPERATOR pour les métriques.");
+    }
+
+    /** The operators' metrics: HTTP Basic, stateless, role OPERATOR (or ADMIN). */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metricsSecurity(HttpSecurity http, SecurityProblemResponses problems) throws Exception {
+        http.securityMatcher("/actuator/prometheus", "/actuator/prometheus/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(OPERATOR, ADMIN))
+                .httpBasic(basic -> basic.realmName(problems.realm()).authenticationEntryPoint(problems))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable());
+        return http.build();
     }
 
     @Bean
@@ -88,6 +115,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/reviews", "/api/v1/reviews/**").hasRole(REVIEWER)
                         .requestMatchers("/api/v1/identity-reviews", "/api/v1/identity-reviews/**").hasRole(REVIEWER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/closure", "/api/v1/accounts/*/reopening").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/exports/**").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/accounts/**", "/api/v1/audit-records", "/api/v1/audit-records/**").hasRole(REVIEWER)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName(problems.realm()).authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -106,7 +136,7 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
-                        .requestMatchers("/reviews", "/reviews/**", "/identity-reviews/**").hasRole(REVIEWER)
+                        .requestMatchers("/reviews", "/reviews/**", "/identity-reviews/**", "/audit").hasRole(REVIEWER)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/reviews", false)
                         .failureHandler(new LoginFormFailures()).permitAll())

@@ -42,4 +42,14 @@ class StatusTrackingConsumers {
     Consumer<Message<byte[]>> onAccountRejected(EventConsumers consumers, StatusTracking tracking) {
         return consumers.consumer(Topics.ACCOUNT_REJECTED, tracking::accountRejected);
     }
+
+    @Bean
+    Consumer<Message<byte[]>> onAccountClosed(EventConsumers consumers, StatusTracking tracking) {
+        return consumers.consumer(Topics.ACCOUNT_CLOSED, tracking::accountClosed);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> onAccountReopened(EventConsumers consumers, StatusTracking tracking) {
+        return consumers.consumer(Topics.ACCOUNT_REOPENED, tracking::accountReopened);
+    }
 }

@@ -1,0 +1,109 @@
+package fr.esante.medimail.backoffice.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import fr.esante.medimail.backoffice.applicant.AccountStandingChanged;
+import fr.esante.medimail.backoffice.applicant.ApplicantFile;
+import fr.esante.medimail.backoffice.applicant.ApplicantFiles;
+import fr.esante.medimail.backoffice.audit.StaffAudit;
+import fr.esante.medimail.backoffice.review.ReviewStatus;
+import fr.esante.medimail.backoffice.review.Reviews;
+
+/**
+ * Staff actions on existing accounts (role ADMIN): close a validated account, reopen a closed one. Each is recorded,
+ * audited and announced (registration-service; the directory feed) in one transaction.
+ */
+@Service
+public class AccountCare {
+
+    /** The longest closure reason staff may write. */
+    public static final int MAX_REASON_LENGTH = 1000;
+
+    private static final Logger log = LoggerFactory.getLogger(AccountCare.class);
+
+    private final ApplicantFiles files;
+    private final Reviews reviews;
+    private final AccountClosures closures;
+    private final AccountCarePublisher publisher;
+    private final StaffAudit audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    public AccountCare(ApplicantFiles files, Reviews reviews, AccountClosures closures, AccountCarePublisher publisher,
+                       StaffAudit audit, ApplicationEventPublisher events, Clock clock) {
+        this.files = files;
+        this.reviews = reviews;
+        this.closures = closures;
+        this.publisher = publisher;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * @param reason French, 1 to {@value #MAX_REASON_LENGTH} characters (checked by the caller)
+     * @throws AccountNotFound      no such account
+     * @throws AccountNotValidated  the account was never validated
+     * @throws AccountAlreadyClosed it is closed already
+     */
+    @Transactional
+    public AccountClosure close(UUID accountId, String staff, String reason) {
+        ApplicantFile file = validatedFile(accountId);
+        AccountClosure closure = new AccountClosure(accountId, now(), staff, reason.strip());
+        if (!closures.close(closure)) {
+            throw new AccountAlreadyClosed(closures.find(accountId).orElse(closure));
+        }
+        String address = file.address() == null ? null : file.address().address();
+        publisher.closed(closure, address);
+        audit.record(staff, "ACCOUNT_CLOSED", "ACCOUNT", accountId, Map.of("status", "VALIDATED"),
+                Map.of("status", "CLOSED", "reason", closure.reason()));
+        events.publishEvent(new AccountStandingChanged(accountId));
+        log.info("Account {} closed by {}", accountId, staff);
+        return closure;
+    }
+
+    /**
+     * @throws AccountNotFound  no such account
+     * @throws AccountNotClosed it is not closed
+     */
+    @Transactional
+    public void reopen(UUID accountId, String staff) {
+        validatedFile(accountId);
+        AccountClosure former = closures.reopen(accountId).orElseThrow(() -> new AccountNotClosed(accountId));
+        Instant now = now();
+        publisher.reopened(former, now, staff);
+        audit.record(staff, "ACCOUNT_REOPENED", "ACCOUNT", accountId,
+                Map.of("status", "CLOSED", "reason", former.reason(), "closedBy", former.closedBy()),
+                Map.of("status", "VALIDATED"));
+        events.publishEvent(new AccountStandingChanged(accountId));
+        log.info("Account {} reopened by {}", accountId, staff);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AccountClosure> closure(UUID accountId) {
+        return closures.find(accountId);
+    }
+
+    private ApplicantFile validatedFile(UUID accountId) {
+        ApplicantFile file = files.find(accountId).orElseThrow(() -> new AccountNotFound(accountId));
+        if (reviews.ofAccount(accountId).stream().noneMatch(r -> r.status() == ReviewStatus.APPROVED)) {
+            throw new AccountNotValidated(accountId);
+        }
+        return file;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,38 @@
+package fr.esante.medimail.backoffice.account.messaging;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import fr.esante.medimail.backoffice.account.AccountCarePublisher;
+import fr.esante.medimail.backoffice.account.AccountClosure;
+import fr.esante.medimail.events.AccountClosed;
+import fr.esante.medimail.events.AccountReopened;
+import fr.esante.medimail.schemas.Topics;
+import fr.esante.medimail.support.outbox.Outbox;
+
+/** {@code AccountClosed} and {@code AccountReopened} through the outbox; key = account id. */
+@Component
+class OutboxAccountCarePublisher implements AccountCarePublisher {
+
+    private final Outbox outbox;
+
+    OutboxAccountCarePublisher(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Override
+    public void closed(AccountClosure closure, String mssAddress) {
+        outbox.append(Topics.ACCOUNT_CLOSED, closure.accountId().toString(), AccountClosed.newBuilder()
+                .setEventId(UUID.randomUUID()).setAccountId(closure.accountId()).setOccurredAt(closure.closedAt())
+                .setMssAddress(mssAddress).setReason(closure.reason()).setClosedBy(closure.closedBy()).build());
+    }
+
+    @Override
+    public void reopened(AccountClosure formerClosure, Instant at, String staff) {
+        outbox.append(Topics.ACCOUNT_REOPENED, formerClosure.accountId().toString(), AccountReopened.newBuilder()
+                .setEventId(UUID.randomUUID()).setAccountId(formerClosure.accountId()).setOccurredAt(at)
+                .setReopenedBy(staff).build());
+    }
+}

@@ -1,0 +1,91 @@
+package fr.esante.medimail.backoffice.account.web;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import fr.esante.medimail.backoffice.account.AccountAlreadyClosed;
+import fr.esante.medimail.backoffice.account.AccountCare;
+import fr.esante.medimail.backoffice.account.AccountClosure;
+import fr.esante.medimail.backoffice.account.AccountNotClosed;
+import fr.esante.medimail.backoffice.account.AccountNotFound;
+import fr.esante.medimail.backoffice.account.AccountNotValidated;
+import fr.esante.medimail.support.web.PathIds;
+import fr.esante.medimail.support.web.ProblemDetailsAdvice;
+
+/** Staff actions on validated accounts (HTTP Basic, role ADMIN): close, reopen. */
+@RestController
+@RequestMapping("/api/v1/accounts")
+class AccountApiController {
+
+    private static final DateTimeFormatter FRENCH_DATE_TIME =
+            DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
+
+    private final AccountCare care;
+
+    AccountApiController(AccountCare care) {
+        this.care = care;
+    }
+
+    /** The account's standing after the action. */
+    record AccountStandingJson(UUID accountId, String status, Instant closedAt, String closedBy, String closureReason) {
+    }
+
+    @PostMapping("/{accountId}/closure")
+    AccountStandingJson close(@PathVariable String accountId, @Validated @RequestBody ClosureRequest request, Principal staff) {
+        AccountClosure closure = care.close(accountId(accountId), staff.getName(), request.reason());
+        return new AccountStandingJson(closure.accountId(), "CLOSED", closure.closedAt(), closure.closedBy(), closure.reason());
+    }
+
+    /** The body, if any, is ignored. */
+    @PostMapping("/{accountId}/reopening")
+    AccountStandingJson reopen(@PathVariable String accountId, Principal staff) {
+        UUID id = accountId(accountId);
+        care.reopen(id, staff.getName());
+        return new AccountStandingJson(id, "VALIDATED", null, null, null);
+    }
+
+    @ExceptionHandler(AccountNotFound.class)
+    ResponseEntity<Object> notFound(AccountNotFound e) {
+        return ProblemDetailsAdvice.problem(HttpStatus.NOT_FOUND, "ACCOUNT_NOT_FOUND", "Compte introuvable",
+                "Aucun compte ne porte cet identifiant.", List.of());
+    }
+
+    @ExceptionHandler(AccountNotValidated.class)
+    ResponseEntity<Object> notValidated(AccountNotValidated e) {
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "ACCOUNT_NOT_VALIDATED", "Compte non validé",
+                "Ce compte n'a pas été validé : refusez sa demande plutôt que de le clôturer.", List.of());
+    }
+
+    @ExceptionHandler(AccountAlreadyClosed.class)
+    ResponseEntity<Object> alreadyClosed(AccountAlreadyClosed e) {
+        AccountClosure closure = e.closure();
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "ACCOUNT_ALREADY_CLOSED", "Compte déjà clôturé",
+                "Ce compte a déjà été clôturé par " + closure.closedBy() + " le "
+                        + FRENCH_DATE_TIME.format(closure.closedAt()) + ".", List.of());
+    }
+
+    @ExceptionHandler(AccountNotClosed.class)
+    ResponseEntity<Object> notClosed(AccountNotClosed e) {
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "ACCOUNT_NOT_CLOSED", "Compte ouvert",
+                "Ce compte n'est pas clôturé : il n'y a rien à rouvrir.", List.of());
+    }
+
+    private static UUID accountId(String id) {
+        return PathIds.uuid(id).orElseThrow(() -> new AccountNotFound(null));
+    }
+}

@@ -1,0 +1,71 @@
+package fr.esante.medimail.backoffice.export.persistence;
+
+import static fr.esante.medimail.backoffice.applicant.persistence.JdbcApplicantFiles.instant;
+import static fr.esante.medimail.backoffice.applicant.persistence.JdbcApplicantFiles.timestamp;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import fr.esante.medimail.backoffice.export.ExportedReview;
+import fr.esante.medimail.backoffice.export.ReviewExports;
+
+/**
+ * Streams reviews from PostgreSQL with a server-side cursor: inside a transaction, with a fetch size, the driver
+ * holds {@value #FETCH_SIZE} rows at a time, whatever the size of the result.
+ */
+@Repository
+class JdbcReviewExports implements ReviewExports {
+
+    static final int FETCH_SIZE = 1000;
+
+    private static final String SELECT = """
+            SELECT r.id, r.account_id, r.status, r.submitted_at, r.decided_at, r.decided_by, r.rejection_reason,
+                a.last_name, a.first_name, a.email, a.profession,
+                COALESCE(a.verified_identifier_type, a.identifier_type) AS identifier_type,
+                COALESCE(a.verified_identifier, a.identifier) AS identifier, a.mss_address,
+                COALESCE(a.mailbox_type, a.verified_mailbox_type) AS mailbox_type, a.region
+            FROM review r JOIN applicant a ON a.account_id = r.account_id
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    JdbcReviewExports(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(FETCH_SIZE);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void eachPending(Consumer<ExportedReview> sink) {
+        jdbc.query(SELECT + "WHERE r.status = 'PENDING' ORDER BY r.submitted_at, r.id", handler(sink));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void eachDecided(Instant from, Instant to, Consumer<ExportedReview> sink) {
+        jdbc.query(SELECT + "WHERE r.status IN ('APPROVED', 'REJECTED') AND r.decided_at >= ? AND r.decided_at < ?"
+                + " ORDER BY r.decided_at, r.id", handler(sink), timestamp(from), timestamp(to));
+    }
+
+    private static RowCallbackHandler handler(Consumer<ExportedReview> sink) {
+        return rs -> sink.accept(row(rs));
+    }
+
+    private static ExportedReview row(ResultSet rs) throws SQLException {
+        return new ExportedReview(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
+                rs.getString("status"), instant(rs, "submitted_at"), instant(rs, "decided_at"), rs.getString("decided_by"),
+                rs.getString("rejection_reason"), rs.getString("last_name"), rs.getString("first_name"),
+                rs.getString("email"), rs.getString("profession"), rs.getString("identifier_type"),
+                rs.getString("identifier"), rs.getString("mss_address"), rs.getString("mailbox_type"), rs.getString("region"));
+    }
+}

@@ -1,0 +1,60 @@
+package fr.esante.medimail.backoffice.promise.messaging;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+import fr.esante.medimail.backoffice.promise.ReminderMail;
+import fr.esante.medimail.backoffice.promise.WaitingItem;
+
+/**
+ * The reminder as a plain-text French e-mail to the service desk's address. Staff mail, sent by the back office itself:
+ * notification-service writes to applicants.
+ */
+@Component
+class SmtpReminderMail implements ReminderMail {
+
+    private static final DateTimeFormatter FRENCH_DATE_TIME =
+            DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
+
+    private final JavaMailSender sender;
+    private final String serviceDesk;
+    private final String from;
+    private final String pagesUrl;
+
+    SmtpReminderMail(JavaMailSender sender,
+                     @Value("${medimail.backoffice.reminder.service-desk-address}") String serviceDesk,
+                     @Value("${medimail.backoffice.reminder.from}") String from,
+                     @Value("${medimail.backoffice.public-url}") String pagesUrl) {
+        this.sender = sender;
+        this.serviceDesk = serviceDesk;
+        this.from = from;
+        this.pagesUrl = pagesUrl;
+    }
+
+    @Override
+    public void send(WaitingItem item, long waitedHours, Instant deadline) {
+        String who = item.firstName() + " " + item.lastName();
+        String what = "IDENTITY".equals(item.kind()) ? "La vérification d'identité" : "La demande de compte";
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(serviceDesk);
+        message.setSubject("[Medimail] Décision attendue depuis " + waitedHours + " h : " + who);
+        message.setText("Bonjour,\n\n"
+                + what + " de " + who + (item.email() == null ? "" : " (" + item.email() + ")")
+                + (item.identifier() == null ? "" : ", " + item.identifierType() + " " + item.identifier())
+                + ", attend une décision depuis " + waitedHours + " heures.\n"
+                + "Nous nous sommes engagés à répondre sous 48 heures : le délai expire le "
+                + FRENCH_DATE_TIME.format(deadline) + ".\n\n"
+                + "Instruire la demande : " + pagesUrl + "/reviews\n"
+                + "Référence : " + item.id() + "\n\n"
+                + "Ce message est envoyé une seule fois par demande.\n");
+        sender.send(message);
+    }
+}

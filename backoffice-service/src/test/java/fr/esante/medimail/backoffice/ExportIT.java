@@ -1,0 +1,100 @@
+package fr.esante.medimail.backoffice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/** CSV exports of the queue and of the decisions over a period: ADMIN only, French spreadsheet format, audited. */
+class ExportIT extends BackofficeIntegrationTest {
+
+    @Test
+    void theQueueExportListsPendingReviewsOldestFirst() {
+        Applicants.Applicant older = Applicants.durand(java.time.Duration.ofHours(30));
+        Applicants.Applicant newer = Applicants.durand(java.time.Duration.ofHours(3));
+        queued(older);
+        queued(newer);
+
+        Response csv = get("/api/v1/exports/queue.csv", admin());
+
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.raw().headers().firstValue("Content-Disposition").orElse("")).contains("file-d-attente.csv");
+        assertThat(csv.body()).startsWith("\uFEFFreview_id;account_id;status;submitted_at;");
+        List<String> lines = csv.body().lines().toList();
+        int olderLine = lineOf(lines, older.accountId().toString());
+        int newerLine = lineOf(lines, newer.accountId().toString());
+        assertThat(olderLine).isPositive().isLessThan(newerLine);
+        assertThat(lines.get(olderLine)).contains(";PENDING;").contains(older.profile().getEmail())
+                .contains(older.address().getAddress()).endsWith(";PER;76");
+        assertThat(audit().get(0).get("action").asString()).isEqualTo("QUEUE_EXPORTED");
+        assertThat(audit().get(0).get("staff").asString()).isEqualTo(ADMIN);
+    }
+
+    @Test
+    void theDecisionsExportCoversThePeriodAndQuotesWhatNeedsIt() {
+        Applicants.Applicant approved = Applicants.durand();
+        Applicants.Applicant rejected = Applicants.durand();
+        Applicants.Applicant pending = Applicants.durand();
+        String approval = queued(approved).get("id").asString();
+        String rejection = queued(rejected).get("id").asString();
+        queued(pending);
+        assertThat(post("/api/v1/reviews/" + approval + "/approval", null, reviewer()).status()).isEqualTo(200);
+        String reason = "Pièce illisible; merci de renvoyer \"la carte\"\net la signature.";
+        assertThat(post("/api/v1/reviews/" + rejection + "/rejection", rejection(reason), reviewer()).status()).isEqualTo(200);
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+
+        Response csv = get("/api/v1/exports/decisions.csv?from=" + today.minusDays(1) + "&to=" + today, admin());
+
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.body()).contains(approval + ";" + approved.accountId() + ";APPROVED;")
+                .contains(rejection + ";" + rejected.accountId() + ";REJECTED;")
+                .contains(";\"Pièce illisible; merci de renvoyer \"\"la carte\"\"\net la signature.\";")
+                .doesNotContain(pending.accountId().toString());
+        Response before = get("/api/v1/exports/decisions.csv?from=" + today.minusDays(10) + "&to=" + today.minusDays(2), admin());
+        assertThat(before.body()).doesNotContain(approval).doesNotContain(rejection);
+        JsonNode exported = audit().get(0);
+        assertThat(exported.get("action").asString()).isEqualTo("DECISIONS_EXPORTED");
+        assertThat(exported.get("after").get("from").asString()).isNotBlank();
+    }
+
+    @Test
+    void exportsAreForAdminsAndABadPeriodIsAFrenchProblem() {
+        assertThat(get("/api/v1/exports/queue.csv", reviewer()).status()).isEqualTo(403);
+        assertThat(get("/api/v1/exports/decisions.csv?from=2026-01-01&to=2026-01-31", reviewer()).status()).isEqualTo(403);
+        assertThat(get("/api/v1/exports/queue.csv", Map.of()).status()).isEqualTo(401);
+
+        Response inverted = get("/api/v1/exports/decisions.csv?from=2026-02-01&to=2026-01-31", admin());
+        assertThat(inverted.status()).isEqualTo(400);
+        assertThat(inverted.contentType()).startsWith("application/problem+json");
+        assertThat(inverted.json().get("errors").get(0).get("code").asString()).isEqualTo("INVALID_PERIOD");
+        Response notADate = get("/api/v1/exports/decisions.csv?from=hier&to=2026-01-31", admin());
+        assertThat(notADate.status()).isEqualTo(400);
+        assertThat(notADate.json().get("errors").get(0).get("code").asString()).isEqualTo("INVALID_VALUE");
+        assertThat(notADate.json().get("errors").get(0).get("message").asString()).contains("AAAA-MM-JJ");
+        assertThat(get("/api/v1/exports/decisions.csv?from=2026-01-01", admin()).status()).isEqualTo(400);
+    }
+
+    private static int lineOf(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private List<JsonNode> audit() {
+        List<JsonNode> records = new java.util.ArrayList<>();
+        get("/api/v1/audit-records?subjectId=" + "queue", reviewer()).json().forEach(records::add);
+        get("/api/v1/audit-records?subjectId=" + "decisions", reviewer()).json().forEach(records::add);
+        records.sort((a, b) -> Long.compare(b.get("id").asLong(), a.get("id").asLong()));
+        return records;
+    }
+}
