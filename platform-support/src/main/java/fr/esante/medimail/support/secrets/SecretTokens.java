@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -24,6 +25,8 @@ public final class SecretTokens {
     private static final int IV_LENGTH = 12;
 
     private final SecretKeySpec key;
+    /** For {@link #keyedHash}: derived from the sealing key, so that one key never serves two algorithms. */
+    private final SecretKeySpec macKey;
 
     public SecretTokens(String base64Key) {
         byte[] bytes = Base64.getDecoder().decode(base64Key);
@@ -31,6 +34,27 @@ public final class SecretTokens {
             throw new IllegalArgumentException("medimail.secrets.sealing-key must be 32 bytes in Base64, got " + bytes.length + " bytes");
         }
         this.key = new SecretKeySpec(bytes, "AES");
+        try {
+            MessageDigest derivation = MessageDigest.getInstance("SHA-256");
+            derivation.update("medimail keyed-hash v1".getBytes(StandardCharsets.UTF_8));
+            this.macKey = new SecretKeySpec(derivation.digest(bytes), "HmacSHA256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * HMAC-SHA256 in hex: what is stored instead of a low-entropy secret (a 6-digit code), which a plain hash would
+     * not protect from someone reading the database (a million guesses take a moment); without the key it does.
+     */
+    public String keyedHash(String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(macKey);
+            return HexFormat.of().formatHex(mac.doFinal(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot compute a keyed hash", e);
+        }
     }
 
     /** A URL-safe random token with 256 bits of entropy. */

@@ -6,12 +6,10 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import fr.esante.medimail.support.secrets.SecretTokens;
-
 /**
- * The second step of a validated account's sign-in: a 6-digit code e-mailed to its holder. Only a hash of the code
- * is kept, salted with the challenge id (the same code in two challenges has two hashes). The challenge is dead once
- * used, expired or out of tries.
+ * The second step of a validated account's sign-in: a 6-digit code e-mailed to its holder. Only a keyed hash of the
+ * code is kept (computed by the caller from the challenge id and the code, so the same code in two challenges has two
+ * hashes). The challenge is dead once used, expired or out of tries.
  */
 public final class OneTimeCodeChallenge {
 
@@ -38,19 +36,21 @@ public final class OneTimeCodeChallenge {
         this.createdAt = Objects.requireNonNull(createdAt);
     }
 
-    /** A new challenge for {@code code} (drawn by the caller from a CSPRNG, handed to the holder only). */
-    public static OneTimeCodeChallenge issue(UUID accountId, String code, Instant now, Instant expiresAt, int tries) {
-        UUID id = UUID.randomUUID();
-        return new OneTimeCodeChallenge(id, accountId, hash(id, code), expiresAt, tries, now, null, now);
+    /** A new challenge whose code (drawn from a CSPRNG, handed to the holder only) hashes to {@code codeHash}. */
+    public static OneTimeCodeChallenge issue(UUID id, UUID accountId, String codeHash, Instant now, Instant expiresAt, int tries) {
+        return new OneTimeCodeChallenge(id, accountId, codeHash, expiresAt, tries, now, null, now);
     }
 
     public boolean isAlive(Instant now) {
         return usedAt == null && triesLeft > 0 && now.isBefore(expiresAt);
     }
 
-    /** Compares in constant time; a wrong code costs a try. Call only on a live challenge. */
-    public boolean tryCode(String code, Instant now) {
-        boolean right = code != null && MessageDigest.isEqual(hash(id, code).getBytes(StandardCharsets.US_ASCII),
+    /**
+     * Compares the hash of the code tried (null for a code that cannot be right) in constant time; a wrong code costs
+     * a try. Call only on a live challenge.
+     */
+    public boolean tryCode(String triedCodeHash, Instant now) {
+        boolean right = triedCodeHash != null && MessageDigest.isEqual(triedCodeHash.getBytes(StandardCharsets.US_ASCII),
                 codeHash.getBytes(StandardCharsets.US_ASCII));
         if (right) {
             usedAt = now;
@@ -61,14 +61,10 @@ public final class OneTimeCodeChallenge {
     }
 
     /** A new code replaces the previous one (which stops working) and is valid for a full period again. */
-    public void resend(String newCode, Instant now, Instant newExpiresAt) {
-        codeHash = hash(id, newCode);
+    public void resend(String newCodeHash, Instant now, Instant newExpiresAt) {
+        codeHash = Objects.requireNonNull(newCodeHash);
         lastSentAt = now;
         expiresAt = newExpiresAt;
-    }
-
-    private static String hash(UUID id, String code) {
-        return SecretTokens.hash(id + ":" + code);
     }
 
     public UUID id() {

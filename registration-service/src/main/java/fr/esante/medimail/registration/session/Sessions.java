@@ -112,7 +112,9 @@ public class Sessions {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(signIn.oneTimeCodeValidity());
         String code = SecretTokens.newNumericCode(OneTimeCodeChallenge.DIGITS);
-        OneTimeCodeChallenge challenge = OneTimeCodeChallenge.issue(account.id(), code, now, expiresAt, signIn.oneTimeCodeTries());
+        UUID challengeId = UUID.randomUUID();
+        OneTimeCodeChallenge challenge = OneTimeCodeChallenge.issue(challengeId, account.id(), codeHash(challengeId, code),
+                now, expiresAt, signIn.oneTimeCodeTries());
         transactions.executeWithoutResult(status -> {
             challenges.add(challenge);
             codeRequested(account, code, expiresAt, now);
@@ -135,7 +137,7 @@ public class Sessions {
             if (!challenge.isAlive(now)) {
                 throw deadChallenge();
             }
-            boolean right = challenge.tryCode(code, now);
+            boolean right = challenge.tryCode(code == null ? null : codeHash(challenge.id(), code), now);
             challenges.update(challenge);
             if (!right) {
                 return new Attempt(account, null, challenge.triesLeft());
@@ -178,7 +180,7 @@ public class Sessions {
             Account account = accounts.findById(challenge.accountId()).orElseThrow(Sessions::deadChallenge);
             String code = SecretTokens.newNumericCode(OneTimeCodeChallenge.DIGITS);
             Instant expiresAt = now.plus(signIn.oneTimeCodeValidity());
-            challenge.resend(code, now, expiresAt);
+            challenge.resend(codeHash(challenge.id(), code), now, expiresAt);
             challenges.update(challenge);
             codeRequested(account, code, expiresAt, now);
             log.info("New one-time code sent for challenge {}", challengeId);
@@ -254,6 +256,11 @@ public class Sessions {
                 .setSealedCode(secrets.seal(code))
                 .setExpiresAt(expiresAt)
                 .build());
+    }
+
+    /** Keyed (HMAC with a key derived from the sealing key): a million possible codes are no protection otherwise. */
+    private String codeHash(UUID challengeId, String code) {
+        return secrets.keyedHash(challengeId + ":" + code);
     }
 
     private boolean matches(String password, String hash) {
