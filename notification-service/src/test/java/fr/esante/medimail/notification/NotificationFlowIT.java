@@ -141,6 +141,21 @@ class NotificationFlowIT {
     }
 
     @Test
+    void aClosureAndAReopeningByStaffAreTold() throws Exception {
+        String email = "anne.benoit." + UUID.randomUUID() + "@example.org";
+        String address = "anne-sophie.benoit@sage-femme.oc.mssante.fr";
+        send(statusChanged(email, "ACCOUNT_CLOSED", "CLOSED", null, null, address, "PER"));
+        MimeMessage closed = await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(email), m -> m.length == 1)[0];
+        assertThat(closed.getSubject()).isEqualTo("Medimail : votre compte a été clôturé");
+        assertThat(parts(closed).get("text/plain")).contains(address, "0 820 250 035", "rouvrir");
+
+        send(statusChanged(email, "ACCOUNT_REOPENED", "VALIDATED", null, null, address, "PER"));
+        MimeMessage reopened = await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(email), m -> m.length == 2)[1];
+        assertThat(reopened.getSubject()).isEqualTo("Medimail : votre compte a été rouvert");
+        assertThat(parts(reopened).get("text/plain")).contains(address, "vous connecter");
+    }
+
+    @Test
     void aStaffRejectionTellsTheReasonAndWhatToDo() throws Exception {
         String email = "paul.martin." + UUID.randomUUID() + "@example.org";
         AccountRejected event = AccountRejected.newBuilder()

@@ -91,6 +91,14 @@ public class NotificationMails {
                 subject = "Medimail : votre boîte aux lettres est désormais personnelle (PER)";
                 template = "mailbox-became-per";
             }
+            case "ACCOUNT_CLOSED" -> {
+                subject = "Medimail : votre compte a été clôturé";
+                template = "account-closed";
+            }
+            case "ACCOUNT_REOPENED" -> {
+                subject = "Medimail : votre compte a été rouvert";
+                template = "account-reopened";
+            }
             default -> {
                 return;
             }
