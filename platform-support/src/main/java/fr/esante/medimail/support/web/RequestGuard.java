@@ -153,8 +153,14 @@ public class RequestGuard extends OncePerRequestFilter implements Ordered {
 
             @Override
             public void onError(Throwable failure) {
-                // The client went away or the connection broke: nobody is left to answer.
+                // The connection broke or stayed silent too long: answer 408 if anyone is still listening.
                 if (settled.compareAndSet(false, true)) {
+                    try {
+                        response.setHeader("Connection", "close");
+                        ProblemJson.write(response, 408, ProblemJson.forStatus(408));
+                    } catch (IOException | IllegalStateException gone) {
+                        // Nobody is left to answer.
+                    }
                     async.complete();
                 }
             }
