@@ -38,9 +38,12 @@ public class WebLimitsDefaults implements EnvironmentPostProcessor {
         limits.put("spring.datasource.hikari.connection-timeout", "10000");
         limits.put("medimail.web.max-request-body", "16KB");
         limits.put("medimail.web.body-read-timeout", "10s");
-        // At DEBUG, Tomcat dumps every request as received, passwords and bearer tokens included: even with the root
-        // logger at DEBUG this one stays quiet, unless named explicitly.
+        // Loggers that print raw wire data at DEBUG stay quiet even with the root logger at DEBUG, unless named
+        // explicitly. Tomcat dumps every request as received, passwords and bearer tokens included.
         limits.put("logging.level.org.apache.coyote.http11.Http11InputBuffer", "INFO");
+        // Apache HttpClient 4 (the FHIR client of the national directory) logs headers, the API key among them.
+        limits.put("logging.level.org.apache.http.wire", "INFO");
+        limits.put("logging.level.org.apache.http.headers", "INFO");
         return Map.copyOf(limits);
     }
 
