@@ -134,6 +134,21 @@ class StaffPagesIT extends BackofficeIntegrationTest {
         assertThat(denied.body()).contains("Accès refusé").contains(OBSERVER);
     }
 
+    @Test
+    void aControlCharacterTypedInAReasonOnThePageIsRefusedNamingTheField() {
+        Applicants.Applicant applicant = Applicants.durand();
+        String id = queued(applicant).get("id").asString();
+        Browser browser = new Browser();
+        browser.logIn(REVIEWER, REVIEWER_PASSWORD);
+        browser.get("/reviews");
+
+        Response refused = browser.post("/reviews/" + id + "/rejection", Map.of("reason", "Motif\u0000invalide"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("\"field\":\"reason\"", "FORBIDDEN_CHARACTER");
+        assertThat(reviewOf(applicant.accountId(), "PENDING")).isNotNull();
+    }
+
     /** An HTTP client that keeps its cookies and does not follow redirects, like a browser tab we can inspect. */
     private final class Browser {
 
