@@ -41,6 +41,8 @@ public class WebLimitsDefaults implements EnvironmentPostProcessor {
         // Loggers that print raw wire data at DEBUG stay quiet even with the root logger at DEBUG, unless named
         // explicitly. Tomcat dumps every request as received, passwords and bearer tokens included.
         limits.put("logging.level.org.apache.coyote.http11.Http11InputBuffer", "INFO");
+        // Spring MVC logs each request's URL with its query string, and the e-mailed confirmation link carries its token there.
+        limits.put("logging.level.org.springframework.web.servlet.DispatcherServlet", "INFO");
         // Apache HttpClient 4 (the FHIR client of the national directory) logs headers, the API key among them.
         limits.put("logging.level.org.apache.http.wire", "INFO");
         limits.put("logging.level.org.apache.http.headers", "INFO");
