@@ -187,6 +187,10 @@ class StaffPagesIT extends BackofficeIntegrationTest {
 
     @Test
     void aRejectionTakesAReasonFromTheFrenchListCompletedByFreeTextAndIsInTheAuditPage() {
+    }
+
+    @Test
+    void aControlCharacterTypedInAReasonOnThePageIsRefusedNamingTheField() {
         Applicants.Applicant applicant = Applicants.durand();
         String id = queued(applicant).get("id").asString();
         Browser browser = new Browser();
@@ -213,6 +217,16 @@ class StaffPagesIT extends BackofficeIntegrationTest {
     private static Applicants.Applicant named(Applicants.Applicant applicant, String lastName) {
         return new Applicants.Applicant(applicant.accountId(), ProfessionalProfileSubmitted.newBuilder(applicant.profile())
                 .setLastName(lastName).build(), applicant.identity(), applicant.address());
+    }
+
+    @Test
+        browser.get("/reviews");
+
+        Response refused = browser.post("/reviews/" + id + "/rejection", Map.of("reason", "Motif\u0000invalide"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("\"field\":\"reason\"", "FORBIDDEN_CHARACTER");
+        assertThat(reviewOf(applicant.accountId(), "PENDING")).isNotNull();
     }
 
     /** An HTTP client that keeps its cookies and does not follow redirects, like a browser tab we can inspect. */

@@ -81,11 +81,22 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         return shared;
     }
 
-    private static EmbeddedPostgres startPostgres(Settings settings) {
+    /**
+     * With a data directory (the local stack) the database is durable: what was answered {@code 202} survives an
+     * operating-system crash, so {@code fsync}, {@code synchronous_commit} and {@code full_page_writes} are on, against
+     * the embedded library's defaults. Tests keep those defaults (all off): their database lives in a temporary
+     * directory thrown away with the JVM, so there is nothing to keep across a crash, and the suites run faster.
+     */
+    static EmbeddedPostgres startPostgres(Settings settings) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "300");
+            if (settings.postgresDataDirectory() != null) {
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
             if (settings.postgresPort() > 0) {
                 builder.setPort(settings.postgresPort());
             }

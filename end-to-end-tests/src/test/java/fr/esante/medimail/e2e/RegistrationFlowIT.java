@@ -168,4 +168,49 @@ class RegistrationFlowIT {
             assertThat(health.body()).contains("\"status\":\"UP\"");
         }
     }
+
+    /** What Tomcat or Spring answer themselves is a problem document too, on every service (issue 13). */
+    @Test
+    void everyServiceAnswersMalformedRequestsWithProblemDocuments() throws Exception {
+        String[] requests = {
+                "GET /error HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "GET /api/v1/x%2Fy HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "GET /api/%00 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "GET /api/%ff HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "GET /../../etc/passwd HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "TRACE / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nX-Big: " + "b".repeat(20_000) + "\r\n\r\n",
+                "GET /?q=" + "a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                "POST /api/v1/anything HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 100000\r\n\r\n{"};
+        for (PlatformServices.Service service : PlatformServices.SERVICES) {
+            for (String request : requests) {
+                String answer = rawExchange(platform.port(service.name()), request);
+                String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n")));
+                assertThat(Integer.parseInt(head.substring(9, 12))).as(service.name() + " " + request.substring(0, 30))
+                        .isBetween(400, 499);
+                assertThat(head.toLowerCase()).as(service.name() + " " + request.substring(0, 30))
+                        .contains("content-type: application/problem+json");
+                assertThat(answer).doesNotContain("<html", "Apache Tomcat", "\"timestamp\"");
+            }
+        }
+    }
+
+    private static String rawExchange(int port, String request) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(20_000);
+            try {
+                socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            } catch (java.io.IOException refusedWhileSending) {
+                // Answered and closed before reading all of it: read the answer.
+            }
+            java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(received);
+            } catch (java.io.IOException reset) {
+                // Reset after the answer: keep what arrived.
+            }
+            return received.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }

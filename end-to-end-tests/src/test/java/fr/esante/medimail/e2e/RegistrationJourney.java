@@ -35,10 +35,17 @@ final class RegistrationJourney {
     final String email;
     final String firstName;
     final String lastName;
+    final String password;
     String registrationId;
+    String confirmationToken;
     String accessToken;
 
     RegistrationJourney(PlatformServices platform, Mailbox mailbox, String firstName, String lastName) {
+        this(platform, mailbox, firstName, lastName, PASSWORD);
+    }
+
+    RegistrationJourney(PlatformServices platform, Mailbox mailbox, String firstName, String lastName, String password) {
+        this.password = password;
         this.platform = platform;
         this.mailbox = mailbox;
         this.firstName = firstName;
@@ -59,8 +66,8 @@ final class RegistrationJourney {
         form.put("lastName", lastName);
         form.put("firstName", firstName);
         form.put("email", email);
-        form.put("password", PASSWORD);
-        form.put("passwordConfirmation", PASSWORD);
+        form.put("password", password);
+        form.put("passwordConfirmation", password);
         form.put("region", "76");
         PlatformClient.Response response = client.send("POST", url("registration-service"), "/api/v1/registrations", form, Map.of());
         assertThat(response.status()).as(response.body()).isEqualTo(202);
@@ -75,6 +82,7 @@ final class RegistrationJourney {
         Matcher link = CONFIRMATION_LINK.matcher(mail.body());
         assertThat(link.find()).as("confirmation link in: " + mail.body()).isTrue();
         String token = URLDecoder.decode(link.group(1), StandardCharsets.UTF_8);
+        confirmationToken = token;
 
         PlatformClient.Response page = client.get(url("registration-service"), "/confirmation?token=" + link.group(1), Map.of());
         assertThat(page.status()).isEqualTo(200);
@@ -93,7 +101,7 @@ final class RegistrationJourney {
 
     void logIn() {
         PlatformClient.Response session = client.send("POST", url("registration-service"), "/api/v1/sessions",
-                Map.of("email", email, "password", PASSWORD), Map.of());
+                Map.of("email", email, "password", password), Map.of());
         assertThat(session.status()).as(session.body()).isEqualTo(200);
         accessToken = session.json().get("accessToken").asString();
     }

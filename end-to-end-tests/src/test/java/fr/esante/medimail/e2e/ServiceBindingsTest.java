@@ -37,7 +37,7 @@ class ServiceBindingsTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> destinations(String serviceName) throws Exception {
+    static List<String> destinations(String serviceName) throws Exception {
         try (InputStream yml = ServiceBindingsTest.class.getResourceAsStream("/" + serviceName + ".yml")) {
             assertThat(yml).as(serviceName + ".yml on the classpath").isNotNull();
             Map<String, Object> root = new Yaml().load(yml);

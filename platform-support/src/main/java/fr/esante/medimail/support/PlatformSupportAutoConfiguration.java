@@ -7,6 +7,9 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.util.unit.DataSize;
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -26,13 +29,17 @@ import fr.esante.medimail.support.outbox.OutboxRelay;
 import fr.esante.medimail.support.secrets.SecretTokens;
 import fr.esante.medimail.support.security.SignInProtectionProperties;
 import fr.esante.medimail.support.web.ProblemDetailsAdvice;
+import fr.esante.medimail.support.web.ProblemErrorController;
+import fr.esante.medimail.support.web.RequestGuard;
+import fr.esante.medimail.support.web.StrictJson;
+import fr.esante.medimail.support.web.TomcatHardening;
 
 /**
  * The plumbing every service gets: outbox and relay, idempotent event consumers, problem details, and
  * secret sealing where a key is configured. Serde settings ({@code schema.registry.url} …) are read from
  * {@code spring.kafka.properties.*}, as for any Kafka client.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @EnableScheduling
 @EnableConfigurationProperties(SignInProtectionProperties.class)
 public class PlatformSupportAutoConfiguration {
@@ -75,6 +82,34 @@ public class PlatformSupportAutoConfiguration {
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    /** Hardening of the HTTP edge; see the README, "Hardening". */
+    @Bean
+    StrictJson strictJson() {
+        return new StrictJson();
+    }
+
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    @Bean
+    TomcatHardening tomcatHardening() {
+        return new TomcatHardening();
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestGuard> requestGuard(@Value("${medimail.web.max-request-body:16KB}") DataSize maxBody,
+                                                      @Value("${medimail.web.body-read-timeout:10s}") Duration bodyReadTimeout) {
+        RequestGuard guard = new RequestGuard(maxBody.toBytes(), bodyReadTimeout);
+        FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(guard);
+        // ASYNC too: the request comes back through the guard once its body has been read without blocking.
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+        registration.setAsyncSupported(true);
+        registration.setOrder(guard.getOrder());
+        return registration;
     }
 
     @Bean

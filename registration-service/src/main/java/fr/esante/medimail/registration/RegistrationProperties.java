@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of registration-service ({@code medimail.registration.*}).
@@ -14,13 +13,11 @@ import org.springframework.util.unit.DataSize;
  * @param confirmationValidity how long the e-mailed confirmation link works
  * @param sessionValidity      how long an access token works
  * @param passwordHashStrength BCrypt cost factor (log2 rounds)
- * @param maxRequestBody       larger API request bodies are refused before being read
  */
 @ConfigurationProperties("medimail.registration")
 public record RegistrationProperties(
         @DefaultValue("76") List<String> servedRegions,
         @DefaultValue("24h") Duration confirmationValidity,
         @DefaultValue("8h") Duration sessionValidity,
-        @DefaultValue("10") int passwordHashStrength,
-        @DefaultValue("16KB") DataSize maxRequestBody) {
+        @DefaultValue("10") int passwordHashStrength) {
 }

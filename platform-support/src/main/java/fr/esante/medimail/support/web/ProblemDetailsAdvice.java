@@ -59,9 +59,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         String field = UnreadableBody.fieldOf(ex);
         if (field != null) {
-            return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "Requête invalide",
-                    "Un champ a une valeur non reconnue.",
-                    List.of(new FieldError(field, "INVALID_VALUE", "Valeur non reconnue.")));
+            UnreadableBody.Refusal refusal = UnreadableBody.refusalOf(ex);
+            return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "Requête invalide", refusal.detail(),
+                    List.of(new FieldError(field, refusal.code(), refusal.message())));
         }
         return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Requête illisible",
                 "Le corps de la requête n'est pas un JSON valide.", List.of());
@@ -95,8 +95,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 && (detail.getType() == null || "about:blank".equals(detail.getType().toString()))) {
             HttpStatus status = HttpStatus.resolve(statusCode.value());
             String code = status == null ? "HTTP_" + statusCode.value() : status.name();
-            String[] french = FRENCH_TEXTS.getOrDefault(statusCode.value(),
-                    new String[] {"Requête non traitée", "La requête n'a pas pu être traitée."});
+            String[] french = frenchTexts(statusCode.value());
             detail.setType(URI.create(TYPE_BASE + code.toLowerCase(Locale.ROOT).replace('_', '-')));
             detail.setTitle(french[0]);
             detail.setDetail(french[1]);
@@ -105,15 +104,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    private static final Map<Integer, String[]> FRENCH_TEXTS = Map.of(
-            400, new String[] {"Requête invalide", "La requête est incorrecte."},
-            404, new String[] {"Ressource introuvable", "Cette adresse ne correspond à aucune ressource."},
-            405, new String[] {"Méthode non autorisée", "Cette méthode HTTP n'est pas acceptée pour cette adresse."},
-            406, new String[] {"Format de réponse indisponible", "Le format de réponse demandé n'est pas disponible."},
-            413, new String[] {"Requête trop volumineuse", "La requête dépasse la taille autorisée."},
-            415, new String[] {"Format non pris en charge", "Le corps de la requête doit être au format JSON."},
-            500, new String[] {"Erreur interne", "Une erreur inattendue est survenue. Réessayez plus tard."},
-            503, new String[] {"Service indisponible", "Le service est momentanément indisponible. Réessayez plus tard."});
+    private static final Map<Integer, String[]> FRENCH_TEXTS = Map.ofEntries(
+            Map.entry(400, new String[] {"Requête invalide", "La requête est incorrecte."}),
+            Map.entry(401, new String[] {"Authentification requise", "Vous devez vous identifier pour accéder à cette ressource."}),
+            Map.entry(403, new String[] {"Accès refusé", "Vous n'avez pas accès à cette ressource."}),
+            Map.entry(404, new String[] {"Ressource introuvable", "Cette adresse ne correspond à aucune ressource."}),
+            Map.entry(405, new String[] {"Méthode non autorisée", "Cette méthode HTTP n'est pas acceptée pour cette adresse."}),
+            Map.entry(406, new String[] {"Format de réponse indisponible", "Le format de réponse demandé n'est pas disponible."}),
+            Map.entry(408, new String[] {"Requête trop lente", "La requête n'a pas été reçue entièrement à temps."}),
+            Map.entry(413, new String[] {"Requête trop volumineuse", "La requête dépasse la taille autorisée."}),
+            Map.entry(414, new String[] {"Adresse trop longue", "L'adresse de la requête dépasse la longueur autorisée."}),
+            Map.entry(415, new String[] {"Format non pris en charge", "Le corps de la requête doit être au format JSON."}),
+            Map.entry(431, new String[] {"En-têtes trop volumineux", "Les en-têtes de la requête dépassent la taille autorisée."}),
+            Map.entry(500, new String[] {"Erreur interne", "Une erreur inattendue est survenue. Réessayez plus tard."}),
+            Map.entry(501, new String[] {"Méthode non prise en charge", "Cette méthode HTTP n'est pas prise en charge."}),
+            Map.entry(503, new String[] {"Service indisponible", "Le service est momentanément indisponible. Réessayez plus tard."}),
+            Map.entry(505, new String[] {"Version HTTP non prise en charge", "Cette version du protocole HTTP n'est pas prise en charge."}));
+
+    /** French title and detail for an HTTP status, for answers that carry no more specific text. */
+    public static String[] frenchTexts(int status) {
+        return FRENCH_TEXTS.getOrDefault(status, new String[] {"Requête non traitée", "La requête n'a pas pu être traitée."});
+    }
 
     private static String codeOf(String constraint, Object rejectedValue) {
         if ("Size".equals(constraint) && (rejectedValue == null || String.valueOf(rejectedValue).isEmpty())) {

@@ -10,7 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -67,6 +69,39 @@ public class SupportTestApplication {
         @PostMapping("/notes")
         public String create(@Valid @RequestBody NoteRequest request) {
             return "ok";
+        }
+    }
+
+    /** A body with nested, optional and boolean fields, stored when accepted (to check nothing refused is stored). */
+    public record StoredNoteRequest(UUID id, String text, Boolean flag, Place place) {
+    }
+
+    public record Place(String city, String region) {
+    }
+
+    @RestController
+    public static class StoredNoteController {
+        private final JdbcClient jdbc;
+
+        public StoredNoteController(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @PostMapping("/stored-notes")
+        public String store(@RequestBody StoredNoteRequest request) {
+            jdbc.sql("INSERT INTO note (id, text) VALUES (:id, :text)").param("id", request.id())
+                    .param("text", request.text().length() > 100 ? request.text().substring(0, 100) : request.text()).update();
+            return "stored";
+        }
+
+        @GetMapping("/search")
+        public String search(@RequestParam String q) {
+            return "found " + q.length();
+        }
+
+        @PostMapping(path = "/form", consumes = "application/x-www-form-urlencoded")
+        public String form(@RequestParam String reason) {
+            return "received " + reason.length();
         }
     }
 }

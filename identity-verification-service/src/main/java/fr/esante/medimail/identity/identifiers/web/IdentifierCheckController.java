@@ -12,11 +12,15 @@ import fr.esante.medimail.identity.identifiers.SyntaxProblem;
 /**
  * {@code POST /api/v1/identifier-checks}: syntax and key only, in memory, for instant feedback in forms.
  * Every answer is 200 with a code, including for an unknown type ({@code UNKNOWN_TYPE}): the form asks
- * "is this well-formed?", and "no, because…" is an answer, not a client error. Only a body that is not
- * JSON at all gets a 400 problem.
+ * "is this well-formed?", and "no, because…" is an answer, not a client error. A body that is not JSON, has an
+ * unknown field or a text with a control character gets a 400 problem (platform-support). The typed value is echoed
+ * only while it could be an identifier ({@value #MAX_ECHOED} characters at most): a huge value is answered
+ * {@code WRONG_LENGTH} without being sent back.
  */
 @RestController
 public class IdentifierCheckController {
+
+    static final int MAX_ECHOED = 64;
 
     /** {@code normalizedValue} and {@code message} come on top of the public contract's four fields. */
     public record CheckRequest(String type, String value) {
@@ -29,9 +33,13 @@ public class IdentifierCheckController {
     @PostMapping("/api/v1/identifier-checks")
     public CheckResponse check(@RequestBody CheckRequest request) {
         IdentifierCheck check = IdentifierRules.check(request.type(), request.value());
-        String type = check.type() != null ? check.type().name() : request.type();
-        return new CheckResponse(type, request.value(), check.isWellFormed(), check.code(), check.normalised(),
+        String type = check.type() != null ? check.type().name() : echoed(request.type());
+        return new CheckResponse(type, echoed(request.value()), check.isWellFormed(), check.code(), check.normalised(),
                 check.isWellFormed() ? null : message(check.type(), check.problem()));
+    }
+
+    private static String echoed(String typed) {
+        return typed == null || typed.length() > MAX_ECHOED ? null : typed;
     }
 
     /** French, for the person typing. */

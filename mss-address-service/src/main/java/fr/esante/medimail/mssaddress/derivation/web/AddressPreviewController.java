@@ -47,11 +47,22 @@ class AddressPreviewController {
     AddressPreview preview(@Valid @ModelAttribute PreviewQuery query) {
         Derivation result = derivation.derive(query.firstName(), query.lastName(), query.profession());
         if (result instanceof Derivation.Refused refused) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, refused.reason().name(), title(refused.reason()), refused.detail(),
-                    List.of(new FieldError(refused.field(), refused.reason().name(), refused.detail())));
+            // Not refused.detail(): it quotes the input, and a preview must not echo what anyone typed.
+            String detail = detail(refused);
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, refused.reason().name(), title(refused.reason()), detail,
+                    List.of(new FieldError(refused.field(), refused.reason().name(), detail)));
         }
         MssAddress address = ((Derivation.Derived) result).firstChoice();
         return new AddressPreview(address.localPart(), address.domain(), address.address());
+    }
+
+    private static String detail(Derivation.Refused refused) {
+        return switch (refused.reason()) {
+            case NAME_NOT_REPRESENTABLE -> ("firstName".equals(refused.field()) ? "Le prénom" : "Le nom")
+                    + " ne contient aucune lettre utilisable dans une adresse MSSanté.";
+            case UNKNOWN_PROFESSION -> "Ce code profession ne correspond à aucune profession de santé ouvrant droit"
+                    + " à une adresse MSSanté.";
+        };
     }
 
     private static String title(RefusalReason reason) {

@@ -73,7 +73,7 @@ class AddressPreviewIT {
         assertThat(problem.get("code").asString()).isEqualTo("UNKNOWN_PROFESSION");
         assertThat(problem.get("title").asString()).isEqualTo("Profession inconnue");
         assertThat(problem.get("detail").asString())
-                .isEqualTo("Le code profession « 93 » ne correspond à aucune profession de santé ouvrant droit à une adresse MSSanté.");
+                .isEqualTo("Ce code profession ne correspond à aucune profession de santé ouvrant droit à une adresse MSSanté.");
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("profession");
     }
 
@@ -86,7 +86,22 @@ class AddressPreviewIT {
         assertThat(problem.get("code").asString()).isEqualTo("NAME_NOT_REPRESENTABLE");
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("lastName");
         assertThat(problem.get("errors").get(0).get("code").asString()).isEqualTo("NAME_NOT_REPRESENTABLE");
-        assertThat(problem.get("detail").asString()).startsWith("Le nom « 李 »");
+        assertThat(problem.get("detail").asString()).startsWith("Le nom ne contient").doesNotContain("李");
+    }
+
+    @Test
+    void neverEchoesItsInputAndRefusesControlCharacters() throws Exception {
+        String typed = "Z".repeat(150) + "9";
+        HttpResponse<String> unknown = preview("Jean", "Durand", typed);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).doesNotContain(typed);
+
+        HttpResponse<String> nul = get("/api/v1/mss-addresses/preview?firstName=Jean&lastName=Du%00rand&profession=10");
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(nul.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(nul.body());
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("lastName");
+        assertThat(problem.get("errors").get(0).get("code").asString()).isEqualTo("FORBIDDEN_CHARACTER");
     }
 
     @Test

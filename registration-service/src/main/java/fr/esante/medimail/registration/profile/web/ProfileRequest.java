@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
  * defaults to false, {@code directoryVisible} and {@code paperless} to true. An unknown enum value is a 400 on its field.
  */
 @IdentifierTypeMismatch
+@StructureNameRequired
 record ProfileRequest(
         @NotNull(message = "Indiquez si vous disposez d'un identifiant national (RPPS, ADELI) ou si vous êtes"
                 + " professionnel étranger ou en formation.")
@@ -94,6 +95,7 @@ record ProfileRequest(
 
             @NotBlank(message = "La région est obligatoire.")
             @Pattern(regexp = "[0-9]{2}", message = "La région doit être un code INSEE de région à 2 chiffres (par exemple 76).")
+            @UnknownRegion
             String region,
 
             @Pattern(regexp = "[0-9]{2,3}|2[AB]", message = "Le département doit être un code INSEE de département"
