@@ -220,6 +220,11 @@ class StaffPagesIT extends BackofficeIntegrationTest {
     }
 
     @Test
+    void aControlCharacterTypedInAReasonOnThePageIsRefusedNamingTheField() {
+        Applicants.Applicant applicant = Applicants.durand();
+        String id = queued(applicant).get("id").asString();
+        Browser browser = new Browser();
+        browser.logIn(REVIEWER, REVIEWER_PASSWORD);
         browser.get("/reviews");
 
         Response refused = browser.post("/reviews/" + id + "/rejection", Map.of("reason", "Motif\u0000invalide"));
