@@ -187,10 +187,6 @@ class StaffPagesIT extends BackofficeIntegrationTest {
 
     @Test
     void aRejectionTakesAReasonFromTheFrenchListCompletedByFreeTextAndIsInTheAuditPage() {
-    }
-
-    @Test
-    void aControlCharacterTypedInAReasonOnThePageIsRefusedNamingTheField() {
         Applicants.Applicant applicant = Applicants.durand();
         String id = queued(applicant).get("id").asString();
         Browser browser = new Browser();
