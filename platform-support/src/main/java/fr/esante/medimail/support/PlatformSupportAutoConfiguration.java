@@ -11,28 +11,40 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.esante.medimail.schemas.serde.AvroSerializer;
 import fr.esante.medimail.support.inbox.EventConsumers;
 import fr.esante.medimail.support.outbox.Outbox;
 import fr.esante.medimail.support.outbox.OutboxRelay;
+import fr.esante.medimail.support.passwords.PasswordHashing;
+import fr.esante.medimail.support.passwords.PasswordHashingSettings;
 import fr.esante.medimail.support.secrets.SecretTokens;
 import fr.esante.medimail.support.web.ProblemDetailsAdvice;
 
 /**
- * The plumbing every service gets: outbox and relay, idempotent event consumers, problem details, and
+ * The plumbing every service gets: outbox and relay, idempotent event consumers, problem details, password hashing, and
  * secret sealing where a key is configured. Serde settings ({@code schema.registry.url} …) are read from
  * {@code spring.kafka.properties.*}, as for any Kafka client.
  */
 @AutoConfiguration
 @EnableScheduling
+@EnableConfigurationProperties(PasswordHashingSettings.class)
 public class PlatformSupportAutoConfiguration {
+
+    /** Password hashing (Argon2id), unless the service brings its own encoder (login filters: {@code LoginPasswordHashing}). */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(PasswordEncoder.class)
+    PasswordHashing passwordHashing(PasswordHashingSettings settings) {
+        return new PasswordHashing(settings);
+    }
 
     @Bean
     @ConditionalOnMissingBean

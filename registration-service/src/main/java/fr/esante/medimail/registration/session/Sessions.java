@@ -22,7 +22,7 @@ import fr.esante.medimail.support.secrets.SecretTokens;
 
 /**
  * Sign-in with e-mail address and password, and the access tokens it hands out. Wrong credentials get one
- * answer whether or not the address exists, and take the same time (a BCrypt comparison runs either way).
+ * answer whether or not the address exists, and take the same time (a hash comparison runs either way).
  *
  * <p>A validated account also gets an access token for now: the one-time code sent by e-mail (public-api.md,
  * 202 {"challengeId","sentTo"}) needs an event that notification-service can turn into that e-mail, which
@@ -63,6 +63,7 @@ public class Sessions {
             throw Refusal.unauthenticated("INVALID_CREDENTIALS", "Adresse e-mail ou mot de passe incorrect.");
         }
         Account account = found.get();
+        renewHashIfOutdated(account, password);
         if (account.status() == AccountStatus.EMAIL_CONFIRMATION_PENDING) {
             throw Refusal.forbidden("EMAIL_NOT_CONFIRMED", "Confirmez d'abord votre adresse e-mail en suivant le lien"
                     + " du message que nous vous avons envoyé. Si ce lien a expiré, inscrivez-vous à nouveau avec la"
@@ -102,6 +103,14 @@ public class Sessions {
             return false;
         }
         return passwords.matches(password, hash);
+    }
+
+    /** A BCrypt hash of an earlier version, or Argon2id with other parameters: the right password is hashed anew. */
+    private void renewHashIfOutdated(Account account, String password) {
+        if (passwords.upgradeEncoding(account.passwordHash())
+                && accounts.replacePasswordHash(account.id(), account.passwordHash(), passwords.encode(password))) {
+            log.info("Password hash of account {} renewed with the current parameters", account.id());
+        }
     }
 
     private static Refusal invalidToken() {

@@ -5,13 +5,14 @@ import static fr.esante.medimail.identity.operators.OperatorRoles.OPERATOR;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import fr.esante.medimail.support.passwords.PasswordHashingSettings;
+import fr.esante.medimail.support.security.LoginPasswordHashing;
 import fr.esante.medimail.support.security.SecurityProblemResponses;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -41,9 +42,10 @@ class SecurityConfiguration {
         return new OperatorAccounts(properties);
     }
 
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    /** Argon2id ({@code medimail.passwords.*}); configured BCrypt hashes still work and are renewed at login. */
+    @Bean(destroyMethod = "close")
+    PasswordEncoder passwordEncoder(PasswordHashingSettings settings) {
+        return new LoginPasswordHashing(settings);
     }
 
     @Bean
