@@ -177,10 +177,14 @@ public final class PlatformBenchmark {
         report.section("Pipeline latency at 50 % and 80 % of the intake ceiling (" + String.format(Locale.ROOT, "%.1f", intake.rate()) + "/s, open loop)");
         report.line("| load | rate /s | 202 -> confirmation e-mail p50 / p95 / p99 / max (s) | e-mails late at end of sending | first vs last third p50 (s) | profile 202 -> review queryable p50 / p95 / p99 / max (s) | reviews missing |");
         report.line("|---|---|---|---|---|---|---|");
-        for (double load : new double[] {0.5, 0.8}) {
-            double rate = load * intake.rate();
-            report.line(latencyAt(load, rate));
+        List<Double> loads = List.of(50.0, 80.0);
+        List<Latency> latencies = new ArrayList<>();
+        for (double load : loads) {
+            Latency latency = latencyAt(load / 100, load / 100 * intake.rate());
+            latencies.add(latency);
+            report.line(latency.row());
         }
+        charts(intake, signIns, loads, latencies);
 
         memory.stop();
         report.section("Memory");
@@ -331,7 +335,45 @@ public final class PlatformBenchmark {
 
     // ---------------------------------------------------------------- latency
 
-    private String latencyAt(double load, double rate) throws Exception {
+    /** One load step: its report row, and the latencies (s) from 202 to e-mail and from 202 to review. */
+    private record Latency(String row, List<Double> mail, List<Double> review) {
+    }
+
+    private void charts(Throughput intake, Throughput signIns, List<Double> loads, List<Latency> latencies) {
+        try {
+            List<Double> secondsAxis = new ArrayList<>();
+            for (int s = 0; s < intake.perSecondCounts().size(); s++) {
+                secondsAxis.add((double) s + 1);
+            }
+            Charts.lines(OUTPUT.resolve("benchmark-throughput.png"), "Throughput over time (closed loop, " + clients + " clients)",
+                    "second of the phase", "answers/s", List.of(
+                            new Charts.Series("registrations accepted", secondsAxis,
+                                    intake.perSecondCounts().stream().map(Integer::doubleValue).toList()),
+                            new Charts.Series("sign-ins", secondsAxis.subList(0, signIns.perSecondCounts().size()),
+                                    signIns.perSecondCounts().stream().map(Integer::doubleValue).toList())));
+            List<Charts.Series> series = new ArrayList<>();
+            for (int p : new int[] {50, 95, 99}) {
+                series.add(new Charts.Series("e-mail p" + p, loads,
+                        latencies.stream().map(l -> percentile(l.mail(), p)).toList()));
+            }
+            for (int p : new int[] {99}) {
+                series.add(new Charts.Series("review p" + p, loads,
+                        latencies.stream().map(l -> percentile(l.review(), p)).toList()));
+            }
+            Charts.lines(OUTPUT.resolve("benchmark-latency.png"), "Latency percentiles against load", "% of the intake ceiling",
+                    "seconds", series);
+            report.line("");
+            report.line("![throughput](benchmark-throughput.png) ![latency](benchmark-latency.png)");
+        } catch (Exception e) {
+            System.err.println("Charts not drawn: " + e);
+        }
+    }
+
+    private Latency latencyAt(double load, double rate) throws Exception {
+        if (rate < 0.5) {
+            return new Latency(String.format(Locale.ROOT, "| %d %% | %.1f | – | – | – | – | – |", Math.round(load * 100), rate),
+                    List.of(), List.of());
+        }
         int count = (int) Math.round(rate * seconds);
         String tag = "load" + Math.round(load * 100);
         Map<String, Long> accepted = new ConcurrentHashMap<>();
@@ -397,9 +439,9 @@ public final class PlatformBenchmark {
             reviewLatencies.add(Math.max(0, review.getValue() - submitted.get(review.getKey())) / 1000.0);
         }
         System.out.printf(Locale.ROOT, "[%s] %d profiles submitted, %d reviews opened%n", tag, submitted.size(), reviews.size());
-        return String.format(Locale.ROOT, "| %d %% | %.1f | %s | %d | %.2f / %.2f | %s | %d of %d |", Math.round(load * 100), rate,
-                percentiles(mailLatencies), lateAtEnd, percentile(first, 50), percentile(last, 50), percentiles(reviewLatencies),
-                submitted.size() - reviews.size(), submitted.size());
+        return new Latency(String.format(Locale.ROOT, "| %d %% | %.1f | %s | %d | %.2f / %.2f | %s | %d of %d |",
+                Math.round(load * 100), rate, percentiles(mailLatencies), lateAtEnd, percentile(first, 50), percentile(last, 50),
+                percentiles(reviewLatencies), submitted.size() - reviews.size(), submitted.size()), mailLatencies, reviewLatencies);
     }
 
     /** When each of these addresses' first e-mail reached the SMTP server (epoch ms). */
