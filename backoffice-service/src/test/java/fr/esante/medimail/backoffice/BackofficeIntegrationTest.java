@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
                 "medimail.backoffice.staff[0].password-hash=$2a$10$84dA3WPy2mkz465kbik8euZCgDaXvXIXR0DTTJyjrjicwtEtzVclC",
                 "medimail.backoffice.staff[0].roles=REVIEWER",
                 "medimail.backoffice.staff[1].username=" + BackofficeIntegrationTest.OBSERVER,
-                "medimail.backoffice.staff[1].password-hash=$2a$10$som9UFN5GgY9pJvj2G9XE.inmWCleKEOkODLL/stjoMD8gTS8Esw6",
+                // Argon2id; the reviewer above keeps a BCrypt hash of an earlier version, renewed at login.
+                "medimail.backoffice.staff[1].password-hash=$argon2id$v=19$m=7168,t=5,p=1$SEujHUF3ogVTZD/sjUHy5Q$h9JllPuQcOhFpFZXBwKlgo6rGuTSrbDsXjAW2wdVS1g",
                 "medimail.backoffice.staff[1].roles=AUDITOR",
                 // Two reviewers that the lockout tests lock (so that no other test meets the lock).
                 "medimail.backoffice.staff[2].username=" + BackofficeIntegrationTest.LOCKED_API_REVIEWER,

@@ -28,13 +28,15 @@ public final class LocalPlatform {
 
     /** The local stack alone seeds this reviewer; production staff come from configuration. */
     public static final String SEEDED_REVIEWER = "agent";
-    // BCrypt of "agent": the local stack's seeded reviewer password.
-    static final String SEEDED_REVIEWER_HASH = "$2a$10$84dA3WPy2mkz465kbik8euZCgDaXvXIXR0DTTJyjrjicwtEtzVclC";
+    // Argon2id (m=7 MiB, t=5, p=1) of "agent": the local stack's seeded reviewer password.
+    static final String SEEDED_REVIEWER_HASH =
+            "$argon2id$v=19$m=7168,t=5,p=1$dMcOlTx/yPeeVCW8QjixXQ$UwnWSQlGf0NubfTEN2MWI5BVWu3v1mjE2/r/+DOgB7U";
 
     /** The local stack alone seeds this directory operator (imports, decision audit of identity-verification-service). */
     public static final String SEEDED_OPERATOR = "operateur";
-    // BCrypt of "operateur".
-    static final String SEEDED_OPERATOR_HASH = "$2a$10$hSNdViuoqDSx/7stO1LJYelp9nf6CrqIVGjTAAF0kybWqzVY0T.Ka";
+    // Argon2id (m=7 MiB, t=5, p=1) of "operateur".
+    static final String SEEDED_OPERATOR_HASH =
+            "$argon2id$v=19$m=7168,t=5,p=1$uVrG9pSvowjz2hk3ZU9HRw$w/lRTEUoN8NLszax0WqWWmU/Hgvyz3s39YWkS+IOpZM";
 
     private LocalPlatform() {
     }

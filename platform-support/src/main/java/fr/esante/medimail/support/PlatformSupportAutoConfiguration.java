@@ -20,12 +20,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.esante.medimail.schemas.serde.AvroSerializer;
 import fr.esante.medimail.support.inbox.EventConsumers;
 import fr.esante.medimail.support.outbox.Outbox;
 import fr.esante.medimail.support.outbox.OutboxRelay;
+import fr.esante.medimail.support.passwords.PasswordHashing;
+import fr.esante.medimail.support.passwords.PasswordHashingSettings;
 import fr.esante.medimail.support.secrets.SecretTokens;
 import fr.esante.medimail.support.security.SignInProtectionProperties;
 import fr.esante.medimail.support.web.ProblemDetailsAdvice;
@@ -35,14 +38,21 @@ import fr.esante.medimail.support.web.StrictJson;
 import fr.esante.medimail.support.web.TomcatHardening;
 
 /**
- * The plumbing every service gets: outbox and relay, idempotent event consumers, problem details, and
+ * The plumbing every service gets: outbox and relay, idempotent event consumers, problem details, password hashing, and
  * secret sealing where a key is configured. Serde settings ({@code schema.registry.url} …) are read from
  * {@code spring.kafka.properties.*}, as for any Kafka client.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @EnableScheduling
-@EnableConfigurationProperties(SignInProtectionProperties.class)
+@EnableConfigurationProperties({SignInProtectionProperties.class, PasswordHashingSettings.class})
 public class PlatformSupportAutoConfiguration {
+
+    /** Password hashing (Argon2id), unless the service brings its own encoder (login filters: {@code LoginPasswordHashing}). */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean(PasswordEncoder.class)
+    PasswordHashing passwordHashing(PasswordHashingSettings settings) {
+        return new PasswordHashing(settings);
+    }
 
     @Bean
     @ConditionalOnMissingBean

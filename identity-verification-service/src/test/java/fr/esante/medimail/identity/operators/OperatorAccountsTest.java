@@ -43,8 +43,8 @@ class OperatorAccountsTest {
         assertThatThrownBy(() -> accounts(member(null, HASH, "OPERATOR")))
                 .hasMessageContaining("medimail.identity.operators[0].username is missing");
         assertThatThrownBy(() -> accounts(member("operateur", "operateur", "OPERATOR")))
-                .hasMessageContaining("not a BCrypt hash").hasMessageNotContaining("operateur\"");
-        assertThatThrownBy(() -> accounts(member("operateur", null, "OPERATOR"))).hasMessageContaining("not a BCrypt hash");
+                .hasMessageContaining("not an Argon2id").hasMessageNotContaining("operateur\"");
+        assertThatThrownBy(() -> accounts(member("operateur", null, "OPERATOR"))).hasMessageContaining("not an Argon2id");
         assertThatThrownBy(() -> accounts(member("operateur", HASH, "OPERATOR"), member("Operateur", HASH, "OPERATOR")))
                 .hasMessageContaining("configured twice");
         assertThatThrownBy(() -> accounts(member("operateur", HASH, "opé-rateur"))).hasMessageContaining("Invalid operator role");

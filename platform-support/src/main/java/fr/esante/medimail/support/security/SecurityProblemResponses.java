@@ -15,6 +15,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import fr.esante.medimail.support.passwords.PasswordHashingBusyException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,6 +49,14 @@ public class SecurityProblemResponses implements AuthenticationEntryPoint, Acces
             throws IOException {
         if (exception instanceof LoginThrottledException throttled) {
             tooManyAttempts(request, response, throttled);
+            return;
+        }
+        PasswordHashingBusyException busy = PasswordHashingBusyException.findIn(exception);
+        if (busy != null) {
+            // Not a wrong password: too many logins at once. Say when to come back rather than ask for credentials again.
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfterSeconds()));
+            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_BUSY", "Service momentanément surchargé",
+                    PasswordHashingBusyException.FRENCH_DETAIL);
             return;
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\", charset=\"UTF-8\"");

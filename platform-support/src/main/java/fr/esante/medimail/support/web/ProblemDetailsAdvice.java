@@ -22,6 +22,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import fr.esante.medimail.support.passwords.PasswordHashingBusyException;
+
 /**
  * Every HTTP error as {@code application/problem+json} (RFC 9457) with {@code type}, {@code title},
  * {@code status}, {@code detail}, and for invalid input an {@code errors} list of
@@ -40,6 +42,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiProblem.class)
     public ResponseEntity<Object> handleApiProblem(ApiProblem problem) {
         return problem(problem.status(), problem.code(), problem.title(), problem.getMessage(), problem.errors());
+    }
+
+    /** Too many passwords waiting to be hashed: come back later, the request changed nothing. */
+    @ExceptionHandler(PasswordHashingBusyException.class)
+    public ResponseEntity<Object> handlePasswordHashingBusy(PasswordHashingBusyException busy) {
+        ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_BUSY", "Service momentanément surchargé",
+                PasswordHashingBusyException.FRENCH_DETAIL, List.of());
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfterSeconds())).body(problem.getBody());
     }
 
     @Override

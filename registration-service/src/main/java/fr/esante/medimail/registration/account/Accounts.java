@@ -16,6 +16,13 @@ public interface Accounts {
     /** Stores the changes made to an account found in the current transaction. */
     void update(Account account);
 
+    /**
+     * Replaces the password hash by a stronger one of the same password, unless it changed meanwhile.
+     *
+     * @return whether it was replaced
+     */
+    boolean replacePasswordHash(UUID id, String previousHash, String newHash);
+
     Optional<Account> findById(UUID id);
 
     Optional<Account> findByEmail(String normalisedEmail);

@@ -32,8 +32,8 @@ import fr.esante.medimail.support.secrets.SecretTokens;
  * code e-mailed to its holder ({@link OneTimeCodeRequested}, the code sealed for notification-service). An account
  * not validated yet gets a limited session at once, to follow its registration.
  *
- * <p>Wrong credentials get one answer whether or not the address exists, and take the same time (a BCrypt comparison
- * runs either way). Every attempt first goes through {@link SignInGuard}: repeated failures (password or code) lock
+ * <p>Wrong credentials get one answer whether or not the address exists, and take the same time (a password hash
+ * comparison runs either way). Every attempt first goes through {@link SignInGuard}: repeated failures (password or code) lock
  * the address for a growing wait, and a client address that fails too often is refused for a while.
  */
 @Service
@@ -92,6 +92,7 @@ public class Sessions {
         }
         guard.succeeded(normalised);
         Account account = found.get();
+        renewHashIfOutdated(account, password);
         if (account.status() == AccountStatus.EMAIL_CONFIRMATION_PENDING) {
             throw Refusal.forbidden("EMAIL_NOT_CONFIRMED", "Confirmez d'abord votre adresse e-mail en suivant le lien"
                     + " du message que nous vous avons envoyé. Si ce lien a expiré, inscrivez-vous à nouveau avec la"
@@ -275,6 +276,14 @@ public class Sessions {
     static String maskedAddress(String email) {
         int at = email.indexOf('@');
         return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
+    }
+
+    /** A BCrypt hash of an earlier version, or Argon2id with other parameters: the right password is hashed anew. */
+    private void renewHashIfOutdated(Account account, String password) {
+        if (passwords.upgradeEncoding(account.passwordHash())
+                && accounts.replacePasswordHash(account.id(), account.passwordHash(), passwords.encode(password))) {
+            log.info("Password hash of account {} renewed with the current parameters", account.id());
+        }
     }
 
     private static Refusal invalidToken() {

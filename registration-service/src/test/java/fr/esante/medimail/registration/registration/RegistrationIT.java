@@ -33,7 +33,7 @@ class RegistrationIT extends IntegrationTest {
         assertThat(row.get("email")).isEqualTo(email);
         assertThat(row.get("last_name")).isEqualTo("DURAND");
         assertThat(row.get("status")).isEqualTo("EMAIL_CONFIRMATION_PENDING");
-        assertThat((String) row.get("password_hash")).startsWith("$2").doesNotContain(PASSWORD);
+        assertThat((String) row.get("password_hash")).startsWith("$argon2id$v=19$m=7168,t=5,p=1$").doesNotContain(PASSWORD);
 
         AccountRequested event = awaitEvent(Topics.ACCOUNT_REQUESTED, id);
         assertThat(event.getAccountId()).isEqualTo(id);

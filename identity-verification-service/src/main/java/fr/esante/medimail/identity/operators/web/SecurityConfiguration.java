@@ -13,6 +13,8 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.esante.medimail.support.security.LoginThrottle;
+import fr.esante.medimail.support.passwords.PasswordHashingSettings;
+import fr.esante.medimail.support.security.LoginPasswordHashing;
 import fr.esante.medimail.support.security.SecurityProblemResponses;
 import fr.esante.medimail.support.security.SignInProtectionProperties;
 import fr.esante.medimail.support.security.ThrottledAuthenticationProvider;
@@ -21,7 +23,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -53,9 +54,10 @@ class SecurityConfiguration {
         return new OperatorAccounts(properties);
     }
 
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    /** Argon2id ({@code medimail.passwords.*}); configured BCrypt hashes still work and are renewed at login. */
+    @Bean(destroyMethod = "close")
+    PasswordEncoder passwordEncoder(PasswordHashingSettings settings) {
+        return new LoginPasswordHashing(settings);
     }
 
     @Bean

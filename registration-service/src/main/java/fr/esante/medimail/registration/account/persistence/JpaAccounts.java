@@ -37,6 +37,12 @@ class JpaAccounts implements Accounts {
     }
 
     @Override
+    @Transactional
+    public boolean replacePasswordHash(UUID id, String previousHash, String newHash) {
+        return repository.replacePasswordHash(id, previousHash, newHash) == 1;
+    }
+
+    @Override
     public Optional<Account> findById(UUID id) {
         return repository.findById(id).map(AccountEntity::toDomain);
     }

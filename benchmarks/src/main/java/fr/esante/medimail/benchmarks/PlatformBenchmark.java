@@ -1,0 +1,684 @@
+package fr.esante.medimail.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.icegreen.greenmail.store.StoredMessage;
+
+import de.mkammerer.argon2.Argon2;
+import de.mkammerer.argon2.Argon2Factory;
+import fr.esante.medimail.embedded.EmbeddedInfrastructure;
+import fr.esante.medimail.local.EmbeddedPlatformInfrastructure;
+import fr.esante.medimail.local.LocalPlatform;
+import fr.esante.medimail.local.PlatformServices;
+import fr.esante.medimail.support.passwords.PasswordHashingSettings;
+import fr.esante.medimail.support.secrets.SecretTokens;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One run, one JVM: the embedded infrastructure and the five services (as the local stack), driven over HTTP on
+ * loopback. Prints and writes to {@code target/benchmark-report.md}:
+ * <ol>
+ * <li>the raw Argon2id hash rate at the configured parameters, on 1 thread and on one thread per processor;</li>
+ * <li>registrations accepted per second by closed-loop clients (the intake ceiling) and its ratio to the raw rate;</li>
+ * <li>password sign-ins per second, and its ratio to the raw rate;</li>
+ * <li>at 50 % and 80 % of that ceiling (open loop, fixed rate): latency from the {@code 202} to the confirmation
+ * e-mail at the SMTP server, and from the profile submission's {@code 202} to the review row in the back office;</li>
+ * <li>time to ready, resident memory and peak heap.</li>
+ * </ol>
+ * Absolute figures depend on the machine and on what else runs on it; ratios measured in the same run are what
+ * compare. Settings (system properties): {@code bench.seconds} (length of each measured phase, default 15),
+ * {@code bench.clients} (closed-loop clients, default 2 per processor + 2), {@code bench.warmup} (seconds of unmeasured
+ * registrations and sign-ins first, default 20).
+ */
+public final class PlatformBenchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PASSWORD = "Stethoscope2024";
+    private static final Duration DRAIN_PATIENCE = Duration.ofSeconds(120);
+
+    private final int processors = Runtime.getRuntime().availableProcessors();
+    private final int seconds = Integer.getInteger("bench.seconds", 15);
+    private final int clients = Integer.getInteger("bench.clients", 2 * processors + 2);
+    private final int warmUp = Integer.getInteger("bench.warmup", 20);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newFixedThreadPool(4)).build();
+    private final MemorySampler memory = new MemorySampler();
+    private final Report report = new Report();
+
+    private EmbeddedInfrastructure infrastructure;
+    private PlatformServices services;
+    private String registration;
+    private JdbcClient registrationDb;
+    private JdbcClient backofficeDb;
+
+    /** {@code benchmarks/target} when run from the repository's root (the README's command), else {@code target}. */
+    private static final Path OUTPUT = Files.isDirectory(Path.of("benchmarks", "target")) ? Path.of("benchmarks", "target")
+            : Path.of("target");
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        Files.createDirectories(OUTPUT);
+        // The services' logs go to a file (logback-benchmark.xml of this module), the console keeps the figures.
+        System.setProperty("benchmark.log", OUTPUT.resolve("benchmark-platform.log").toString());
+        System.setProperty("logback.configurationFile", "logback-benchmark.xml");
+        // Tomcat logs through java.util.logging: into the same file.
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
+        PlatformBenchmark benchmark = new PlatformBenchmark();
+        try {
+            benchmark.run();
+        } finally {
+            benchmark.stop();
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        report.line("# Medimail platform benchmark");
+        report.line("");
+        report.line("Run %s UTC on %d processors, load average at start %s, JVM %s, max heap %d MiB; phases of %d s, %d closed-loop clients.",
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(Instant.now().atOffset(ZoneOffset.UTC)), processors,
+                loadAverage(), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, seconds, clients);
+        report.line("Figures are depressed by whatever else runs on the machine: compare the ratios, measured side by side in this run.");
+        report.line("");
+
+        long start = System.nanoTime();
+        infrastructure = new EmbeddedInfrastructure(EmbeddedInfrastructure.Settings.forTests());
+        Map<String, Map<String, Object>> settings = new HashMap<>(LocalPlatform.localSettings());
+        settings.put("*", Map.of("spring.main.banner-mode", "off"));
+        services = PlatformServices.start(new EmbeddedPlatformInfrastructure(infrastructure), true, settings);
+        double ready = (System.nanoTime() - start) / 1e9;
+        registration = services.baseUrl("registration-service");
+        registrationDb = services.context("registration-service").getBean(JdbcClient.class);
+        backofficeDb = services.context("backoffice-service").getBean(JdbcClient.class);
+        memory.start();
+        report.section("Start");
+        report.line("- local stack (Kafka, PostgreSQL, mail server, five services) ready in **%.1f s**", ready);
+        report.line("- resident memory after start: %d MiB, heap used %d MiB", MemorySampler.rssMiB(), MemorySampler.heapUsedMiB());
+
+        // Warm-up (JIT, connection pools, consumers' first polls): the same calls as measured, not counted.
+        System.out.println("Warming up for " + warmUp + " s…");
+        closedLoop(warmUp, i -> post("/api/v1/registrations", registrationBody(email("warmup", i))), 202);
+        String warm = email("warmup", -1);
+        check(post("/api/v1/registrations", registrationBody(warm)), 202);
+        confirm(warm);
+        closedLoop(warmUp / 2, i -> post("/api/v1/sessions",
+                JSON.writeValueAsString(Map.of("email", warm, "password", PASSWORD))), 200);
+
+        PasswordHashingSettings hashing = services.context("registration-service").getBean(PasswordHashingSettings.class);
+        report.section("Raw hash rate (Argon2id m=" + hashing.memoryKib() + " KiB, t=" + hashing.iterations() + ", p="
+                + hashing.parallelism() + ")");
+        double raw1 = rawHashRate(hashing, 1);
+        double rawN = rawHashRate(hashing, processors);
+        report.line("- 1 thread: **%.1f hashes/s**", raw1);
+        report.line("- %d threads: **%.1f hashes/s**", processors, rawN);
+
+        report.section("Intake: registrations accepted per second (closed loop, " + clients + " clients)");
+        Throughput intake = closedLoop(seconds, i -> post("/api/v1/registrations", registrationBody(email("intake", i))), 202);
+        report.line("- **%.1f registrations/s** accepted (%d in %d s; %d answered 503, %d other)", intake.rate(), intake.ok(),
+                seconds, intake.busy(), intake.other());
+        report.line("- ratio to the raw hash rate on %d threads: **%.2f** (goal >= 0.9)", processors, intake.rate() / rawN);
+        report.line("- accepted per second over the phase: %s", intake.perSecond());
+        double drained = awaitMails(intake.ok());
+        report.line("- confirmation e-mails of the phase all at the SMTP server %.1f s after its end", drained);
+
+        report.section("Sign-ins per second (closed loop, " + clients + " clients, 20 confirmed accounts)");
+        List<String> signers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String email = email("signer", i);
+            check(post("/api/v1/registrations", registrationBody(email)), 202);
+            confirm(email);
+            signers.add(email);
+        }
+        Throughput signIns = closedLoop(seconds, i -> post("/api/v1/sessions",
+                JSON.writeValueAsString(Map.of("email", signers.get(i % signers.size()), "password", PASSWORD))), 200);
+        report.line("- **%.1f sign-ins/s** (%d in %d s; %d answered 503, %d other)", signIns.rate(), signIns.ok(), seconds,
+                signIns.busy(), signIns.other());
+        report.line("- ratio to the raw hash rate on %d threads: **%.2f**", processors, signIns.rate() / rawN);
+        report.line("- Keycloak side by side: not run in this version (see the README).");
+
+        report.section("Pipeline latency at 50 % and 80 % of the intake ceiling (" + String.format(Locale.ROOT, "%.1f", intake.rate()) + "/s, open loop)");
+        report.line("| load | rate /s | 202 -> confirmation e-mail p50 / p95 / p99 / max (s) | e-mails late at end of sending | first vs last third p50 (s) | profile 202 -> review queryable p50 / p95 / p99 / max (s) | reviews missing |");
+        report.line("|---|---|---|---|---|---|---|");
+        List<Double> loads = List.of(50.0, 80.0);
+        List<Latency> latencies = new ArrayList<>();
+        for (double load : loads) {
+            Latency latency = latencyAt(load / 100, load / 100 * intake.rate());
+            latencies.add(latency);
+            report.line(latency.row());
+        }
+        charts(intake, signIns, loads, latencies);
+
+        memory.stop();
+        report.section("Memory");
+        report.line("- resident memory: peak %d MiB (VmHWM), at end %d MiB", MemorySampler.peakRssMiB(), MemorySampler.rssMiB());
+        report.line("- heap: peak used %d MiB (sum of the pools' peaks), max used between samples %d MiB", MemorySampler.peakHeapMiB(),
+                memory.maxHeapMiB.get());
+        System.gc();
+        report.line("- heap used after a full GC at end: %d MiB", MemorySampler.heapUsedMiB());
+        report.line("- heap used over the run (MiB, one sample every 5 s): %s", memory.samples());
+        report.line("");
+        report.line("Load average at end: %s.", loadAverage());
+
+        Path out = OUTPUT.resolve("benchmark-report.md");
+        Files.writeString(out, report.text());
+        System.out.println();
+        System.out.println(report.text());
+        System.out.println("Report written to " + out.toAbsolutePath());
+    }
+
+    private void stop() {
+        memory.stop();
+        if (services != null) {
+            services.close();
+        }
+        if (infrastructure != null) {
+            infrastructure.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- raw hashing
+
+    private double rawHashRate(PasswordHashingSettings settings, int threads) throws Exception {
+        Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, 16, 32);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicLong count = new AtomicLong();
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Future<?>> workers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                while (running.get()) {
+                    argon2.hash(settings.iterations(), settings.memoryKib(), settings.parallelism(), PASSWORD.toCharArray(),
+                            StandardCharsets.UTF_8);
+                    count.incrementAndGet();
+                }
+            }));
+        }
+        Thread.sleep(seconds * 1000L / 2);
+        running.set(false);
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return count.get() / elapsed;
+    }
+
+    // ---------------------------------------------------------------- closed and open loops
+
+    private record Throughput(int ok, int busy, int other, double rate, List<Integer> perSecondCounts) {
+        String perSecond() {
+            return perSecondCounts.toString();
+        }
+    }
+
+    private interface Call {
+        HttpResponse<String> call(int i) throws Exception;
+    }
+
+    /** {@link #clients} threads calling back to back for that long; counts answers by status. */
+    private Throughput closedLoop(int seconds, Call call, int expected) throws Exception {
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger busy = new AtomicInteger();
+        AtomicInteger other = new AtomicInteger();
+        AtomicInteger sequence = new AtomicInteger();
+        AtomicLongArray perSecond = new AtomicLongArray(seconds + 1);
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            workers.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    try {
+                        int status = call.call(sequence.getAndIncrement()).statusCode();
+                        long now = System.nanoTime();
+                        if (now > end) {
+                            break;
+                        }
+                        if (status == expected) {
+                            ok.incrementAndGet();
+                            perSecond.incrementAndGet((int) ((now - start) / 1_000_000_000L));
+                        } else if (status == 503) {
+                            busy.incrementAndGet();
+                        } else {
+                            other.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        other.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        List<Integer> counts = new ArrayList<>();
+        for (int s = 0; s < seconds; s++) {
+            counts.add((int) perSecond.get(s));
+        }
+        return new Throughput(ok.get(), busy.get(), other.get(), ok.get() / (double) seconds, counts);
+    }
+
+    /** Calls at a fixed rate for {@link #seconds}, whatever the answers' delays (open loop); returns when all answered. */
+    private void openLoop(double rate, int count, Call call) throws Exception {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService callers = Executors.newCachedThreadPool();
+        Semaphore inFlight = new Semaphore(400);
+        CountDownLatch done = new CountDownLatch(count);
+        AtomicInteger next = new AtomicInteger();
+        long periodNanos = (long) (1e9 / rate);
+        ticker.scheduleAtFixedRate(() -> {
+            int i = next.getAndIncrement();
+            if (i >= count) {
+                return;
+            }
+            if (!inFlight.tryAcquire()) {
+                done.countDown();
+                return;
+            }
+            callers.submit(() -> {
+                try {
+                    call.call(i);
+                } catch (Exception e) {
+                    // counted as missing by the caller
+                } finally {
+                    inFlight.release();
+                    done.countDown();
+                }
+            });
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        done.await(seconds + 120L, TimeUnit.SECONDS);
+        ticker.shutdownNow();
+        callers.shutdown();
+    }
+
+    // ---------------------------------------------------------------- latency
+
+    /** One load step: its report row, and the latencies (s) from 202 to e-mail and from 202 to review. */
+    private record Latency(String row, List<Double> mail, List<Double> review) {
+    }
+
+    private void charts(Throughput intake, Throughput signIns, List<Double> loads, List<Latency> latencies) {
+        try {
+            List<Double> secondsAxis = new ArrayList<>();
+            for (int s = 0; s < intake.perSecondCounts().size(); s++) {
+                secondsAxis.add((double) s + 1);
+            }
+            Charts.lines(OUTPUT.resolve("benchmark-throughput.png"), "Throughput over time (closed loop, " + clients + " clients)",
+                    "second of the phase", "answers/s", List.of(
+                            new Charts.Series("registrations accepted", secondsAxis,
+                                    intake.perSecondCounts().stream().map(Integer::doubleValue).toList()),
+                            new Charts.Series("sign-ins", secondsAxis.subList(0, signIns.perSecondCounts().size()),
+                                    signIns.perSecondCounts().stream().map(Integer::doubleValue).toList())));
+            List<Charts.Series> series = new ArrayList<>();
+            for (int p : new int[] {50, 95, 99}) {
+                series.add(new Charts.Series("e-mail p" + p, loads,
+                        latencies.stream().map(l -> percentile(l.mail(), p)).toList()));
+            }
+            for (int p : new int[] {99}) {
+                series.add(new Charts.Series("review p" + p, loads,
+                        latencies.stream().map(l -> percentile(l.review(), p)).toList()));
+            }
+            Charts.lines(OUTPUT.resolve("benchmark-latency.png"), "Latency percentiles against load", "% of the intake ceiling",
+                    "seconds", series);
+            report.line("");
+            report.line("![throughput](benchmark-throughput.png) ![latency](benchmark-latency.png)");
+        } catch (Exception e) {
+            System.err.println("Charts not drawn: " + e);
+        }
+    }
+
+    private Latency latencyAt(double load, double rate) throws Exception {
+        if (rate < 0.5) {
+            return new Latency(String.format(Locale.ROOT, "| %d %% | %.1f | – | – | – | – | – |", Math.round(load * 100), rate),
+                    List.of(), List.of());
+        }
+        int count = (int) Math.round(rate * seconds);
+        String tag = "load" + Math.round(load * 100);
+        Map<String, Long> accepted = new ConcurrentHashMap<>();
+        long windowStart = System.currentTimeMillis();
+        openLoop(rate, count, i -> {
+            String email = email(tag, i);
+            HttpResponse<String> answer = post("/api/v1/registrations", registrationBody(email));
+            if (answer.statusCode() == 202) {
+                accepted.put(email, System.currentTimeMillis());
+            }
+            return answer;
+        });
+        long windowEnd = System.currentTimeMillis();
+        int lateAtEnd = accepted.size() - mailTimes(accepted.keySet()).size();
+        long deadline = System.currentTimeMillis() + DRAIN_PATIENCE.toMillis();
+        Map<String, Long> mails = mailTimes(accepted.keySet());
+        while (mails.size() < accepted.size() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+            mails = mailTimes(accepted.keySet());
+        }
+        List<Double> mailLatencies = new ArrayList<>();
+        List<double[]> byTime = new ArrayList<>();
+        for (Map.Entry<String, Long> mail : mails.entrySet()) {
+            long sent = accepted.get(mail.getKey());
+            double latency = Math.max(0, mail.getValue() - sent) / 1000.0;
+            mailLatencies.add(latency);
+            byTime.add(new double[] {sent, latency});
+        }
+        byTime.sort((a, b) -> Double.compare(a[0], b[0]));
+        int third = Math.max(1, byTime.size() / 3);
+        List<Double> first = byTime.subList(0, Math.min(third, byTime.size())).stream().map(p -> p[1]).toList();
+        List<Double> last = byTime.subList(Math.max(0, byTime.size() - third), byTime.size()).stream().map(p -> p[1]).toList();
+        System.out.printf(Locale.ROOT, "[%s] %d registrations at %.1f/s in %.1f s: %d accepted, %d e-mails%n", tag, count, rate,
+                (windowEnd - windowStart) / 1000.0, accepted.size(), mails.size());
+
+        // Profiles of the same accounts, submitted at the same rate.
+        List<String> emails = new ArrayList<>(accepted.keySet());
+        Collections.shuffle(emails);
+        List<String[]> signedIn = new ArrayList<>();
+        for (String email : emails) {
+            signedIn.add(new String[] {confirm(email).toString(), accessToken(email)});
+        }
+        Map<String, Long> submitted = new ConcurrentHashMap<>();
+        String profile = JSON.writeValueAsString(nationalIdProfile());
+        openLoop(rate, signedIn.size(), i -> {
+            String[] account = signedIn.get(i);
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(registration + "/api/v1/me/professional-profile"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + account[1])
+                    .PUT(HttpRequest.BodyPublishers.ofString(profile)));
+            if (answer.statusCode() == 202) {
+                submitted.put(account[0], System.currentTimeMillis());
+            }
+            return answer;
+        });
+        Map<String, Long> reviews = reviewTimes(submitted.keySet());
+        deadline = System.currentTimeMillis() + DRAIN_PATIENCE.toMillis();
+        while (reviews.size() < submitted.size() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+            reviews = reviewTimes(submitted.keySet());
+        }
+        List<Double> reviewLatencies = new ArrayList<>();
+        for (Map.Entry<String, Long> review : reviews.entrySet()) {
+            reviewLatencies.add(Math.max(0, review.getValue() - submitted.get(review.getKey())) / 1000.0);
+        }
+        System.out.printf(Locale.ROOT, "[%s] %d profiles submitted, %d reviews opened%n", tag, submitted.size(), reviews.size());
+        return new Latency(String.format(Locale.ROOT, "| %d %% | %.1f | %s | %d | %.2f / %.2f | %s | %d of %d |",
+                Math.round(load * 100), rate, percentiles(mailLatencies), lateAtEnd, percentile(first, 50), percentile(last, 50),
+                percentiles(reviewLatencies), submitted.size() - reviews.size(), submitted.size()), mailLatencies, reviewLatencies);
+    }
+
+    /** When each of these addresses' first e-mail reached the SMTP server (epoch ms). */
+    private Map<String, Long> mailTimes(java.util.Set<String> addresses) {
+        Map<String, Long> times = new HashMap<>();
+        for (StoredMessage message : infrastructure.mail().getManagers().getImapHostManager().getAllMessages()) {
+            try {
+                String to = message.getMimeMessage().getAllRecipients()[0].toString().toLowerCase(Locale.ROOT);
+                if (addresses.contains(to)) {
+                    times.merge(to, message.getReceivedDate().getTime(), Math::min);
+                }
+            } catch (Exception e) {
+                // not one of ours
+            }
+        }
+        return times;
+    }
+
+    private Map<String, Long> reviewTimes(java.util.Set<String> accountIds) {
+        Map<String, Long> times = new HashMap<>();
+        if (accountIds.isEmpty()) {
+            return times;
+        }
+        backofficeDb.sql("SELECT account_id, opened_at FROM review WHERE account_id = ANY (:ids::uuid[])")
+                .param("ids", "{" + String.join(",", accountIds) + "}")
+                .query((rs, n) -> times.put(rs.getString(1), rs.getTimestamp(2).getTime())).list();
+        return times;
+    }
+
+    private double awaitMails(int expectedAtLeast) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + DRAIN_PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            long intakeMails = infrastructure.mail().getManagers().getImapHostManager().getAllMessages().stream()
+                    .filter(m -> {
+                        try {
+                            return m.getMimeMessage().getAllRecipients()[0].toString().startsWith("intake.");
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    }).count();
+            if (intakeMails >= expectedAtLeast) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    // ---------------------------------------------------------------- the platform's API
+
+    private final String runId = UUID.randomUUID().toString().substring(0, 6);
+
+    private String email(String tag, int i) {
+        return tag + "." + runId + "." + i + "@example.org";
+    }
+
+    private static String registrationBody(String email) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("lastName", "DURAND");
+        fields.put("firstName", "Jean");
+        fields.put("email", email);
+        fields.put("password", PASSWORD);
+        fields.put("passwordConfirmation", PASSWORD);
+        fields.put("region", "76");
+        return JSON.writeValueAsString(fields);
+    }
+
+    /** Confirms the address with a token the benchmark knows (the real one travels sealed to the e-mail). */
+    private UUID confirm(String email) throws Exception {
+        String token = SecretTokens.newToken();
+        registrationDb.sql("UPDATE account SET confirmation_token_hash = :hash WHERE email = :email")
+                .param("hash", SecretTokens.hash(token)).param("email", email).update();
+        check(post("/api/v1/email-confirmations", JSON.writeValueAsString(Map.of("token", token))), 200);
+        return registrationDb.sql("SELECT id FROM account WHERE email = :email").param("email", email).query(UUID.class).single();
+    }
+
+    /**
+     * An access token stored as sign-in would store it: the latency phases measure the event pipeline, so they do
+     * not pay one more password hash per account (the sign-in rate is measured on its own).
+     */
+    private String accessToken(String email) {
+        String token = SecretTokens.newToken();
+        registrationDb.sql("INSERT INTO access_token (token_hash, account_id, issued_at, expires_at)"
+                        + " SELECT :hash, id, now(), now() + interval '8 hours' FROM account WHERE email = :email")
+                .param("hash", SecretTokens.hash(token)).param("email", email).update();
+        return token;
+    }
+
+    private static Map<String, Object> nationalIdProfile() {
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("line", "10 rue des Trente-six Ponts");
+        address.put("postalCode", "31400");
+        address.put("city", "Toulouse");
+        address.put("region", "76");
+        address.put("department", "31");
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("path", "NATIONAL_ID");
+        profile.put("identifierType", "RPPS");
+        profile.put("identifier", "99800000012");
+        profile.put("profession", "10");
+        profile.put("specialty", "SM54");
+        profile.put("liberal", true);
+        profile.put("phone", "05 61 00 00 00");
+        profile.put("secondPhone", null);
+        profile.put("address", address);
+        profile.put("organisationName", "Cabinet médical");
+        profile.put("serviceName", null);
+        return profile;
+    }
+
+    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(registration + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void check(HttpResponse<String> answer, int expected) {
+        if (answer.statusCode() != expected) {
+            throw new IllegalStateException("Expected " + expected + ", got " + answer.statusCode() + ": " + answer.body());
+        }
+    }
+
+    // ---------------------------------------------------------------- figures
+
+    private static String percentiles(List<Double> values) {
+        if (values.isEmpty()) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.2f / %.2f / %.2f / %.2f", percentile(values, 50), percentile(values, 95),
+                percentile(values, 99), percentile(values, 100));
+    }
+
+    private static double percentile(List<Double> values, double p) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
+        } catch (IOException e) {
+            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    /** The report, printed as it goes and kept for the file. */
+    private static final class Report {
+        private final StringBuilder text = new StringBuilder();
+
+        void section(String title) {
+            line("");
+            line("## " + title);
+            line("");
+        }
+
+        void line(String format, Object... args) {
+            String line = args.length == 0 ? format : String.format(Locale.ROOT, format, args);
+            text.append(line).append('\n');
+            System.out.println(line);
+        }
+
+        String text() {
+            return text.toString();
+        }
+    }
+
+    /** Heap and resident memory, sampled every second while the load runs. */
+    private static final class MemorySampler {
+        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "memory-sampler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private final AtomicLong maxHeapMiB = new AtomicLong();
+        private final ConcurrentLinkedQueue<Long> everyFive = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger ticks = new AtomicInteger();
+
+        void start() {
+            sampler.scheduleAtFixedRate(() -> {
+                long used = heapUsedMiB();
+                maxHeapMiB.accumulateAndGet(used, Math::max);
+                if (ticks.getAndIncrement() % 5 == 0) {
+                    everyFive.add(used);
+                }
+            }, 0, 1, TimeUnit.SECONDS);
+        }
+
+        void stop() {
+            sampler.shutdownNow();
+        }
+
+        String samples() {
+            return everyFive.toString();
+        }
+
+        static long heapUsedMiB() {
+            return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+        }
+
+        static long peakHeapMiB() {
+            long peak = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    peak += pool.getPeakUsage().getUsed();
+                }
+            }
+            return peak >> 20;
+        }
+
+        static long rssMiB() {
+            return procStatus("VmRSS:");
+        }
+
+        static long peakRssMiB() {
+            return procStatus("VmHWM:");
+        }
+
+        private static long procStatus(String field) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                    if (line.startsWith(field)) {
+                        return Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10;
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // not Linux
+            }
+            return -1;
+        }
+    }
+}
