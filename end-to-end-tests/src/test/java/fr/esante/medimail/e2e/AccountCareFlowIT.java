@@ -90,6 +90,7 @@ class AccountCareFlowIT {
         String address = pending.get("mssAddress").asString();
         yves.approveAsReviewer(REVIEWER, "agent");
         assertThat(yves.awaitStatus("VALIDATED").get("mailboxType").asString()).isEqualTo("INT");
+        yves.signInWithTheEmailedCodeAndAcceptTheTerms();
 
         yves.submitProfile("NATIONAL_ID", "RPPS", "99800000038", "60", "VALIDATED");
         JsonNode per = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
