@@ -252,7 +252,7 @@ class FuzzIT {
         String operator = PlatformClient.basic(LocalPlatform.SEEDED_OPERATOR, "operateur").get("Authorization");
         String bearer = "Bearer " + accessToken;
         String id = UUID.randomUUID().toString();
-        return switch (random.nextInt(17)) {
+        return switch (random.nextInt(26)) {
             case 0, 1 -> new Endpoint("registration-service", "POST", "/api/v1/registrations", map("lastName", "Durand",
                     "firstName", "Jean", "email", email, "password", "Motdepasse-solide-2026",
                     "passwordConfirmation", "Motdepasse-solide-2026", "region", "76"), null);
@@ -271,7 +271,19 @@ class FuzzIT {
             case 13 -> new Endpoint("backoffice-service", "POST", "/api/v1/reviews/" + id + "/rejection", map("reason", "Motif"), reviewer);
             case 14 -> new Endpoint("backoffice-service", "GET", "/api/v1/identity-reviews?status=PENDING", null, reviewer);
             case 15 -> new Endpoint("backoffice-service", "POST", "/api/v1/identity-reviews/" + id + "/refusal", map("reason", "Motif"), reviewer);
-            default -> new Endpoint("backoffice-service", "POST", "/api/v1/identity-reviews/" + id + "/confirmation", map(), reviewer);
+            case 16 -> new Endpoint("backoffice-service", "POST", "/api/v1/identity-reviews/" + id + "/confirmation", map(), reviewer);
+            case 17 -> new Endpoint("registration-service", "POST", "/api/v1/sessions/otp", map("challengeId", id, "code", "123456"), null);
+            case 18 -> new Endpoint("registration-service", "POST", "/api/v1/sessions/otp/resend", map("challengeId", id), null);
+            case 19 -> new Endpoint("registration-service", "POST", "/api/v1/email-confirmations/resend", map("email", email), null);
+            case 20 -> new Endpoint("registration-service", "POST", "/api/v1/password-resets", map("email", email), null);
+            case 21 -> new Endpoint("registration-service", "POST", "/api/v1/password-resets/confirmation", map("token", "abc" + tag,
+                    "password", "Motdepasse-solide-2026", "passwordConfirmation", "Motdepasse-solide-2026"), null);
+            case 22 -> new Endpoint("registration-service", "PATCH", "/api/v1/me/contact", map("phone", "0561000000",
+                    "directoryVisible", true), bearer);
+            case 23 -> new Endpoint("registration-service", "POST", "/api/v1/me/terms-acceptance", map("version", "2026-12"), bearer);
+            case 24 -> new Endpoint("registration-service", "PUT", "/api/v1/me/password", map("currentPassword", "x" + tag,
+                    "password", "Motdepasse-solide-2026", "passwordConfirmation", "Motdepasse-solide-2026"), bearer);
+            default -> new Endpoint("registration-service", "GET", "/api/v1/terms", null, null);
         };
     }
 

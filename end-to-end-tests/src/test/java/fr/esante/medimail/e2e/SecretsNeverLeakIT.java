@@ -76,11 +76,15 @@ class SecretsNeverLeakIT {
                 jean.awaitStatus("VALIDATION_PENDING");
                 jean.approveAsReviewer(LocalPlatform.SEEDED_REVIEWER, "agent");
                 jean.awaitStatus("VALIDATED");
+                jean.signInWithTheEmailedCodeAndAcceptTheTerms();
 
                 secrets.put("password", password);
                 secrets.put("mistyped password", mistyped);
                 secrets.put("confirmation token", jean.confirmationToken);
                 secrets.put("session token", jean.accessToken);
+                // Six digits alone would match any timestamp; these are the forms in which a code could leak.
+                secrets.put("one-time code as sent", "\"code\":\"" + jean.oneTimeCode + "\"");
+                secrets.put("one-time code as mailed", "Medimail : " + jean.oneTimeCode);
                 secrets.put("sealing key", EmbeddedInfrastructure.DEVELOPMENT_SEALING_KEY);
                 secrets.put("sealing key bytes", new String(Base64.getDecoder().decode(EmbeddedInfrastructure.DEVELOPMENT_SEALING_KEY),
                         StandardCharsets.ISO_8859_1));
