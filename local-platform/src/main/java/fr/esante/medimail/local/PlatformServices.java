@@ -62,6 +62,10 @@ public final class PlatformServices implements AutoCloseable {
                             "http://localhost:" + ports.get("identity-verification-service"));
                     properties.put("medimail.registration.pages.mss-address-url", "http://localhost:" + ports.get("mss-address-service"));
                 }
+                if (service.name().equals("notification-service")) {
+                    // The links of e-mails open the pages of this very platform.
+                    properties.put("medimail.notification.public-base-url", "http://localhost:" + ports.get("registration-service"));
+                }
                 properties.putAll(extraProperties.getOrDefault(service.name(), Map.of()));
                 properties.putAll(extraProperties.getOrDefault("*", Map.of()));
                 started.add(starter.submit(() -> {

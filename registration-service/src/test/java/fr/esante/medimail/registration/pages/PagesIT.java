@@ -61,7 +61,7 @@ class PagesIT extends IntegrationTest {
 
     @Test
     void pagesAndScriptsTravelCompressed() {
-        Answer css = send(request("/dsfr/core/core.min.css", null).header("Accept-Encoding", "gzip").GET());
+        Answer css = send(request("/dsfr/medimail-dsfr.min.css", null).header("Accept-Encoding", "gzip").GET());
         assertThat(css.headers().firstValue("Content-Encoding")).hasValue("gzip");
     }
 
