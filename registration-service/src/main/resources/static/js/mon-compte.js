@@ -43,7 +43,7 @@
   }).catch(function () { document.getElementById('load-problem').hidden = false; });
 
   M.onSubmit(contact, function (data) {
-    data.secondPhone = data.secondPhone || null;
+    // An empty second number removes it; every other field is sent as shown.
     return M.api('PATCH', '/api/v1/me/contact', data).then(function (answer) {
       if (answer.ok) {
         M.clearErrors(contact);

@@ -57,8 +57,8 @@ class BrowserJourneyIT {
     }
 
     @Test
-    void aDoctorWithAnRppsRegistersConfirmsCompletesTheProfileAndReachesTheValidatedAccount() {
-        String email = "jean." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    void aDentistWithAnRppsRegistersConfirmsCompletesTheProfileAndReachesTheValidatedAccount() {
+        String email = "francois." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         try (Browser browser = new Browser(pages, "rpps")) {
             browser.open("/");
             browser.onPage("Créer un compte Medimail", "inscription");
@@ -67,10 +67,10 @@ class BrowserJourneyIT {
             browser.awaitText("L’inscription en ligne n’est pas ouverte dans votre région");
             assertThat(browser.field("Nom").isEnabled()).isFalse();
             browser.choose("Région dans laquelle vous exercez", "Occitanie");
-            browser.type("Nom", "Durand");
-            browser.type("Prénom", "Jean");
+            browser.type("Nom", "Œuvray");
+            browser.type("Prénom", "François");
             browser.type("Adresse e-mail nominative", email);
-            assertThat(browser.text("#future-address-value")).isEqualTo("jean.durand@<profession>.oc.mssante.fr");
+            assertThat(browser.text("#future-address-value")).isEqualTo("francois.oeuvray@<profession>.oc.mssante.fr");
             browser.type("Mot de passe", "court1");
             assertThat(browser.messagesOf("Mot de passe")).contains("au moins 12 caractères");
             browser.type("Confirmation du mot de passe", "autre-chose-2026");
@@ -78,7 +78,7 @@ class BrowserJourneyIT {
             // The API's refusal next to the field, in French; what was typed is still there (passwords aside).
             browser.awaitMessageOf("Mot de passe", "12 caractères");
             browser.screenshot("inscription-erreurs");
-            assertThat(browser.value("Nom")).isEqualTo("Durand");
+            assertThat(browser.value("Nom")).isEqualTo("Œuvray");
             assertThat(browser.value("Adresse e-mail nominative")).isEqualTo(email);
             assertThat(browser.value("Mot de passe")).isEmpty();
 
@@ -92,22 +92,22 @@ class BrowserJourneyIT {
             logIn(browser, email, "connexion");
             browser.onPage("Finaliser mon inscription", "profil");
             browser.tick("J’ai un numéro RPPS ou ADELI", true);
-            browser.choose("Profession", "Médecin");
-            browser.choose("Spécialité", "Médecine d'urgence");
-            browser.awaitText("@medecin.oc.mssante.fr");
-            assertThat(browser.text("#address-preview-value")).matches("jean\\.durand[0-9]*@medecin\\.oc\\.mssante\\.fr.*");
+            browser.choose("Profession", "Chirurgien-dentiste");
+            browser.choose("Spécialité", "Médecine bucco-dentaire");
+            browser.awaitText("@chirurgien-dentiste.oc.mssante.fr");
+            assertThat(browser.text("#address-preview-value")).matches("francois\\.oeuvray[0-9]*@chirurgien-dentiste\\.oc\\.mssante\\.fr.*");
             browser.choose("Type d’identifiant", "RPPS (11 chiffres)");
-            // Checked as it is typed: a wrong key first, then the right number (the fictional homonym doctor).
-            browser.type("Identifiant RPPS", "99800000062");
+            // Checked as it is typed: a wrong key first, then the right number (a fictional dentist of the sample directory).
+            browser.type("Identifiant RPPS", "99800000088");
             browser.awaitMessageOf("Identifiant RPPS", "Ce numéro RPPS n'est pas valide");
-            browser.type("Identifiant RPPS", "99800000061");
+            browser.type("Identifiant RPPS", "99800000087");
             browser.awaitMessageOf("Identifiant RPPS", "Format et clé de contrôle corrects.");
             browser.tick("J’exerce mon activité en tant que libéral(e)", true);
-            browser.type("Téléphone professionnel", "05 61 00 00 00");
-            browser.type("Adresse", "10 rue des Trente-six Ponts");
-            browser.type("Code postal", "31400");
-            browser.type("Ville", "Toulouse");
-            assertThat(browser.value("Département")).isEqualTo("31");
+            browser.type("Téléphone professionnel", "04 67 00 00 00");
+            browser.type("Adresse", "2 place de la Comédie");
+            browser.type("Code postal", "34000");
+            browser.type("Ville", "Montpellier");
+            assertThat(browser.value("Département")).isEqualTo("34");
             assertThat(browser.field("Région").getAttribute("value")).isEqualTo("76");
             assertThat(browser.field("Je souhaite que mon adresse apparaisse dans l’annuaire Medimail").isSelected()).isTrue();
             assertThat(browser.field("Je souhaite dématérialiser tous mes échanges et ne plus recevoir de papier").isSelected()).isTrue();
@@ -116,7 +116,7 @@ class BrowserJourneyIT {
 
             browser.onPage("Ma demande de compte", "ma-demande");
             String address = awaitStatus(browser, "En cours de validation par le centre de services");
-            assertThat(address).matches("jean\\.durand[0-9]*@medecin\\.oc\\.mssante\\.fr");
+            assertThat(address).matches("francois\\.oeuvray[0-9]*@chirurgien-dentiste\\.oc\\.mssante\\.fr");
             browser.screenshot("ma-demande-en-validation");
 
             approveAsReviewer(email);
@@ -125,7 +125,7 @@ class BrowserJourneyIT {
             browser.onPage("Mon compte Medimail", "mon-compte");
             browser.awaitText(address);
             assertThat(browser.text("main")).contains("Boîte aux lettres personnelle (PER)");
-            assertThat(browser.value("Téléphone professionnel")).isEqualTo("0561000000");
+            assertThat(browser.value("Téléphone professionnel")).isEqualTo("0467000000");
 
             logOut(browser);
             logInOnceValidated(browser, email);
@@ -241,7 +241,8 @@ class BrowserJourneyIT {
         browser.onPage("Se connecter à Medimail", screenshot);
         browser.type("Adresse e-mail", email);
         browser.type("Mot de passe", PASSWORD);
-        browser.press("Se connecter");
+        // Keyboard only: Enter in the password field submits, as it would for anyone not using a mouse.
+        browser.field("Mot de passe").sendKeys(org.openqa.selenium.Keys.ENTER);
     }
 
     /**
