@@ -39,12 +39,16 @@ public final class PlatformServices implements AutoCloseable {
     private final Map<String, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
 
     /**
-     * @param randomPorts true in tests (port 0 everywhere), false for the local stack (the fixed ports)
+     * @param randomPorts true in tests (free ports chosen at start), false for the local stack (the fixed ports)
      * @param extraProperties per service name, properties added on top (e.g. the seeded staff account)
      */
     public static PlatformServices start(PlatformInfrastructure infrastructure, boolean randomPorts,
                                          Map<String, Map<String, Object>> extraProperties) {
         PlatformServices platform = new PlatformServices();
+        // Ports are chosen before anything starts so that each service can be told where the others are (the
+        // registration pages call two public endpoints of other services from the browser).
+        Map<String, Integer> ports = new HashMap<>();
+        SERVICES.forEach(service -> ports.put(service.name(), randomPorts ? freePort() : service.defaultPort()));
         // Two at a time: faster than one by one on a 2-core machine, without starving the broker.
         ExecutorService starter = Executors.newFixedThreadPool(2);
         try {
@@ -52,7 +56,16 @@ public final class PlatformServices implements AutoCloseable {
             for (Service service : SERVICES) {
                 Map<String, Object> properties = new HashMap<>(infrastructure.propertiesFor(service.name().replace('-', '_')));
                 properties.put("spring.kafka.properties.schema.registry.url", infrastructure.schemaRegistryUrl());
-                properties.put("server.port", randomPorts ? 0 : service.defaultPort());
+                properties.put("server.port", ports.get(service.name()));
+                if (service.name().equals("registration-service")) {
+                    properties.put("medimail.registration.pages.identity-verification-url",
+                            "http://localhost:" + ports.get("identity-verification-service"));
+                    properties.put("medimail.registration.pages.mss-address-url", "http://localhost:" + ports.get("mss-address-service"));
+                }
+                if (service.name().equals("notification-service")) {
+                    // The links of e-mails open the pages of this very platform.
+                    properties.put("medimail.notification.public-base-url", "http://localhost:" + ports.get("registration-service"));
+                }
                 properties.putAll(extraProperties.getOrDefault(service.name(), Map.of()));
                 properties.putAll(extraProperties.getOrDefault("*", Map.of()));
                 started.add(starter.submit(() -> {
@@ -71,6 +84,14 @@ public final class PlatformServices implements AutoCloseable {
             throw new IllegalStateException("The platform did not start: " + e.getMessage(), e);
         } finally {
             starter.shutdown();
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("No free port", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package fr.esante.medimail.support;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,7 +16,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -36,6 +42,7 @@ import fr.esante.medimail.support.web.ProblemErrorController;
 import fr.esante.medimail.support.web.RequestGuard;
 import fr.esante.medimail.support.web.StrictJson;
 import fr.esante.medimail.support.web.TomcatHardening;
+import fr.esante.medimail.support.web.SecurityHeaders;
 
 /**
  * The plumbing every service gets: outbox and relay, idempotent event consumers, problem details, password hashing, and
@@ -126,5 +133,40 @@ public class PlatformSupportAutoConfiguration {
     @ConditionalOnProperty("medimail.secrets.sealing-key")
     SecretTokens secretTokens(@Value("${medimail.secrets.sealing-key}") String key) {
         return new SecretTokens(key);
+    }
+
+    /**
+     * Safety headers on every answer ({@code medimail.web.content-security-policy} overrides the strict default, e.g. to
+     * let a page call another service's public endpoint). First in the chain, before Spring Security's own header writer.
+     */
+    @Bean
+    FilterRegistrationBean<SecurityHeaders> securityHeaders(
+            @Value("${medimail.web.content-security-policy:" + SecurityHeaders.STRICT_POLICY + "}") String policy) {
+        FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders(policy));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /**
+     * Cross-origin access for the few public endpoints that the registration pages (another origin) call from the browser:
+     * {@code medimail.web.cors.paths} (Ant patterns) from {@code medimail.web.cors.allowed-origin-patterns}. No credentials
+     * (no cookie, no Authorization header) are ever allowed cross-origin. Runs before any security filter, so a preflight
+     * is answered without authentication.
+     */
+    @Bean
+    @ConditionalOnProperty("medimail.web.cors.paths")
+    FilterRegistrationBean<CorsFilter> publicEndpointsCors(@Value("${medimail.web.cors.paths}") List<String> paths,
+                                                           @Value("${medimail.web.cors.allowed-origin-patterns}") List<String> origins) {
+        CorsConfiguration configuration = new CorsConfiguration();
+        configuration.setAllowedOriginPatterns(origins);
+        configuration.setAllowedMethods(List.of("GET", "POST"));
+        configuration.setAllowedHeaders(List.of("Content-Type", "Accept"));
+        configuration.setAllowCredentials(false);
+        configuration.setMaxAge(Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        paths.forEach(path -> source.registerCorsConfiguration(path, configuration));
+        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(new CorsFilter(source));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
     }
 }

@@ -64,9 +64,11 @@ class EmailConfirmationIT extends IntegrationTest {
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
-        assertThat(page.body()).contains("lang=\"fr\"", "Confirmation de votre adresse e-mail",
-                "fetch('/api/v1/email-confirmations'", "Se connecter");
-        assertThat(page.body()).as("what to do when the link expired")
-                .contains("TOKEN_EXPIRED", "Inscrivez-vous à nouveau avec la même adresse e-mail", "/#inscription");
+        assertThat(page.body()).contains("lang=\"fr\"", "Confirmation de votre adresse e-mail", "/js/confirmation.js",
+                "Se connecter");
+        Answer script = get("/js/confirmation.js", null);
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.body()).as("what to do when the link expired")
+                .contains("'/api/v1/email-confirmations'", "TOKEN_EXPIRED", "Demandez un nouveau lien", "replaceState");
     }
 }

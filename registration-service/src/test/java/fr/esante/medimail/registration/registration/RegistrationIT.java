@@ -243,6 +243,6 @@ class RegistrationIT extends IntegrationTest {
         Answer home = get("/", null);
         assertThat(home.status()).isEqualTo(200);
         assertThat(home.contentType()).startsWith("text/html");
-        assertThat(home.body()).contains("lang=\"fr\"", "Créer un compte", "/api/v1/registrations", "/api/v1/sessions");
+        assertThat(home.body()).contains("lang=\"fr\"", "Créer un compte", "/js/inscription.js", "0 820 250 035");
     }
 }

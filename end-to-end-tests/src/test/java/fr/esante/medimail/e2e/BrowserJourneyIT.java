@@ -1,0 +1,301 @@
+package fr.esante.medimail.e2e;
+
+import static fr.esante.medimail.e2e.PlatformClient.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import fr.esante.medimail.embedded.EmbeddedInfrastructure;
+import fr.esante.medimail.local.EmbeddedPlatformInfrastructure;
+import fr.esante.medimail.local.LocalPlatform;
+import fr.esante.medimail.local.PlatformServices;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The professional's whole journey in a real browser (headless Chromium), on the five services running together:
+ * every step of the procedure through the French pages, the e-mails read over IMAP, the staff decision through the
+ * back-office API. Both paths: a professional with an RPPS, and one in training who gives a structure identifier,
+ * is refused once and corrects the profile.
+ */
+class BrowserJourneyIT {
+
+    private static final String PASSWORD = "Motdepasse-solide-2026";
+    private static final Pattern LINK = Pattern.compile("https?://[^\"'<>\\s]+/confirmation\\?token=[A-Za-z0-9_%\\-]+");
+
+    private static PlatformServices platform;
+    private static Mailbox mailbox;
+    private static String pages;
+    private final PlatformClient client = new PlatformClient();
+
+    @BeforeAll
+    static void startPlatform() {
+        Browser.assertInstalled();
+        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.shared();
+        platform = PlatformServices.start(new EmbeddedPlatformInfrastructure(infrastructure), true, LocalPlatform.localSettings());
+        mailbox = new Mailbox("127.0.0.1", infrastructure.imapPort());
+        pages = platform.baseUrl("registration-service");
+        warmUp();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        System.out.println("[pages] compressed first-load weight and time to interactive (headless Chromium):");
+        Browser.FIGURES.forEach(figure -> System.out.println("[pages]   " + figure));
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void aDentistWithAnRppsRegistersConfirmsCompletesTheProfileAndReachesTheValidatedAccount() {
+        String email = "francois." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        try (Browser browser = new Browser(pages, "rpps")) {
+            browser.open("/");
+            browser.onPage("Créer un compte Medimail", "inscription");
+            // A region where Medimail is not the chosen messaging: said before anything is typed.
+            browser.choose("Région dans laquelle vous exercez", "Île-de-France (inscription non ouverte)");
+            browser.awaitText("L’inscription en ligne n’est pas ouverte dans votre région");
+            assertThat(browser.field("Nom").isEnabled()).isFalse();
+            browser.choose("Région dans laquelle vous exercez", "Occitanie");
+            browser.type("Nom", "Œuvray");
+            browser.type("Prénom", "François");
+            browser.type("Adresse e-mail nominative", email);
+            assertThat(browser.text("#future-address-value")).isEqualTo("francois.oeuvray@<profession>.oc.mssante.fr");
+            browser.type("Mot de passe", "court1");
+            assertThat(browser.messagesOf("Mot de passe")).contains("au moins 12 caractères");
+            browser.type("Confirmation du mot de passe", "autre-chose-2026");
+            browser.press("Je valide");
+            // The API's refusal next to the field, in French; what was typed is still there (passwords aside).
+            browser.awaitMessageOf("Mot de passe", "12 caractères");
+            browser.screenshot("inscription-erreurs");
+            assertThat(browser.value("Nom")).isEqualTo("Œuvray");
+            assertThat(browser.value("Adresse e-mail nominative")).isEqualTo(email);
+            assertThat(browser.value("Mot de passe")).isEmpty();
+
+            browser.type("Mot de passe", PASSWORD);
+            browser.type("Confirmation du mot de passe", PASSWORD);
+            browser.press("Je valide");
+            browser.onPage("Vérifiez votre messagerie", "verifiez-vos-e-mails");
+            assertThat(browser.value("Adresse e-mail")).isEqualTo(email);
+
+            confirmFromTheMail(browser, email, "confirmation");
+            logIn(browser, email, "connexion");
+            browser.onPage("Finaliser mon inscription", "profil");
+            browser.tick("J’ai un numéro RPPS ou ADELI", true);
+            browser.choose("Profession", "Chirurgien-dentiste");
+            browser.choose("Spécialité", "Médecine bucco-dentaire");
+            browser.awaitText("@chirurgien-dentiste.oc.mssante.fr");
+            assertThat(browser.text("#address-preview-value")).matches("francois\\.oeuvray[0-9]*@chirurgien-dentiste\\.oc\\.mssante\\.fr.*");
+            browser.choose("Type d’identifiant", "RPPS (11 chiffres)");
+            // Checked as it is typed: a wrong key first, then the right number (a fictional dentist of the sample directory).
+            browser.type("Identifiant RPPS", "99800000088");
+            browser.awaitMessageOf("Identifiant RPPS", "Ce numéro RPPS n'est pas valide");
+            browser.type("Identifiant RPPS", "99800000087");
+            browser.awaitMessageOf("Identifiant RPPS", "Format et clé de contrôle corrects.");
+            browser.tick("J’exerce mon activité en tant que libéral(e)", true);
+            browser.type("Téléphone professionnel", "04 67 00 00 00");
+            browser.type("Adresse", "2 place de la Comédie");
+            browser.type("Code postal", "34000");
+            browser.type("Ville", "Montpellier");
+            assertThat(browser.value("Département")).isEqualTo("34");
+            assertThat(browser.field("Région").getAttribute("value")).isEqualTo("76");
+            assertThat(browser.field("Je souhaite que mon adresse apparaisse dans l’annuaire Medimail").isSelected()).isTrue();
+            assertThat(browser.field("Je souhaite dématérialiser tous mes échanges et ne plus recevoir de papier").isSelected()).isTrue();
+            browser.screenshot("profil-rempli");
+            browser.press("Je valide");
+
+            browser.onPage("Ma demande de compte", "ma-demande");
+            String address = awaitStatus(browser, "En cours de validation par le centre de services");
+            assertThat(address).matches("francois\\.oeuvray[0-9]*@chirurgien-dentiste\\.oc\\.mssante\\.fr");
+            browser.screenshot("ma-demande-en-validation");
+
+            approveAsReviewer(email);
+            awaitStatus(browser, "Compte validé");
+            browser.follow("Accéder à mon compte");
+            browser.onPage("Mon compte Medimail", "mon-compte");
+            browser.awaitText(address);
+            assertThat(browser.text("main")).contains("Boîte aux lettres personnelle (PER)");
+            assertThat(browser.value("Téléphone professionnel")).isEqualTo("0467000000");
+
+            logOut(browser);
+            logInOnceValidated(browser, email);
+            browser.awaitText(address);
+            browser.assertInteractiveInUnderASecond();
+        }
+    }
+
+    @Test
+    void aProfessionalInTrainingGivesAStructureIsRefusedOnceCorrectsTheProfileAndGetsAnInternalMailbox() {
+        String email = "sofia." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        try (Browser browser = new Browser(pages, "formation")) {
+            browser.open("/");
+            browser.onPage("Créer un compte Medimail", "inscription");
+            browser.choose("Région dans laquelle vous exercez", "Occitanie");
+            browser.type("Nom", "Rossi");
+            browser.type("Prénom", "Sofia");
+            browser.type("Adresse e-mail nominative", email);
+            browser.type("Mot de passe", PASSWORD);
+            browser.type("Confirmation du mot de passe", PASSWORD);
+            browser.press("Je valide");
+            browser.onPage("Vérifiez votre messagerie", "verifiez-vos-e-mails");
+
+            confirmFromTheMail(browser, email, "confirmation");
+            logIn(browser, email, "connexion");
+            browser.onPage("Finaliser mon inscription", "profil");
+            browser.tick("Je suis étranger ou en formation", true);
+            browser.choose("Type d’identifiant", "FINESS de l’établissement (9 caractères)");
+            browser.choose("Profession", "Infirmier");
+            assertThat(browser.field("Spécialité").isEnabled()).as("no specialty for nurses").isFalse();
+            // Well-formed but unknown to the directory: accepted by the form, refused by the identity check.
+            browser.type("Numéro FINESS", "310000021");
+            browser.awaitMessageOf("Numéro FINESS", "Format et clé de contrôle corrects.");
+            browser.type("Téléphone professionnel", "0561000001");
+            browser.press("Je valide");
+            // What the API refuses is shown next to the field concerned.
+            browser.awaitMessageOf("Adresse", "L'adresse est obligatoire.");
+            assertThat(browser.value("Numéro FINESS")).isEqualTo("310000021");
+            browser.type("Adresse", "Centre hospitalier fictif, place du Docteur Baylac");
+            browser.type("Code postal", "31059");
+            browser.type("Ville", "Toulouse");
+            browser.type("Raison sociale", "Centre hospitalier fictif");
+            browser.type("Service de rattachement", "Urgences");
+            browser.press("Je valide");
+
+            browser.onPage("Ma demande de compte", "ma-demande");
+            awaitStatus(browser, "Identité professionnelle non vérifiée");
+            assertThat(browser.text("#refusal-reason")).isNotBlank().doesNotContain("NOT_FOUND");
+            browser.screenshot("ma-demande-refusee");
+            browser.follow("Corriger mon profil professionnel");
+            browser.onPage("Finaliser mon inscription", "profil-correction");
+            browser.awaitText("Votre demande doit être corrigée");
+            assertThat(browser.value("Numéro FINESS")).isEqualTo("310000021");
+            assertThat(browser.value("Raison sociale")).isEqualTo("Centre hospitalier fictif");
+            browser.type("Numéro FINESS", "310000013");
+            browser.press("Je valide");
+
+            browser.onPage("Ma demande de compte", "ma-demande-corrigee");
+            String address = awaitStatus(browser, "En cours de validation par le centre de services");
+            assertThat(address).matches("sofia\\.rossi[0-9]*@infirmier\\.oc\\.mssante\\.fr");
+            assertThat(browser.text("main")).contains("boîte aux lettres interne, INT");
+
+            approveAsReviewer(email);
+            awaitStatus(browser, "Compte validé");
+            browser.follow("Accéder à mon compte");
+            browser.onPage("Mon compte Medimail", "mon-compte-int");
+            browser.awaitText("J’ai reçu mon numéro RPPS");
+            assertThat(browser.text("main")).contains(address, "Boîte aux lettres interne (INT)");
+            browser.assertInteractiveInUnderASecond();
+        }
+    }
+
+    @Test
+    void staffPagesCarryTheSafetyHeadersAndTheTwoPublicEndpointsAcceptOnlyThePagesOrigin() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> login = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(platform.baseUrl("backoffice-service") + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self';", "frame-ancestors 'none'");
+        assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+
+        String identifierChecks = platform.baseUrl("identity-verification-service") + "/api/v1/identifier-checks";
+        for (String origin : List.of(pages, "https://elsewhere.example")) {
+            java.net.http.HttpResponse<String> preflight = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(identifierChecks))
+                    .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).header("Origin", origin)
+                    .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "content-type").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as(origin)
+                    .isEqualTo(origin.equals(pages) ? java.util.Optional.of(pages) : java.util.Optional.empty());
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        }
+    }
+
+    // ---------------------------------------------------------------- steps shared by both paths
+
+    private void confirmFromTheMail(Browser browser, String email, String screenshot) {
+        Mailbox.Mail mail = mailbox.awaitMail(email, "confirmez votre adresse");
+        assertThat(mail.from()).contains("cerbere@mipih.fr");
+        // Several links when the user asked for another one: the most recent mail's link is the valid one.
+        List<Mailbox.Mail> mails = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> mailbox.read(email), m -> !m.isEmpty());
+        Matcher link = LINK.matcher(mails.get(mails.size() - 1).body());
+        assertThat(link.find()).as("confirmation link in: " + mail.body()).isTrue();
+        browser.open(link.group());
+        browser.onPage("Confirmation de votre adresse e-mail", screenshot);
+        browser.awaitText("Votre adresse e-mail est confirmée");
+        assertThat(browser.path()).as("the token left the address bar").isEqualTo("/confirmation");
+        browser.follow("Se connecter");
+    }
+
+    private void logIn(Browser browser, String email, String screenshot) {
+        browser.onPage("Se connecter à Medimail", screenshot);
+        browser.type("Adresse e-mail", email);
+        browser.type("Mot de passe", PASSWORD);
+        // Keyboard only: Enter in the password field submits, as it would for anyone not using a mouse.
+        browser.field("Mot de passe").sendKeys(org.openqa.selenium.Keys.ENTER);
+    }
+
+    /**
+     * A validated account signs in. Here its password alone opens the session; with the one-time code and the terms of
+     * use (issue 12) the code page and the terms page come in between.
+     */
+    private void logInOnceValidated(Browser browser, String email) {
+        browser.open("/connexion");
+        logIn(browser, email, "connexion-compte-valide");
+        browser.onPage("Mon compte Medimail", "mon-compte-reconnexion");
+    }
+
+    private void logOut(Browser browser) {
+        browser.follow("Se déconnecter");
+        browser.onPage("Déconnexion", "deconnexion");
+        browser.awaitText("Vous êtes déconnecté");
+        assertThat(browser.sessionItem("medimail.accessToken")).isNull();
+    }
+
+    /** Reloads "Ma demande" until the status reads {@code status}; returns the MSSanté address shown, if any. */
+    private String awaitStatus(Browser browser, String status) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            browser.open("/ma-demande");
+            browser.awaitHeading("Ma demande de compte");
+            return browser.awaitText("État de ma demande").contains(status);
+        });
+        return browser.text("#address");
+    }
+
+    /** The reviewer approves the request (back-office API; the staff pages are another issue). */
+    private void approveAsReviewer(String email) {
+        String backoffice = platform.baseUrl("backoffice-service");
+        Map<String, String> agent = basic(LocalPlatform.SEEDED_REVIEWER, "agent");
+        JsonNode review = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            for (JsonNode r : client.get(backoffice, "/api/v1/reviews?status=PENDING", agent).json()) {
+                if (email.equals(r.path("email").asString())) {
+                    return r;
+                }
+            }
+            return null;
+        }, r -> r != null);
+        PlatformClient.Response approval = client.send("POST", backoffice, "/api/v1/reviews/" + review.get("id").asString() + "/approval",
+                "{}", agent);
+        assertThat(approval.status()).as(approval.body()).isEqualTo(200);
+    }
+
+    /** First requests of a freshly started JVM compile templates and load classes: that is not the page's speed. */
+    private static void warmUp() {
+        PlatformClient client = new PlatformClient();
+        for (String path : List.of("/", "/inscription/verifiez-vos-e-mails", "/confirmation", "/connexion", "/connexion/code",
+                "/conditions-utilisation", "/deconnexion", "/mot-de-passe/oublie", "/mot-de-passe/reinitialiser", "/profil",
+                "/ma-demande", "/mon-compte", "/api/v1/regions", "/api/v1/professions")) {
+            assertThat(client.get(pages, path, Map.of()).status()).as(path).isEqualTo(200);
+        }
+    }
+}
