@@ -87,6 +87,8 @@ class BrowserJourneyIT {
             browser.press("Je valide");
             browser.onPage("Vérifiez votre messagerie", "verifiez-vos-e-mails");
             assertThat(browser.value("Adresse e-mail")).isEqualTo(email);
+            browser.press("Renvoyer le lien de confirmation");
+            browser.awaitText("Demande prise en compte");
 
             confirmFromTheMail(browser, email, "confirmation");
             logIn(browser, email, "connexion");
@@ -126,6 +128,10 @@ class BrowserJourneyIT {
             browser.awaitText(address);
             assertThat(browser.text("main")).contains("Boîte aux lettres personnelle (PER)");
             assertThat(browser.value("Téléphone professionnel")).isEqualTo("0467000000");
+            browser.type("Deuxième numéro de téléphone", "06 12 34 56 78");
+            browser.tick("Je souhaite que mon adresse apparaisse dans l’annuaire Medimail", false);
+            browser.press("Enregistrer mes coordonnées");
+            browser.awaitText("Coordonnées enregistrées");
 
             logOut(browser);
             logInOnceValidated(browser, email);
@@ -246,13 +252,43 @@ class BrowserJourneyIT {
     }
 
     /**
-     * A validated account signs in. Here its password alone opens the session; with the one-time code and the terms of
-     * use (issue 12) the code page and the terms page come in between.
+     * A validated account signs in: password, then the one-time code e-mailed to it (a wrong code first, then a new code
+     * asked for and used), then the terms of use the first time.
      */
     private void logInOnceValidated(Browser browser, String email) {
         browser.open("/connexion");
         logIn(browser, email, "connexion-compte-valide");
+        browser.onPage("Saisissez votre code de connexion", "code");
+        String first = awaitOneTimeCode(email, 1);
+        browser.type("Code reçu par e-mail", first.equals("000000") ? "111111" : "000000");
+        browser.press("Valider le code");
+        browser.awaitMessageOf("Code reçu par e-mail", "code");
+        assertThat(browser.path()).isEqualTo("/connexion/code");
+        browser.screenshot("code-errone");
+        browser.type("Code reçu par e-mail", first);
+        browser.press("Valider le code");
+        browser.onPage("Conditions générales d’utilisation", "conditions-utilisation");
+        browser.awaitText("Version");
+        browser.press("J’accepte les conditions");
+        browser.awaitMessageOf("J’ai lu et j’accepte les conditions générales d’utilisation", "Cochez la case");
+        browser.tick("J’ai lu et j’accepte les conditions générales d’utilisation", true);
+        browser.press("J’accepte les conditions");
         browser.onPage("Mon compte Medimail", "mon-compte-reconnexion");
+    }
+
+    /** The six digits of the {@code n}-th one-time code mail the account received, read over IMAP. */
+    private String awaitOneTimeCode(String email, int n) {
+        Pattern code = Pattern.compile("code de connexion[^0-9]{0,80}([0-9]{6})");
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            List<String> codes = new java.util.ArrayList<>();
+            for (Mailbox.Mail mail : mailbox.read(email)) {
+                Matcher m = code.matcher(mail.body());
+                if (m.find()) {
+                    codes.add(m.group(1));
+                }
+            }
+            return codes.size() >= n ? codes.get(n - 1) : null;
+        }, c -> c != null);
     }
 
     private void logOut(Browser browser) {

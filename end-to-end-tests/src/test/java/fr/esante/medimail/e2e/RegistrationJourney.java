@@ -165,7 +165,8 @@ final class RegistrationJourney {
         profile.put("phone", "0561000000");
         profile.put("secondPhone", null);
         profile.put("address", address);
-        profile.put("organisationName", null);
+        // The foreign or in-training path names the structure whose identifier it gives.
+        profile.put("organisationName", "FOREIGN_OR_IN_TRAINING".equals(path) ? "Centre hospitalier universitaire de Toulouse" : null);
         profile.put("serviceName", null);
         profile.put("directoryVisible", true);
         profile.put("paperless", true);
