@@ -128,14 +128,16 @@ class BrowserJourneyIT {
             browser.awaitText(address);
             assertThat(browser.text("main")).contains("Boîte aux lettres personnelle (PER)");
             assertThat(browser.value("Téléphone professionnel")).isEqualTo("0467000000");
+
+            // The session opened before validation only follows the registration: the account is used after signing in
+            // again with the e-mailed code and the terms.
+            logOut(browser);
+            logInOnceValidated(browser, email);
+            browser.awaitText(address);
             browser.type("Deuxième numéro de téléphone", "06 12 34 56 78");
             browser.tick("Je souhaite que mon adresse apparaisse dans l’annuaire Medimail", false);
             browser.press("Enregistrer mes coordonnées");
             browser.awaitText("Coordonnées enregistrées");
-
-            logOut(browser);
-            logInOnceValidated(browser, email);
-            browser.awaitText(address);
             browser.assertInteractiveInUnderASecond();
         }
     }

@@ -58,6 +58,27 @@ class ProfileIT extends IntegrationTest {
     }
 
     @Test
+    void aSpecialtyMustBeOneOfTheChosenProfessionsInTheNomenclature() {
+        String email = uniqueEmail("specialite");
+        UUID id = confirmedAccount(email);
+        String token = accessToken(email);
+        for (String wrong : new String[] {"SI07", "SM99"}) {
+            Map<String, Object> profile = new LinkedHashMap<>(nationalIdProfile());
+            profile.put("specialty", wrong);
+            Answer refused = put(PROFILE, json(profile), token);
+            assertThat(refused.status()).as(wrong + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.fieldCodes()).containsExactly("specialty:UNKNOWN_SPECIALTY");
+            assertThat(refused.body()).contains("choisissez-la dans la liste");
+        }
+        assertThat(me(token).path("status").asString()).as("nothing submitted").isEqualTo("EMAIL_CONFIRMED");
+        assertThat(eventsFor(Topics.PROFESSIONAL_PROFILE_SUBMITTED, id)).isZero();
+
+        Map<String, Object> cardiologist = new LinkedHashMap<>(nationalIdProfile());
+        cardiologist.put("specialty", "SM04");
+        assertThat(put(PROFILE, json(cardiologist), token).status()).isEqualTo(202);
+    }
+
+    @Test
     void aForeignOrInTrainingProfessionalDeclaresTheirStructure() {
         String email = uniqueEmail("interne");
         UUID id = confirmedAccount(email);

@@ -3,7 +3,9 @@ package fr.esante.medimail.registration.reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,12 @@ class ReferenceListsIT extends IntegrationTest {
         assertThat(doctor.get("label").asString()).isEqualTo("Médecin");
         assertThat(doctor.get("specialties").toString()).contains("\"code\":\"SM54\"", "\"label\":\"Médecine générale\"",
                 "\"code\":\"SM59\"");
+        Map<String, Integer> specialtiesPerProfession = new HashMap<>();
+        for (JsonNode profession : answer.json()) {
+            specialtiesPerProfession.put(profession.get("code").asString(), profession.get("specialties").size());
+        }
+        assertThat(specialtiesPerProfession).as("the whole active TRE_R38 nomenclature")
+                .containsEntry("10", 95).containsEntry("40", 3).containsEntry("60", 8).containsEntry("21", 0);
     }
 
     @Test

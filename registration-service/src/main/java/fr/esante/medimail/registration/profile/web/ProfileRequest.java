@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
  */
 @IdentifierTypeMismatch
 @StructureNameRequired
+@UnknownSpecialty
 record ProfileRequest(
         @NotNull(message = "Indiquez si vous disposez d'un identifiant national (RPPS, ADELI) ou si vous êtes"
                 + " professionnel étranger ou en formation.")

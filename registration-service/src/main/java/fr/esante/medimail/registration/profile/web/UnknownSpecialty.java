@@ -1,0 +1,58 @@
+package fr.esante.medimail.registration.profile.web;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import fr.esante.medimail.registration.reference.ReferenceLists;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+
+/**
+ * Fails with code {@code UNKNOWN_SPECIALTY} on field {@code specialty} when the code is not an active TRE_R38 specialty of
+ * the chosen profession: the directory would publish a specialty the profession cannot hold.
+ */
+@Documented
+@Constraint(validatedBy = UnknownSpecialty.Validator.class)
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface UnknownSpecialty {
+
+    String message() default "";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Validator implements ConstraintValidator<UnknownSpecialty, ProfileRequest> {
+
+        private final ReferenceLists lists;
+
+        // Built by Spring's validator factory, which injects the lists.
+        Validator(ReferenceLists lists) {
+            this.lists = lists;
+        }
+
+        @Override
+        public boolean isValid(ProfileRequest request, ConstraintValidatorContext context) {
+            if (request == null || request.specialty() == null || request.profession() == null) {
+                return true;
+            }
+            boolean known = lists.professions().stream()
+                    .filter(profession -> profession.code().equals(request.profession()))
+                    .flatMap(profession -> profession.specialties().stream())
+                    .anyMatch(specialty -> specialty.code().equals(request.specialty()));
+            if (known) {
+                return true;
+            }
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate("Cette spécialité n'existe pas pour la profession choisie :"
+                    + " choisissez-la dans la liste.").addPropertyNode("specialty").addConstraintViolation();
+            return false;
+        }
+    }
+}
