@@ -188,11 +188,13 @@ class FuzzIT {
         assertThat(missing).as("dead letters missing or without reason").isEmpty();
 
         // The consumers carried on: a registration still goes from submitted profile to its MSSanté address.
-        RegistrationJourney after = new RegistrationJourney(platform, new Mailbox("127.0.0.1", infrastructure.imapPort()), "Jean", "Durand");
+        // An RPPS no other end-to-end test claims: one live account per RPPS holds across the test JVM.
+        RegistrationJourney after = new RegistrationJourney(platform, new Mailbox("127.0.0.1", infrastructure.imapPort()),
+                "Anne-Sophie", "Benoît");
         after.register();
         after.confirmEmailFromTheLinkInTheMail();
         after.logIn();
-        after.submitProfile("NATIONAL_ID", "RPPS", "99800000012", "10");
+        after.submitProfile("NATIONAL_ID", "RPPS", "99800000095", "50");
         assertThat(after.awaitStatus("VALIDATION_PENDING").get("mssAddress").asString()).isNotBlank();
     }
 
@@ -387,7 +389,8 @@ class FuzzIT {
     }
 
     private static Map<String, Object> profile() {
-        return map("path", "NATIONAL_ID", "identifierType", "RPPS", "identifier", "99800000012", "profession", "10",
+        // An RPPS in no directory: a generated profile that goes through never claims an identifier another test needs.
+        return map("path", "NATIONAL_ID", "identifierType", "RPPS", "identifier", "99800000079", "profession", "10",
                 "specialty", null, "liberal", true, "phone", "0561000000", "secondPhone", null,
                 "address", map("line", "10 rue des Trente-six Ponts", "postalCode", "31400", "city", "Toulouse", "region", "76",
                         "department", "31"),

@@ -72,7 +72,8 @@ class SecretsNeverLeakIT {
                         Map.of("email", jean.email, "password", mistyped), Map.of());
                 assertThat(wrong.status()).isEqualTo(401);
                 jean.logIn();
-                jean.submitProfile("NATIONAL_ID", "RPPS", "99800000012", "10");
+                // The pharmacist Jean Durand: an RPPS no other end-to-end test of this JVM claims.
+                jean.submitProfile("NATIONAL_ID", "RPPS", "99800000053", "21");
                 jean.awaitStatus("VALIDATION_PENDING");
                 jean.approveAsReviewer(LocalPlatform.SEEDED_REVIEWER, "agent");
                 jean.awaitStatus("VALIDATED");
