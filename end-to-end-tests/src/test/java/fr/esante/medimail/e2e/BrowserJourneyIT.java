@@ -202,6 +202,11 @@ class BrowserJourneyIT {
             browser.onPage("Mon compte Medimail", "mon-compte-int");
             browser.awaitText("J’ai reçu mon numéro RPPS");
             assertThat(browser.text("main")).contains(address, "Boîte aux lettres interne (INT)");
+
+            logOut(browser);
+            logInOnceValidated(browser, email);
+            browser.awaitText("J’ai reçu mon numéro RPPS");
+            assertThat(browser.text("main")).contains(address, "Boîte aux lettres interne (INT)");
             browser.assertInteractiveInUnderASecond();
         }
     }
