@@ -42,11 +42,11 @@ public @interface UnknownSpecialty {
             if (request == null || request.specialty() == null || request.profession() == null) {
                 return true;
             }
-            boolean known = lists.professions().stream()
-                    .filter(profession -> profession.code().equals(request.profession()))
-                    .flatMap(profession -> profession.specialties().stream())
-                    .anyMatch(specialty -> specialty.code().equals(request.specialty()));
-            if (known) {
+            var profession = lists.professions().stream()
+                    .filter(candidate -> candidate.code().equals(request.profession())).findFirst();
+            // An unknown profession is its own error (UNKNOWN_PROFESSION): the specialty is judged against a known one.
+            if (profession.isEmpty()
+                    || profession.get().specialties().stream().anyMatch(specialty -> specialty.code().equals(request.specialty()))) {
                 return true;
             }
             context.disableDefaultConstraintViolation();
