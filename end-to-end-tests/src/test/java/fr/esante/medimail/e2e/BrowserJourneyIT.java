@@ -163,7 +163,7 @@ class BrowserJourneyIT {
             browser.tick("Je suis étranger ou en formation", true);
             browser.choose("Type d’identifiant", "FINESS de l’établissement (9 caractères)");
             browser.choose("Profession", "Infirmier");
-            assertThat(browser.field("Spécialité").isEnabled()).as("no specialty for nurses").isFalse();
+            assertThat(browser.field("Spécialité").isEnabled()).as("nurses have their TRE_R38 specialties (IADE, IBODE…)").isTrue();
             // Well-formed but unknown to the directory: accepted by the form, refused by the identity check.
             browser.type("Numéro FINESS", "310000021");
             browser.awaitMessageOf("Numéro FINESS", "Format et clé de contrôle corrects.");
@@ -269,7 +269,7 @@ class BrowserJourneyIT {
         String first = awaitOneTimeCode(email, 1);
         browser.type("Code reçu par e-mail", first.equals("000000") ? "111111" : "000000");
         browser.press("Valider le code");
-        browser.awaitMessageOf("Code reçu par e-mail", "code");
+        browser.awaitMessageOf("Code reçu par e-mail", "Code incorrect. Il vous reste 4 essais.");
         assertThat(browser.path()).isEqualTo("/connexion/code");
         browser.screenshot("code-errone");
         browser.type("Code reçu par e-mail", first);
