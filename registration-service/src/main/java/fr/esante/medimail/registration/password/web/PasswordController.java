@@ -12,7 +12,9 @@ import fr.esante.medimail.registration.account.AuthenticatedAccount;
 import fr.esante.medimail.registration.password.PasswordChanges;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 /**
  * PUT /api/v1/me/password (Bearer) → 204; POST /api/v1/password-resets {"email"} → always 202;
@@ -59,7 +61,12 @@ class PasswordController {
         }
     }
 
-    record ResetRequest(@NotBlank(message = "L'adresse e-mail est obligatoire.") String email) {
+    /** The address is checked as at registration: a malformed or overlong one is refused whether or not it has an account. */
+    record ResetRequest(
+            @NotBlank(message = "L'adresse e-mail est obligatoire.")
+            @Size(max = 254, message = "L'adresse e-mail ne peut pas dépasser 254 caractères.")
+            @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "L'adresse e-mail n'est pas valide (exemple : jean.durand@exemple.fr).")
+            String email) {
     }
 
     record ResetConfirmation(
