@@ -1,5 +1,5 @@
--- Brute-force protection of sign-ins (platform-support LoginThrottle), kept in the database so that it survives a
--- restart and holds across instances. Logins and client addresses are stored as SHA-256 hashes only.
+-- Brute-force protection of sign-ins (LoginThrottle, this module), kept in each service's own database so that it
+-- survives a restart and holds across instances. Logins and client addresses are stored as SHA-256 hashes only.
 CREATE TABLE login_throttle (
     login_hash           VARCHAR(64) PRIMARY KEY,
     consecutive_failures INTEGER     NOT NULL,
