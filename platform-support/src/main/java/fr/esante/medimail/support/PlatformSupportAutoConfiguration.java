@@ -43,6 +43,12 @@ import fr.esante.medimail.support.web.RequestGuard;
 import fr.esante.medimail.support.web.StrictJson;
 import fr.esante.medimail.support.web.TomcatHardening;
 import fr.esante.medimail.support.web.SecurityHeaders;
+import fr.esante.medimail.support.tracing.TraceContexts;
+import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.support.ScheduledTaskObservationContext;
 
 /**
  * The plumbing every service gets: outbox and relay, idempotent event consumers, problem details, password hashing, and
@@ -61,10 +67,28 @@ public class PlatformSupportAutoConfiguration {
         return new PasswordHashing(settings);
     }
 
+    /** The outbox's link to tracing: rows keep the trace of their transaction, the relay continues it. */
+    @Bean
+    TraceContexts outboxTraceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer available = tracer.getIfAvailable();
+        Propagator propagation = propagator.getIfAvailable();
+        return available == null || propagation == null ? TraceContexts.NONE : new TraceContexts(available, propagation);
+    }
+
+    /**
+     * The relay polls every 100 ms: a trace per poll would bury the traces that matter. Its sends are traced, as children
+     * of the transaction that recorded each event ({@link OutboxRelay}).
+     */
+    @Bean
+    ObservationPredicate outboxPollsAreNotObserved() {
+        return (name, context) -> !(context instanceof ScheduledTaskObservationContext task
+                && task.getTargetClass() != null && OutboxRelay.class.isAssignableFrom(task.getTargetClass()));
+    }
+
     @Bean
     @ConditionalOnMissingBean
-    Outbox outbox(JdbcClient jdbc) {
-        return new Outbox(jdbc);
+    Outbox outbox(JdbcClient jdbc, TraceContexts outboxTraceContexts) {
+        return new Outbox(jdbc, outboxTraceContexts);
     }
 
     @Bean(destroyMethod = "destroy")
@@ -79,15 +103,19 @@ public class PlatformSupportAutoConfiguration {
         valueSerializer.configure(config, false);
         DefaultKafkaProducerFactory<String, Object> factory =
                 new DefaultKafkaProducerFactory<>(config, new StringSerializer(), valueSerializer);
-        return new KafkaTemplate<>(factory);
+        KafkaTemplate<String, Object> template = new KafkaTemplate<>(factory);
+        // Trace context into the record headers (W3C traceparent), and producer metrics.
+        template.setObservationEnabled(true);
+        return template;
     }
 
     @Bean
     @ConditionalOnProperty(name = "medimail.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> outboxKafkaTemplate,
                             @Value("${medimail.outbox.batch-size:100}") int batchSize,
-                            @Value("${medimail.outbox.send-timeout:10s}") Duration sendTimeout) {
-        return new OutboxRelay(jdbc, transactions, outboxKafkaTemplate, batchSize, sendTimeout);
+                            @Value("${medimail.outbox.send-timeout:10s}") Duration sendTimeout,
+                            TraceContexts outboxTraceContexts) {
+        return new OutboxRelay(jdbc, transactions, outboxKafkaTemplate, batchSize, sendTimeout, outboxTraceContexts);
     }
 
     @Bean
