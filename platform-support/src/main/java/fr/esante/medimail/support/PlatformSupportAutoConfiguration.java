@@ -1,5 +1,6 @@
 package fr.esante.medimail.support;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import org.springframework.web.filter.CorsFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,6 +46,12 @@ import fr.esante.medimail.support.web.StrictJson;
 import fr.esante.medimail.support.web.TomcatHardening;
 import fr.esante.medimail.support.web.SecurityHeaders;
 import fr.esante.medimail.support.tracing.TraceContexts;
+import fr.esante.medimail.support.metrics.DeadLetterCounter;
+import fr.esante.medimail.support.metrics.MetricsAccess;
+import fr.esante.medimail.support.metrics.OutboxMetrics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -67,6 +75,13 @@ public class PlatformSupportAutoConfiguration {
         return new PasswordHashing(settings);
     }
 
+    /** The one clock of every service (UTC) that dates events and expiries; a test replaces it with its own Clock bean. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
     /** The outbox's link to tracing: rows keep the trace of their transaction, the relay continues it. */
     @Bean
     TraceContexts outboxTraceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
@@ -85,6 +100,45 @@ public class PlatformSupportAutoConfiguration {
                 && task.getTargetClass() != null && OutboxRelay.class.isAssignableFrom(task.getTargetClass()));
     }
 
+    /** Outbox depth, age of its oldest row and set-aside rows, per service ({@code /actuator/prometheus}). */
+    @Bean
+    OutboxMetrics outboxMetrics(JdbcClient jdbc) {
+        return new OutboxMetrics(jdbc);
+    }
+
+    /** Dead letters per topic; the Kafka binder calls it for each record it sends to a dead-letter topic. */
+    @Bean
+    DeadLetterCounter deadLetterCounter(MeterRegistry registry) {
+        return new DeadLetterCounter(registry);
+    }
+
+    /** Sign-ins and registrations waiting for a password-hashing thread (a full queue answers 503). */
+    @Bean
+    MeterBinder passwordHashingMetrics(ObjectProvider<PasswordEncoder> encoder) {
+        return registry -> {
+            if (encoder.getIfAvailable() instanceof PasswordHashing hashing) {
+                Gauge.builder("medimail.passwords.hashing.queued", hashing, PasswordHashing::queued)
+                        .description("Password checks and hashes waiting for a hashing thread").register(registry);
+            }
+        };
+    }
+
+    /**
+     * {@code /actuator/prometheus} behind the operator account of {@code medimail.metrics.operator.*}, in the services
+     * without a Spring Security chain of their own (those guard it themselves, role OPERATOR).
+     */
+    @Bean
+    @ConditionalOnMissingBean(type = "org.springframework.security.web.SecurityFilterChain")
+    @ConditionalOnProperty(name = "medimail.metrics.open", havingValue = "false", matchIfMissing = true)
+    FilterRegistrationBean<MetricsAccess> metricsAccess(@Value("${medimail.metrics.operator.username:}") String username,
+                                                        @Value("${medimail.metrics.operator.password-hash:}") String passwordHash,
+                                                        PasswordEncoder passwords) {
+        FilterRegistrationBean<MetricsAccess> registration =
+                new FilterRegistrationBean<>(new MetricsAccess(username, passwordHash, passwords));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
     @Bean
     @ConditionalOnMissingBean
     Outbox outbox(JdbcClient jdbc, TraceContexts outboxTraceContexts) {
@@ -92,7 +146,7 @@ public class PlatformSupportAutoConfiguration {
     }
 
     @Bean(destroyMethod = "destroy")
-    KafkaTemplate<String, Object> outboxKafkaTemplate(KafkaProperties kafkaProperties) {
+    KafkaTemplate<String, Object> outboxKafkaTemplate(KafkaProperties kafkaProperties, ObjectProvider<MeterRegistry> meters) {
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -103,6 +157,8 @@ public class PlatformSupportAutoConfiguration {
         valueSerializer.configure(config, false);
         DefaultKafkaProducerFactory<String, Object> factory =
                 new DefaultKafkaProducerFactory<>(config, new StringSerializer(), valueSerializer);
+        // The producer's client metrics (kafka_producer_*) on /actuator/prometheus, like the binder's consumers.
+        meters.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
         KafkaTemplate<String, Object> template = new KafkaTemplate<>(factory);
         // Trace context into the record headers (W3C traceparent), and producer metrics.
         template.setObservationEnabled(true);
