@@ -20,7 +20,6 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -93,7 +92,10 @@ public class AuthorizationServerConfiguration {
                 String nationalId = authentication.getName();
                 FictionalProfessionals.byNationalId(nationalId)
                         .orElseThrow(() -> new BadCredentialsException("Not one of the fictional professionals"));
-                return UsernamePasswordAuthenticationToken.authenticated(nationalId, null, AuthorityUtils.NO_AUTHORITIES);
+                // A factor with its time: the ID token's auth_time comes from it (PSC's would be the card or e-CPS).
+                return UsernamePasswordAuthenticationToken.authenticated(nationalId, null, java.util.List.of(
+                        org.springframework.security.core.authority.FactorGrantedAuthority.fromAuthority(
+                                org.springframework.security.core.authority.FactorGrantedAuthority.PASSWORD_AUTHORITY)));
             }
 
             @Override

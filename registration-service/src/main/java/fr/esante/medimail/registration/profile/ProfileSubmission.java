@@ -14,7 +14,10 @@ import fr.esante.medimail.registration.account.Account;
 import fr.esante.medimail.registration.account.AccountStatus;
 import fr.esante.medimail.registration.account.Accounts;
 import fr.esante.medimail.registration.account.ProfessionalProfile;
+import fr.esante.medimail.registration.account.IdentifierType;
 import fr.esante.medimail.registration.account.Refusal;
+import fr.esante.medimail.registration.psc.PscIdentity;
+import fr.esante.medimail.registration.psc.PscLinks;
 import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.support.outbox.Outbox;
 
@@ -26,15 +29,18 @@ import fr.esante.medimail.support.outbox.Outbox;
 public class ProfileSubmission {
 
     private static final Logger log = LoggerFactory.getLogger(ProfileSubmission.class);
+    private static final String PRO_SANTE_CONNECT = "PRO_SANTE_CONNECT";
 
     private final Accounts accounts;
     private final Outbox outbox;
     private final Clock clock;
+    private final PscLinks pscLinks;
 
-    public ProfileSubmission(Accounts accounts, Outbox outbox, Clock clock) {
+    public ProfileSubmission(Accounts accounts, Outbox outbox, Clock clock, PscLinks pscLinks) {
         this.accounts = accounts;
         this.outbox = outbox;
         this.clock = clock;
+        this.pscLinks = pscLinks;
     }
 
     /** @throws Refusal PROFILE_SUBMISSION_NOT_ALLOWED (409) when the account's status does not expect a profile */
@@ -45,9 +51,33 @@ public class ProfileSubmission {
         Instant now = clock.instant();
         account.submitProfile(profile, now);
         accounts.update(account);
-        outbox.append(Topics.PROFESSIONAL_PROFILE_SUBMITTED, account.id().toString(), toEvent(account, profile, now));
-        log.info("Account {} submitted its professional profile ({} {})", account.id(), profile.path(), profile.identifierType());
+        ProfessionalProfileSubmitted event = toEvent(account, profile, now);
+        boolean vouched = pscLinks.identityOf(account.id()).filter(identity -> vouchedFor(identity, account, profile)).isPresent();
+        if (vouched) {
+            event.setIdentityVouchedBy(PRO_SANTE_CONNECT);
+        }
+        outbox.append(Topics.PROFESSIONAL_PROFILE_SUBMITTED, account.id().toString(), event);
+        log.info("Account {} submitted its professional profile ({} {}{})", account.id(), profile.path(), profile.identifierType(),
+                vouched ? ", vouched for by Pro Santé Connect" : "");
         return account.status();
+    }
+
+    /**
+     * Pro Santé Connect vouches for the profile only when what it asserted is what the profile says: the RPPS, the
+     * names of the account and a profession of SubjectRefPro. Anything else typed goes through the directory check.
+     */
+    static boolean vouchedFor(PscIdentity identity, Account account, ProfessionalProfile profile) {
+        if (profile.identifierType() != IdentifierType.RPPS || profile.identifier() == null) {
+            return false;
+        }
+        String digits = profile.identifier().replaceAll("[^0-9]", "");
+        if (digits.length() == 12 && digits.startsWith("8")) {
+            digits = digits.substring(1);
+        }
+        return digits.equals(identity.rpps())
+                && account.lastName().strip().equalsIgnoreCase(identity.lastName().strip())
+                && account.firstName().strip().equalsIgnoreCase(identity.firstName().strip())
+                && identity.professions().contains(profile.profession());
     }
 
     private static ProfessionalProfileSubmitted toEvent(Account account, ProfessionalProfile profile, Instant now) {
