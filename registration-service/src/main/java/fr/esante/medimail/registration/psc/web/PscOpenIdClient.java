@@ -1,8 +1,5 @@
 package fr.esante.medimail.registration.psc.web;
 
-import fr.esante.medimail.registration.psc.PscLoginFailed;
-import fr.esante.medimail.registration.psc.PscProperties;
-
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +41,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+
+import fr.esante.medimail.registration.psc.PscLoginFailed;
+import fr.esante.medimail.registration.psc.PscProperties;
 
 /**
  * The OpenID Connect client side of Pro Santé Connect, made of Spring Security's OAuth2 client pieces and driven by
