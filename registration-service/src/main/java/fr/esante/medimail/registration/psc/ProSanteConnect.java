@@ -13,21 +13,19 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import fr.esante.medimail.events.EmailConfirmed;
 import fr.esante.medimail.registration.RegistrationProperties;
 import fr.esante.medimail.registration.account.Account;
 import fr.esante.medimail.registration.account.AccountStatus;
 import fr.esante.medimail.registration.account.Accounts;
 import fr.esante.medimail.registration.account.EmailAddresses;
 import fr.esante.medimail.registration.account.Refusal;
+import fr.esante.medimail.registration.confirmation.ConfirmationEvents;
 import fr.esante.medimail.registration.confirmation.ConfirmationLinks;
 import fr.esante.medimail.registration.mailing.MailAllowance;
 import fr.esante.medimail.registration.mailing.MailKind;
 import fr.esante.medimail.registration.session.AccessTokens;
 import fr.esante.medimail.registration.session.SignInGuard;
 import fr.esante.medimail.registration.terms.TermsOfUse;
-import fr.esante.medimail.schemas.Topics;
-import fr.esante.medimail.support.outbox.Outbox;
 import fr.esante.medimail.support.secrets.SecretTokens;
 
 /**
@@ -51,7 +49,7 @@ public class ProSanteConnect {
     private final ConfirmationLinks confirmationLinks;
     private final MailAllowance allowance;
     private final PasswordEncoder passwords;
-    private final Outbox outbox;
+    private final ConfirmationEvents confirmationEvents;
     private final TransactionTemplate transactions;
     private final RegistrationProperties registration;
     private final PscProperties properties;
@@ -59,7 +57,7 @@ public class ProSanteConnect {
 
     public ProSanteConnect(PscHandoffs handoffs, PscLinks links, Accounts accounts, AccessTokens tokens, SignInGuard guard,
                            TermsOfUse terms, ConfirmationLinks confirmationLinks, MailAllowance allowance,
-                           PasswordEncoder passwords, Outbox outbox, TransactionTemplate transactions,
+                           PasswordEncoder passwords, ConfirmationEvents confirmationEvents, TransactionTemplate transactions,
                            RegistrationProperties registration, PscProperties properties, Clock clock) {
         this.handoffs = handoffs;
         this.links = links;
@@ -70,7 +68,7 @@ public class ProSanteConnect {
         this.confirmationLinks = confirmationLinks;
         this.allowance = allowance;
         this.passwords = passwords;
-        this.outbox = outbox;
+        this.confirmationEvents = confirmationEvents;
         this.transactions = transactions;
         this.registration = registration;
         this.properties = properties;
@@ -146,8 +144,7 @@ public class ProSanteConnect {
                             region, unusablePasswordHash, now);
                     accounts.add(account);
                     links.link(id, identity, now);
-                    outbox.append(Topics.EMAIL_CONFIRMED, id.toString(), EmailConfirmed.newBuilder()
-                            .setEventId(UUID.randomUUID()).setAccountId(id).setOccurredAt(now).setEmail(email).build());
+                    confirmationEvents.emailConfirmed(account, now);
                     log.info("Account {} created with Pro Santé Connect (address asserted by the provider)", id);
                     return session(account, "signed up with Pro Santé Connect");
                 }
