@@ -19,8 +19,8 @@ import fr.esante.medimail.embedded.EmbeddedInfrastructure;
 import fr.esante.medimail.local.EmbeddedPlatformInfrastructure;
 import fr.esante.medimail.local.LocalPlatform;
 import fr.esante.medimail.local.PlatformServices;
-import tools.jackson.databind.JsonNode;
 import fr.esante.medimail.testsupport.TestHttpClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The professional's whole journey in a real browser (headless Chromium), on the five services running together:
