@@ -45,6 +45,7 @@ import fr.esante.medimail.local.LocalPlatform;
 import fr.esante.medimail.local.PlatformServices;
 import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.schemas.registry.SchemaRegistryClients;
+import fr.esante.medimail.testsupport.TestHttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -250,8 +251,8 @@ class FuzzIT {
 
     private static Endpoint endpoint(Random random, String tag) {
         String email = "fuzz." + tag + "@example.org";
-        String reviewer = PlatformClient.basic(LocalPlatform.SEEDED_REVIEWER, "agent").get("Authorization");
-        String operator = PlatformClient.basic(LocalPlatform.SEEDED_OPERATOR, "operateur").get("Authorization");
+        String reviewer = TestHttpClient.basic(LocalPlatform.SEEDED_REVIEWER, "agent").get("Authorization");
+        String operator = TestHttpClient.basic(LocalPlatform.SEEDED_OPERATOR, "operateur").get("Authorization");
         String bearer = "Bearer " + accessToken;
         String id = UUID.randomUUID().toString();
         return switch (random.nextInt(26)) {
