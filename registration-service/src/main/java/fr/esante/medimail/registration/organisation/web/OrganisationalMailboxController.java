@@ -59,9 +59,10 @@ class OrganisationalMailboxController {
 
     record MailboxRequest(
             @NotBlank(message = "Le libellé de la boîte organisationnelle est obligatoire.")
-            @Size(min = 2, max = 60, message = "Le libellé doit compter entre 2 et 60 caractères.")
-            @Pattern(regexp = "[\\p{L}\\p{N}][\\p{L}\\p{N} '’.\\-]*", message = "Le libellé ne peut contenir que des lettres,"
-                    + " des chiffres, des espaces, des apostrophes, des points et des tirets, et commence par une lettre ou un chiffre.")
+            @Size(max = 60, message = "Le libellé ne peut pas dépasser 60 caractères.")
+            @Pattern(regexp = "[\\p{L}\\p{N}][\\p{L}\\p{N} '’.\\-]+", message = "Le libellé ne peut contenir que des lettres,"
+                    + " des chiffres, des espaces, des apostrophes, des points et des tirets ; il commence par une lettre ou un chiffre"
+                    + " et compte au moins 2 caractères.")
             String label,
 
             @NotNull(message = "Choisissez le type d'identifiant de la structure : FINESS ou SIRET.")
@@ -75,10 +76,15 @@ class OrganisationalMailboxController {
             @Size(max = 500, message = "L'usage prévu ne peut pas dépasser 500 caractères.")
             String purpose) {
 
+        /** Trimmed; a blank text becomes null, so that it is reported once, as missing. */
         MailboxRequest {
-            label = label == null ? null : label.strip();
-            structureIdentifier = structureIdentifier == null ? null : structureIdentifier.strip();
-            purpose = purpose == null ? null : purpose.strip();
+            label = blankToNull(label);
+            structureIdentifier = blankToNull(structureIdentifier);
+            purpose = blankToNull(purpose);
+        }
+
+        private static String blankToNull(String text) {
+            return text == null || text.isBlank() ? null : text.strip();
         }
     }
 
