@@ -1,6 +1,6 @@
 package fr.esante.medimail.e2e;
 
-import static fr.esante.medimail.e2e.PlatformClient.basic;
+import static fr.esante.medimail.testsupport.TestHttpClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -36,7 +36,7 @@ class PscBrowserJourneyIT {
     private static ConfigurableApplicationContext standIn;
     private static Mailbox mailbox;
     private static String pages;
-    private final PlatformClient client = new PlatformClient();
+    private final TestHttpClient client = TestHttpClient.absoluteUrls();
 
     @BeforeAll
     static void startPlatformAndProvider() throws Exception {
@@ -158,14 +158,14 @@ class PscBrowserJourneyIT {
         String backoffice = platform.baseUrl("backoffice-service");
         Map<String, String> agent = basic(LocalPlatform.SEEDED_REVIEWER, "agent");
         JsonNode review = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            for (JsonNode r : client.get(backoffice, "/api/v1/reviews?status=PENDING", agent).json()) {
+            for (JsonNode r : client.get(backoffice + "/api/v1/reviews?status=PENDING", agent).json()) {
                 if (email.equals(r.path("email").asString())) {
                     return r;
                 }
             }
             return null;
         }, r -> r != null);
-        PlatformClient.Response approval = client.send("POST", backoffice, "/api/v1/reviews/" + review.get("id").asString() + "/approval",
+        TestHttpClient.Answer approval = client.send("POST", backoffice + "/api/v1/reviews/" + review.get("id").asString() + "/approval",
                 "{}", agent);
         assertThat(approval.status()).as(approval.body()).isEqualTo(200);
     }
