@@ -10,16 +10,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import fr.esante.medimail.events.OrganisationalMailboxMemberAdded;
-import fr.esante.medimail.events.OrganisationalMailboxRequested;
 import fr.esante.medimail.registration.account.Account;
 import fr.esante.medimail.registration.account.AccountStatus;
 import fr.esante.medimail.registration.account.Accounts;
 import fr.esante.medimail.registration.account.EmailAddresses;
 import fr.esante.medimail.registration.account.Refusal;
 import fr.esante.medimail.registration.organisation.OrganisationalMailbox.Status;
-import fr.esante.medimail.schemas.Topics;
-import fr.esante.medimail.support.outbox.Outbox;
 
 /**
  * Organisational (ORG) mailboxes as their owner and members see them. A validated account requests one for a
@@ -37,13 +33,13 @@ public class OrganisationalMailboxes {
 
     private final OrganisationalMailboxStore store;
     private final Accounts accounts;
-    private final Outbox outbox;
+    private final OrganisationalMailboxEvents events;
     private final Clock clock;
 
-    public OrganisationalMailboxes(OrganisationalMailboxStore store, Accounts accounts, Outbox outbox, Clock clock) {
+    public OrganisationalMailboxes(OrganisationalMailboxStore store, Accounts accounts, OrganisationalMailboxEvents events, Clock clock) {
         this.store = store;
         this.accounts = accounts;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -56,14 +52,7 @@ public class OrganisationalMailboxes {
                 request.structureIdentifierType(), request.structureIdentifier(), request.purpose(),
                 Status.VALIDATION_PENDING, null, null, List.of(), now);
         store.add(created);
-        outbox.append(Topics.ORGANISATIONAL_MAILBOX_REQUESTED, accountId.toString(), OrganisationalMailboxRequested.newBuilder()
-                .setEventId(UUID.randomUUID()).setAccountId(accountId).setOccurredAt(now)
-                .setRequestId(created.requestId()).setLabel(created.label())
-                .setStructureIdentifierType(created.structureIdentifierType())
-                .setStructureIdentifier(created.structureIdentifier()).setPurpose(created.purpose())
-                .setRequesterRegistrationId(accountId.toString()).setRequesterLastName(owner.lastName())
-                .setRequesterFirstName(owner.firstName()).setRequesterEmail(owner.email())
-                .build());
+        events.requested(created, owner, now);
         log.info("Account {} requested ORG mailbox {}", accountId, created.requestId());
         return created;
     }
@@ -100,12 +89,7 @@ public class OrganisationalMailboxes {
         if (member.id().equals(callerId) || !store.addMember(requestId, member.id(), member.email())) {
             throw Refusal.conflict("ALREADY_MEMBER", "Ce professionnel a déjà accès à cette boîte organisationnelle.");
         }
-        outbox.append(Topics.ORGANISATIONAL_MAILBOX_MEMBER_ADDED, callerId.toString(), OrganisationalMailboxMemberAdded
-                .newBuilder().setEventId(UUID.randomUUID()).setAccountId(callerId).setOccurredAt(clock.instant())
-                .setRequestId(requestId).setAddress(mailbox.address()).setLabel(mailbox.label())
-                .setMemberAccountId(member.id()).setMemberEmail(member.email())
-                .setOwnerLastName(owner.lastName()).setOwnerFirstName(owner.firstName())
-                .build());
+        events.memberAdded(mailbox, owner, member, clock.instant());
         log.info("Account {} gave account {} access to ORG mailbox {}", callerId, member.id(), requestId);
         return store.lock(requestId).orElseThrow();
     }
