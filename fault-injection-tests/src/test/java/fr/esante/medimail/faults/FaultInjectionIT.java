@@ -61,7 +61,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import fr.esante.medimail.embedded.EmbeddedInfrastructure;
@@ -797,12 +796,24 @@ class FaultInjectionIT {
             List<Mail> mails = new ArrayList<>();
             for (MimeMessage message : messages) {
                 try {
-                    mails.add(new Mail(message.getAllRecipients()[0].toString(), message.getSubject(), GreenMailUtil.getBody(message)));
+                    mails.add(new Mail(message.getAllRecipients()[0].toString(), message.getSubject(), text(message.getContent())));
                 } catch (Exception e) {
                     throw new IllegalStateException("Unreadable e-mail at the SMTP server", e);
                 }
             }
             return mails;
+        }
+
+        /** The decoded text of every part (the raw body is quoted-printable, which would break the link). */
+        private static String text(Object content) throws Exception {
+            if (content instanceof jakarta.mail.Multipart multipart) {
+                StringBuilder text = new StringBuilder();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    text.append(text(multipart.getBodyPart(i).getContent()));
+                }
+                return text.toString();
+            }
+            return String.valueOf(content);
         }
     }
 
