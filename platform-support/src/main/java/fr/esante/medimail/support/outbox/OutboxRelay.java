@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.avro.Schema;
 import org.apache.avro.io.DecoderFactory;
@@ -36,6 +37,17 @@ public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x6d65646d61696cL; // "medmail"
+
+    /*
+     * Fault injection, for fault-injection-tests only: the JVM halts (as if SIGKILLed) just before publishing the
+     * Nth event it relays (its row committed, the event not sent), or just after the broker acknowledged the Nth
+     * event and before the row is marked published (the event will be sent again). The system properties are never
+     * set outside that suite, so in production both counters stay unused.
+     */
+    private static final long HALT_BEFORE_PUBLISH = Long.getLong("medimail.fault-injection.outbox.halt-before-publish", 0);
+    private static final long HALT_AFTER_PUBLISH = Long.getLong("medimail.fault-injection.outbox.halt-after-publish", 0);
+    private static final AtomicLong RELAYED = new AtomicLong();
+    private static final AtomicLong ACKNOWLEDGED = new AtomicLong();
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -95,10 +107,12 @@ public class OutboxRelay {
                         .param("failure", e.toString()).param("id", event.id()).update();
                 continue;
             }
+            haltForFaultInjection(HALT_BEFORE_PUBLISH, RELAYED, "before publishing");
             // The Kafka observation of the template writes the current trace into the record's headers.
             try (TraceContexts.Scope scope = traces.continueFrom(event.traceParent(), "outbox relay " + event.topic())) {
                 kafka.send(event.topic(), event.key(), record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 sent.add(event.id());
+                haltForFaultInjection(HALT_AFTER_PUBLISH, ACKNOWLEDGED, "after publishing, before marking published");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -112,6 +126,13 @@ public class OutboxRelay {
             log.debug("Published {} outbox event(s)", sent.size());
         }
         return sent.size();
+    }
+
+    private static void haltForFaultInjection(long at, AtomicLong counter, String where) {
+        if (at > 0 && counter.incrementAndGet() == at) {
+            log.warn("Fault injection: halting the JVM {} outbox event #{}", where, at);
+            Runtime.getRuntime().halt(137);
+        }
     }
 
     /** Published events are kept a while for audit and troubleshooting, then removed. */
