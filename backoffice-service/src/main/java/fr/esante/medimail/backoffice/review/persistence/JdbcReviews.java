@@ -88,6 +88,11 @@ class JdbcReviews implements Reviews {
     public QueuePage pending(QueueQuery query, int limit, Instant overdueBefore) {
         StringBuilder where = new StringBuilder("WHERE r.status = 'PENDING'");
         Map<String, Object> params = new java.util.HashMap<>();
+        if ("ORG".equals(query.kind())) {
+            where.append(" AND a.mailbox_type = 'ORG'");
+        } else if ("ACCOUNT".equals(query.kind())) {
+            where.append(" AND a.mailbox_type IS DISTINCT FROM 'ORG'");
+        }
         if (query.region() != null) {
             where.append(" AND a.region = :region");
             params.put("region", query.region());
@@ -107,7 +112,7 @@ class JdbcReviews implements Reviews {
                           OR a.mss_address ILIKE :text)""");
             params.put("text", "%" + query.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        boolean filtered = !params.isEmpty();
+        boolean filtered = !params.isEmpty() || query.kind() != null;
         // With filters on the applicant, look only at the pending reviews (the queue index), then at each one's applicant
         // by its key (OFFSET 0 keeps the planner from merging the two): never through the applicants of a million
         // decided reviews.

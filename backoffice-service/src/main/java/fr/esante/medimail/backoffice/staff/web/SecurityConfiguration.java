@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  * <li>{@code /api/**}: HTTP Basic, stateless, no CSRF (no cookie is ever trusted there); 401 and 403 as problem details;
  * the reviews, identity reviews, accounts and audit APIs need the role REVIEWER; closing and reopening accounts and
- * the exports need ADMIN (which implies REVIEWER).</li>
+ * the exports need ADMIN (which implies REVIEWER); the directory backfill needs OPERATOR or ADMIN.</li>
  * <li>everything else: the staff pages, with a French login form, a session and CSRF protection;
  * {@code /actuator/health} is public.</li>
  * </ul>
@@ -120,6 +120,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/closure", "/api/v1/accounts/*/reopening").hasRole(ADMIN)
                         .requestMatchers("/api/v1/exports/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/accounts/**", "/api/v1/audit-records", "/api/v1/audit-records/**").hasRole(REVIEWER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/directory-entries/republication").hasAnyRole(OPERATOR, ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName(problems.realm()).authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -138,6 +139,8 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
+                        // The login page is styled too: the DSFR files and the pages' own stylesheet and script are public.
+                        .requestMatchers("/dsfr/**", "/css/**", "/js/**").permitAll()
                         .requestMatchers("/reviews", "/reviews/**", "/identity-reviews/**", "/audit").hasRole(REVIEWER)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/reviews", false)
