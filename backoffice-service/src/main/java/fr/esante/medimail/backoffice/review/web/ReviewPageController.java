@@ -80,7 +80,8 @@ class ReviewPageController {
     @GetMapping("/reviews")
     String pending(@RequestParam(required = false) String kind, @RequestParam(required = false) String region,
                    @RequestParam(required = false) String profession, @RequestParam(required = false) String path,
-                   @RequestParam(required = false) String q, Model model, Principal staff) {
+                   @RequestParam(required = false) String q, Model model,
+                   org.springframework.security.core.Authentication staff) {
         String query = q == null ? null : q.strip().toLowerCase(java.util.Locale.ROOT);
         QueuePage page = "IDENTITY".equals(kind) ? new QueuePage(List.of(), 0, 0)
                 : queue.pending(new QueueQuery(kind, region, profession, path, q), PAGE_SIZE, clock.instant().minus(promise.promise()));
@@ -100,6 +101,8 @@ class ReviewPageController {
                         .filter(i -> query == null || query.isEmpty() || i.toString().toLowerCase(java.util.Locale.ROOT).contains(query))
                         .toList());
         model.addAttribute("maxIdentityReasonLength", IdentityReview.MAX_REASON_LENGTH);
+        model.addAttribute("admin", staff.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority())));
+        model.addAttribute("today", java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Paris"))).toString());
         model.addAttribute("username", staff.getName());
         return "backoffice/reviews";
     }

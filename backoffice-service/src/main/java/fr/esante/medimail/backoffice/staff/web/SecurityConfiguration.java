@@ -141,7 +141,9 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
                         // The login page is styled too: the DSFR files and the pages' own stylesheet and script are public.
                         .requestMatchers("/dsfr/**", "/css/**", "/js/**").permitAll()
-                        .requestMatchers("/reviews", "/reviews/**", "/identity-reviews/**", "/audit").hasRole(REVIEWER)
+                        .requestMatchers(HttpMethod.POST, "/accounts/*/closure", "/accounts/*/reopening").hasRole(ADMIN)
+                        .requestMatchers("/exports/**").hasRole(ADMIN)
+                        .requestMatchers("/reviews", "/reviews/**", "/identity-reviews/**", "/audit", "/accounts/**").hasRole(REVIEWER)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/reviews", false)
                         .failureHandler(new LoginFormFailures()).permitAll())
