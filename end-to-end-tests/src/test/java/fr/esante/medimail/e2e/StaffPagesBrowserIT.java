@@ -17,6 +17,7 @@ import fr.esante.medimail.embedded.EmbeddedInfrastructure;
 import fr.esante.medimail.local.EmbeddedPlatformInfrastructure;
 import fr.esante.medimail.local.LocalPlatform;
 import fr.esante.medimail.local.PlatformServices;
+import fr.esante.medimail.testsupport.TestHttpClient;
 
 /**
  * The service desk's pages in a real browser (headless Chromium) on the five services running together: two
@@ -38,9 +39,9 @@ class StaffPagesBrowserIT {
         platform = PlatformServices.start(new EmbeddedPlatformInfrastructure(infrastructure), true, LocalPlatform.localSettings());
         mailbox = new Mailbox("127.0.0.1", infrastructure.imapPort());
         backoffice = platform.baseUrl("backoffice-service");
-        PlatformClient client = new PlatformClient();
+        TestHttpClient client = TestHttpClient.absoluteUrls();
         for (String path : List.of("/login", "/dsfr/VERSION")) {
-            assertThat(client.get(backoffice, path, Map.of()).status()).as(path).isEqualTo(200);
+            assertThat(client.get(backoffice + path, Map.of()).status()).as(path).isEqualTo(200);
         }
     }
 

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.esante.medimail.schemas.Topic;
+import fr.esante.medimail.support.tracing.TraceContexts;
 
 /**
  * Records an event in the same database transaction as the state change that produced it; the
@@ -22,21 +23,29 @@ import fr.esante.medimail.schemas.Topic;
 public class Outbox {
 
     private final JdbcClient jdbc;
+    private final TraceContexts traces;
 
     public Outbox(JdbcClient jdbc) {
+        this(jdbc, TraceContexts.NONE);
+    }
+
+    /** With {@code traces}, each row keeps the trace context of the transaction that wrote it (the relay continues it). */
+    public Outbox(JdbcClient jdbc, TraceContexts traces) {
         this.jdbc = jdbc;
+        this.traces = traces;
     }
 
     /** Must run inside the transaction of the state change; refuses to run outside one. */
     @Transactional(propagation = Propagation.MANDATORY)
     public <V extends SpecificRecord> void append(Topic<V> topic, String key, V event) {
         jdbc.sql("""
-                        INSERT INTO outbox_event (topic, record_key, payload, writer_schema)
-                        VALUES (:topic, :key, :payload, :writerSchema)""")
+                        INSERT INTO outbox_event (topic, record_key, payload, writer_schema, trace_parent)
+                        VALUES (:topic, :key, :payload, :writerSchema, :traceParent)""")
                 .param("topic", topic.name())
                 .param("key", key)
                 .param("payload", encode(event))
                 .param("writerSchema", event.getSchema().toString())
+                .param("traceParent", traces.current())
                 .update();
     }
 
@@ -46,9 +55,12 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void appendTombstone(Topic<?> topic, String key) {
-        jdbc.sql("INSERT INTO outbox_event (topic, record_key, payload, writer_schema) VALUES (:topic, :key, NULL, NULL)")
+        jdbc.sql("""
+                        INSERT INTO outbox_event (topic, record_key, payload, writer_schema, trace_parent)
+                        VALUES (:topic, :key, NULL, NULL, :traceParent)""")
                 .param("topic", topic.name())
                 .param("key", key)
+                .param("traceParent", traces.current())
                 .update();
     }
 

@@ -138,6 +138,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // The published contract (docs/openapi), as for anyone reading public-api.md.
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
                         // The login page is styled too: the DSFR files and the pages' own stylesheet and script are public.
                         .requestMatchers("/dsfr/**", "/css/**", "/js/**").permitAll()
