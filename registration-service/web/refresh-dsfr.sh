@@ -3,6 +3,7 @@
 # fresh machine builds and runs the pages with only a JDK and Maven (no npm, no CDN at run time).
 #   - DSFR (French State design system): core CSS + JS, the few components the pages use, the Marianne fonts,
 #     the icons those CSS files reference, and the licence -> registration-service/src/main/resources/static/dsfr/
+#   - the same DSFR files for the staff pages -> backoffice-service/src/main/resources/static/dsfr/
 #   - axe-core (accessibility rules injected by the browser tests) -> end-to-end-tests/src/test/resources/axe/
 # Usage: registration-service/web/refresh-dsfr.sh   (needs node/npm and the registry; then commit the changes)
 set -euo pipefail
@@ -66,10 +67,15 @@ find "$out" \( -name '*.css' -o -name '*.js' \) -exec gzip -9 -k -f {} \;
 cp "$work/dsfr/package/LICENSE.md" "$out/LICENSE.md"
 echo "@gouvfr/dsfr@${DSFR_VERSION} (npm), files selected by registration-service/web/refresh-dsfr.sh" > "$out/VERSION"
 
+# The back office's staff pages are DSFR pages too: they serve the very same files.
+backoffice_out="$root/backoffice-service/src/main/resources/static/dsfr"
+rm -rf "$backoffice_out"
+cp -r "$out" "$backoffice_out"
+
 axe_out="$root/end-to-end-tests/src/test/resources/axe"
 rm -rf "$axe_out"
 mkdir -p "$axe_out"
 cp "$work/axe/package/axe.min.js" "$work/axe/package/LICENSE" "$axe_out/"
 echo "axe-core@${AXE_VERSION} (npm)" > "$axe_out/VERSION"
 
-du -sh "$out" "$axe_out"
+du -sh "$out" "$backoffice_out" "$axe_out"

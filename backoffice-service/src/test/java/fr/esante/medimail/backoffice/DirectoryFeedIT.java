@@ -107,6 +107,48 @@ class DirectoryFeedIT extends BackofficeIntegrationTest {
     }
 
     @Test
+    void anOperatorRepublishesTheWholeDirectoryAndTheRepublicationAloneIsTheDirectory() {
+        Applicants.Applicant listed = Applicants.durand();
+        Applicants.Applicant alsoListed = Applicants.durand();
+        Applicants.Applicant hidden = Applicants.durand();
+        Applicants.Applicant closed = Applicants.durand();
+        Applicants.Applicant pending = Applicants.durand();
+        List<Applicants.Applicant> everyone = List.of(listed, alsoListed, hidden, closed, pending);
+        for (Applicants.Applicant applicant : List.of(listed, alsoListed, hidden, closed)) {
+            approve(applicant);
+        }
+        send(Topics.CONTACT_DETAILS_CHANGED, hidden.accountId(),
+                contact(hidden, Instant.now().truncatedTo(ChronoUnit.MILLIS), "0561000000", "Toulouse", false));
+        close(closed);
+        queued(pending);
+        awaitDirectory(everyone, Set.of(listed, alsoListed));
+        Map<TopicPartition, Long> before = endOffsets();
+
+        assertThat(post("/api/v1/directory-entries/republication", null, reviewer()).status())
+                .as("a reviewer is no operator").isEqualTo(403);
+        Response republication = post("/api/v1/directory-entries/republication", null, admin());
+        assertThat(republication.status()).as(republication.body()).isEqualTo(200);
+        assertThat(republication.json().get("published").asLong()).isGreaterThanOrEqualTo(2);
+
+        // A publisher that starts reading at the republication (its copy lost) has every entry again, as the platform
+        // sees it, and nothing of the hidden, closed or pending accounts.
+        Map<String, DirectoryEntry> republished = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> replayFrom(before), directory -> directory.keySet().containsAll(addresses(Set.of(listed, alsoListed))));
+        for (Applicants.Applicant applicant : everyone) {
+            assertThat(samePlatformView(applicant, republished.get(applicant.address().getAddress())))
+                    .as("republished entry of " + applicant.address().getAddress()).isTrue();
+        }
+        assertThat(feedRecords(listed)).as("first publication, then the republication").isEqualTo(2);
+
+        JsonNode audit = get("/api/v1/audit-records?subjectId=directory-entries", reviewer()).json();
+        boolean recorded = false;
+        for (JsonNode record : audit) {
+            recorded |= "DIRECTORY_REPUBLISHED".equals(record.get("action").asString()) && ADMIN.equals(record.get("staff").asString());
+        }
+        assertThat(recorded).as(audit.toString()).isTrue();
+    }
+
+    @Test
     void theFeedIsACompactedTopic() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 infrastructure.kafkaBootstrapServers()))) {
@@ -197,6 +239,32 @@ class DirectoryFeedIT extends BackofficeIntegrationTest {
             }
         }
         return directory;
+    }
+
+    /** The records appended after {@code from}, read into an empty map as a publisher starting there would. */
+    private Map<String, DirectoryEntry> replayFrom(Map<TopicPartition, Long> from) {
+        var deserializer = Topics.DIRECTORY_ENTRIES.valueDeserializer(SERDE);
+        Map<String, DirectoryEntry> directory = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : readAll()) {
+            if (record.offset() < from.get(new TopicPartition(record.topic(), record.partition()))) {
+                continue;
+            }
+            if (record.value() == null) {
+                directory.remove(record.key());
+            } else {
+                directory.put(record.key(), deserializer.deserialize(TOPIC, record.value()));
+            }
+        }
+        return directory;
+    }
+
+    private Map<TopicPartition, Long> endOffsets() {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            return consumer.endOffsets(consumer.partitionsFor(TOPIC).stream()
+                    .map(p -> new TopicPartition(TOPIC, p.partition())).toList());
+        }
     }
 
     private long feedRecords(Applicants.Applicant applicant) {

@@ -65,6 +65,54 @@ class StaffPagesIT extends BackofficeIntegrationTest {
     }
 
     @Test
+    void aReviewReadsInFullAndAnAdminClosesReopensAndExportsFromThePagesWhichAReviewerMayNot() {
+        Applicants.Applicant applicant = Applicants.durand();
+        String reviewId = queued(applicant).get("id").asString();
+        Browser reviewer = new Browser();
+        reviewer.logIn(REVIEWER, REVIEWER_PASSWORD);
+
+        Response file = reviewer.get("/reviews/" + reviewId);
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.body()).contains("Dossier de Jean DURAND", "Ce que le professionnel a déclaré",
+                applicant.profile().getEmail(), applicant.address().getAddress(), "RPPS 99800000012",
+                "Vérifiée le", "en attente de validation", "Valider le compte", "Refuser la demande");
+        assertThat(reviewer.post("/reviews/" + reviewId + "/approval", Map.of()).status()).isEqualTo(302);
+        assertThat(reviewer.get("/reviews").body()).contains("Compte de Jean DURAND validé");
+        assertThat(reviewer.get("/reviews/" + reviewId).body()).contains("validée par " + REVIEWER, "Compte validé")
+                .doesNotContain("Valider le compte");
+        Response unknown = reviewer.get("/reviews/" + java.util.UUID.randomUUID());
+        assertThat(unknown.status()).isEqualTo(302);
+        assertThat(reviewer.get("/reviews").body()).contains("Cette demande n&#39;existe pas.")
+                .doesNotContain("Exporter la file d'attente (CSV)");
+
+        String account = "/accounts/" + applicant.accountId();
+        assertThat(reviewer.get(account).body()).contains("réservées au rôle ADMIN").doesNotContain("Clôturer le compte");
+        assertThat(reviewer.post(account + "/closure", Map.of("reason", "Départ à la retraite.")).status()).isEqualTo(403);
+        assertThat(reviewer.get("/exports/queue.csv").status()).isEqualTo(403);
+
+        Browser admin = new Browser();
+        admin.logIn(ADMIN, ADMIN_PASSWORD);
+        assertThat(admin.get("/reviews").body()).contains("Exporter la file d'attente (CSV)", "Exporter les décisions (CSV)");
+        Response queue = admin.get("/exports/queue.csv");
+        assertThat(queue.status()).isEqualTo(200);
+        assertThat(queue.contentType()).startsWith("text/csv");
+        Response decisions = admin.get("/exports/decisions.csv?from=2000-01-01&to=2100-01-01");
+        assertThat(decisions.body()).contains(reviewId, applicant.profile().getEmail());
+
+        assertThat(admin.post(account + "/closure", Map.of("reason", " ")).status()).isEqualTo(302);
+        assertThat(admin.get(account).body()).contains("Indiquez le motif de la clôture.", "Clôturer le compte");
+        assertThat(admin.post(account + "/closure", Map.of("reason", "Départ à la retraite.")).status()).isEqualTo(302);
+        assertThat(admin.get(account).body()).contains("Compte clôturé", "par " + ADMIN + " : Départ à la retraite.",
+                "Rouvrir le compte");
+        assertThat(awaitEvents(Topics.ACCOUNT_CLOSED, applicant.accountId())).hasSize(1);
+        assertThat(admin.post(account + "/reopening", Map.of()).status()).isEqualTo(302);
+        assertThat(admin.get(account).body()).contains("Compte rouvert", "Clôturer le compte");
+        assertThat(awaitEvents(Topics.ACCOUNT_REOPENED, applicant.accountId())).hasSize(1);
+        assertThat(admin.post(account + "/reopening", Map.of()).status()).isEqualTo(302);
+        assertThat(admin.get(account).body()).contains("n&#39;est pas clôturé");
+    }
+
+    @Test
     void identityReviewsAreShownWithTheirEvidenceAndConfirmedOrRefusedFromThePage() {
         Applicants.Applicant toConfirm = Applicants.durand();
         Applicants.Applicant toRefuse = Applicants.durand();

@@ -162,6 +162,12 @@ final class Browser implements AutoCloseable {
         button.click();
     }
 
+    /** Presses a button that asks first (a staff decision: window.confirm), and answers yes as the person would. */
+    void pressAndConfirm(String buttonText) {
+        press(buttonText);
+        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent()).accept();
+    }
+
     void follow(String linkText) {
         WebElement link = waiting().withMessage(() -> "link \"" + linkText + "\"")
                 .until(d -> d.findElements(By.xpath("//a[normalize-space()=" + literal(linkText) + "]")).stream()

@@ -70,6 +70,37 @@ public class DirectoryFeed {
                 closures.find(accountId).isPresent()));
     }
 
+    /** What republishing one account did. */
+    public enum Republished { PUBLISHED, WITHDRAWN, NOTHING }
+
+    /**
+     * Publishes the account's current entry again even if unchanged (or the tombstone of the one last published when
+     * it must no longer be listed): the directory backfill, for publishers who lost their copy or a topic rebuilt.
+     * Runs inside the caller's transaction, like every other change of the feed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Republished republish(UUID accountId) {
+        listings.lock(accountId);
+        Optional<DirectoryListing> wanted = currentEntry(accountId);
+        Optional<PublishedListing> last = listings.lastPublished(accountId);
+        if (wanted.isEmpty()) {
+            if (last.isEmpty()) {
+                return Republished.NOTHING;
+            }
+            publisher.withdraw(last.get().mssAddress());
+            listings.withdrawn(accountId);
+            return Republished.WITHDRAWN;
+        }
+        DirectoryListing listing = wanted.get();
+        if (last.isPresent() && !last.get().mssAddress().equals(listing.mssAddress())) {
+            publisher.withdraw(last.get().mssAddress());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        publisher.publish(listing, now);
+        listings.published(accountId, listing, now);
+        return Republished.PUBLISHED;
+    }
+
     private void refresh(UUID accountId) {
         listings.lock(accountId);
         Optional<DirectoryListing> wanted = currentEntry(accountId);

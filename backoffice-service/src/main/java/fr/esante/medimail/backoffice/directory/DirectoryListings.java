@@ -1,6 +1,7 @@
 package fr.esante.medimail.backoffice.directory;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,4 +16,10 @@ public interface DirectoryListings {
     void published(UUID accountId, DirectoryListing listing, Instant at);
 
     void withdrawn(UUID accountId);
+
+    /**
+     * Accounts that may have an entry (validated once, or with an entry published), in account id order, after
+     * {@code after} (null: from the first): the backfill walks them in batches of {@code limit}.
+     */
+    List<UUID> listable(UUID after, int limit);
 }

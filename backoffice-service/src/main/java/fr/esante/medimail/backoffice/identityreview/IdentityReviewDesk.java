@@ -58,6 +58,11 @@ public class IdentityReviewDesk {
     }
 
     @Transactional(readOnly = true)
+    public List<IdentityReview> ofAccount(UUID accountId) {
+        return reviews.ofAccount(accountId);
+    }
+
+    @Transactional(readOnly = true)
     public Optional<IdentityReview> find(UUID reviewId) {
         return reviews.find(reviewId);
     }

@@ -14,6 +14,9 @@ public interface IdentityReviews {
 
     Optional<IdentityReview> find(UUID reviewId);
 
+    /** The identity reviews of one account, oldest request first (the history a reviewer reads). */
+    List<IdentityReview> ofAccount(UUID accountId);
+
     /** Reviews in these statuses, oldest request first. */
     List<IdentityReview> list(Set<IdentityReviewStatus> statuses);
 

@@ -63,4 +63,10 @@ public class ReviewQueue {
     public Optional<ReviewCase> find(UUID reviewId) {
         return reviews.find(reviewId);
     }
+
+    /** Every review of the account, oldest submission first: its history of submissions and decisions. */
+    @Transactional(readOnly = true)
+    public List<Review> ofAccount(UUID accountId) {
+        return reviews.ofAccount(accountId);
+    }
 }

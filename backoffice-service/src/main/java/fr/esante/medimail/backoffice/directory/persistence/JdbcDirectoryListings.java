@@ -3,6 +3,7 @@ package fr.esante.medimail.backoffice.directory.persistence;
 import static fr.esante.medimail.backoffice.persistence.SqlTimestamps.timestamp;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,5 +52,18 @@ class JdbcDirectoryListings implements DirectoryListings {
     @Override
     public void withdrawn(UUID accountId) {
         jdbc.sql("DELETE FROM directory_listing WHERE account_id = :id").param("id", accountId).update();
+    }
+
+    @Override
+    public List<UUID> listable(UUID after, int limit) {
+        // Keyset paging on the account id: each batch starts where the previous ended, whatever changed meanwhile.
+        return jdbc.sql("""
+                        SELECT account_id FROM (
+                            SELECT account_id FROM review WHERE status = 'APPROVED' AND account_id > :after
+                            UNION
+                            SELECT account_id FROM directory_listing WHERE account_id > :after) listable
+                        ORDER BY account_id LIMIT :limit""")
+                .param("after", after == null ? new UUID(0, 0) : after).param("limit", limit)
+                .query(UUID.class).list();
     }
 }

@@ -17,7 +17,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -32,7 +31,6 @@ import fr.esante.medimail.support.web.ApiProblem;
  * French spreadsheet expects).
  */
 @RestController
-@RequestMapping("/api/v1/exports")
 class ExportApiController {
 
     /** Days are French days: a period from the 1st to the 30th covers 1st 00:00 to 31st 00:00, Paris time. */
@@ -48,14 +46,15 @@ class ExportApiController {
         this.export = export;
     }
 
-    @GetMapping("/queue.csv")
+    /** The same file from the API (HTTP Basic) and from the staff pages' links (session): ADMIN either way. */
+    @GetMapping({"/api/v1/exports/queue.csv", "/exports/queue.csv"})
     ResponseEntity<StreamingResponseBody> queue(Principal staff) {
         String name = staff.getName();
         return csv("file-d-attente.csv", sink -> export.queue(name, sink));
     }
 
     /** {@code from} and {@code to}: days (yyyy-MM-dd), both included. */
-    @GetMapping("/decisions.csv")
+    @GetMapping({"/api/v1/exports/decisions.csv", "/exports/decisions.csv"})
     ResponseEntity<StreamingResponseBody> decisions(@RequestParam String from, @RequestParam String to, Principal staff) {
         LocalDate first = day("from", from);
         LocalDate last = day("to", to);

@@ -81,6 +81,14 @@ class JdbcIdentityReviews implements IdentityReviews {
     }
 
     @Override
+    public List<IdentityReview> ofAccount(UUID accountId) {
+        return jdbc.sql(SELECT + "WHERE r.account_id = :accountId ORDER BY r.requested_at, r.id")
+                .param("accountId", accountId)
+                .query(JdbcIdentityReviews::row)
+                .list();
+    }
+
+    @Override
     public boolean conclude(UUID reviewId, IdentityReviewStatus outcome, Instant at, String by, String refusalReason) {
         return jdbc.sql("""
                         UPDATE identity_review SET status = :status, decided_at = :at, decided_by = :by,

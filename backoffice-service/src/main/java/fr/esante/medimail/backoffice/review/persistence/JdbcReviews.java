@@ -43,6 +43,9 @@ class JdbcReviews implements Reviews {
     private static final String CASES = "SELECT " + REVIEW_COLUMNS
             + " FROM review r JOIN applicant a ON a.account_id = r.account_id ";
 
+    /** Trigrams need 3 characters: shorter search terms do without the index. */
+    static final int MIN_INDEXED_SEARCH = 3;
+
     private final JdbcClient jdbc;
     private final ApplicantFiles files;
 
@@ -91,6 +94,11 @@ class JdbcReviews implements Reviews {
     public QueuePage pending(QueueQuery query, int limit, Instant overdueBefore) {
         StringBuilder where = new StringBuilder("WHERE r.status = 'PENDING'");
         Map<String, Object> params = new java.util.HashMap<>();
+        if ("ORG".equals(query.kind())) {
+            where.append(" AND a.mailbox_type = 'ORG'");
+        } else if ("ACCOUNT".equals(query.kind())) {
+            where.append(" AND a.mailbox_type IS DISTINCT FROM 'ORG'");
+        }
         if (query.region() != null) {
             where.append(" AND a.region = :region");
             params.put("region", query.region());
@@ -103,18 +111,28 @@ class JdbcReviews implements Reviews {
             where.append(" AND a.path = :path");
             params.put("path", query.path());
         }
+        // A search term of 3 characters or more goes through the trigram index of applicant.search_text (V130): it
+        // finds the few matching applicants among a million, then their pending review by its key. A shorter one
+        // cannot use trigrams: it is looked for in the pending files only.
+        boolean indexedSearch = query.text() != null && query.text().length() >= MIN_INDEXED_SEARCH;
         if (query.text() != null) {
-            where.append("""
-                     AND (a.first_name || ' ' || a.last_name ILIKE :text OR a.last_name || ' ' || a.first_name ILIKE :text
-                          OR a.email ILIKE :text OR a.identifier ILIKE :text OR a.verified_identifier ILIKE :text
-                          OR a.mss_address ILIKE :text)""");
-            params.put("text", "%" + query.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            String escaped = query.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            if (indexedSearch) {
+                where.append(" AND a.search_text LIKE :text");
+                params.put("text", "%" + escaped.toLowerCase(java.util.Locale.ROOT) + "%");
+            } else {
+                where.append("""
+                         AND (a.first_name || ' ' || a.last_name ILIKE :text OR a.last_name || ' ' || a.first_name ILIKE :text
+                              OR a.email ILIKE :text OR a.identifier ILIKE :text OR a.verified_identifier ILIKE :text
+                              OR a.mss_address ILIKE :text)""");
+                params.put("text", "%" + escaped + "%");
+            }
         }
-        boolean filtered = !params.isEmpty();
-        // With filters on the applicant, look only at the pending reviews (the queue index), then at each one's applicant
-        // by its key (OFFSET 0 keeps the planner from merging the two): never through the applicants of a million
-        // decided reviews.
-        String from = filtered
+        boolean filtered = !params.isEmpty() || query.kind() != null;
+        // With filters on the applicant alone, look only at the pending reviews (the queue index), then at each one's
+        // applicant by its key (OFFSET 0 keeps the planner from merging the two): never through the applicants of a
+        // million decided reviews. An indexed search lets the planner start from the index instead.
+        String from = filtered && !indexedSearch
                 ? "FROM (SELECT * FROM review WHERE status = 'PENDING' OFFSET 0) r"
                         + " CROSS JOIN LATERAL (SELECT * FROM applicant WHERE account_id = r.account_id OFFSET 0) a "
                 : "FROM review r JOIN applicant a ON a.account_id = r.account_id ";

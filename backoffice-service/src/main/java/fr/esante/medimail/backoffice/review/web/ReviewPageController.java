@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import fr.esante.medimail.backoffice.audit.StaffAudit;
+import fr.esante.medimail.backoffice.audit.web.AuditLine;
 import fr.esante.medimail.backoffice.identityreview.IdentityReview;
 import fr.esante.medimail.backoffice.identityreview.IdentityReviewDesk;
 import fr.esante.medimail.backoffice.identityreview.IdentityReviewFilter;
@@ -22,6 +24,7 @@ import fr.esante.medimail.backoffice.review.Decision;
 import fr.esante.medimail.backoffice.review.IdentityNotVerified;
 import fr.esante.medimail.backoffice.review.QueuePage;
 import fr.esante.medimail.backoffice.review.QueueQuery;
+import fr.esante.medimail.backoffice.review.Review;
 import fr.esante.medimail.backoffice.review.ReviewAlreadyDecided;
 import fr.esante.medimail.backoffice.review.ReviewCase;
 import fr.esante.medimail.backoffice.review.ReviewDesk;
@@ -42,14 +45,16 @@ class ReviewPageController {
     private final ReviewDesk desk;
     private final ReviewPromise promise;
     private final IdentityReviewDesk identityReviews;
+    private final StaffAudit audit;
     private final Clock clock;
 
     ReviewPageController(ReviewQueue queue, ReviewDesk desk, ReviewPromise promise, IdentityReviewDesk identityReviews,
-                         Clock clock) {
+                         StaffAudit audit, Clock clock) {
         this.queue = queue;
         this.desk = desk;
         this.promise = promise;
         this.identityReviews = identityReviews;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -75,10 +80,11 @@ class ReviewPageController {
     @GetMapping("/reviews")
     String pending(@RequestParam(required = false) String kind, @RequestParam(required = false) String region,
                    @RequestParam(required = false) String profession, @RequestParam(required = false) String path,
-                   @RequestParam(required = false) String q, Model model, Principal staff) {
+                   @RequestParam(required = false) String q, Model model,
+                   org.springframework.security.core.Authentication staff) {
         String query = q == null ? null : q.strip().toLowerCase(java.util.Locale.ROOT);
         QueuePage page = "IDENTITY".equals(kind) ? new QueuePage(List.of(), 0, 0)
-                : queue.pending(new QueueQuery(region, profession, path, q), PAGE_SIZE, clock.instant().minus(promise.promise()));
+                : queue.pending(new QueueQuery(kind, region, profession, path, q), PAGE_SIZE, clock.instant().minus(promise.promise()));
         var rows = page.items().stream().map(c -> ReviewRow.of(c, promise)).toList();
         model.addAttribute("reviews", rows);
         model.addAttribute("total", page.total());
@@ -95,8 +101,66 @@ class ReviewPageController {
                         .filter(i -> query == null || query.isEmpty() || i.toString().toLowerCase(java.util.Locale.ROOT).contains(query))
                         .toList());
         model.addAttribute("maxIdentityReasonLength", IdentityReview.MAX_REASON_LENGTH);
+        model.addAttribute("admin", staff.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority())));
+        model.addAttribute("today", java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Paris"))).toString());
         model.addAttribute("username", staff.getName());
         return "backoffice/reviews";
+    }
+
+    /**
+     * One review in full: everything declared, the identity evidence (which source answered, what it said, when, and
+     * every identity review of the account), the proposed address, the account's history (its reviews and every staff
+     * action about it), and the decision buttons while it is pending.
+     */
+    @GetMapping("/reviews/{id}")
+    String detail(@PathVariable String id, Model model, Principal staff, RedirectAttributes flash) {
+        var found = PathIds.uuid(id).flatMap(queue::find);
+        if (found.isEmpty()) {
+            flash.addFlashAttribute("error", "Cette demande n'existe pas.");
+            return "redirect:/reviews";
+        }
+        ReviewCase reviewCase = found.get();
+        var accountId = reviewCase.file().accountId();
+        model.addAttribute("r", ReviewRow.of(reviewCase, promise));
+        model.addAttribute("status", reviewCase.review().status().name());
+        model.addAttribute("verifiedAt", reviewCase.file().identity() == null ? null
+                : ReviewRow.frenchDateTime(reviewCase.file().identity().verifiedAt()));
+        model.addAttribute("identityReviews", identityReviews.ofAccount(accountId).stream()
+                .map(i -> new IdentityCase(IdentityReviewRow.of(i), identityOutcome(i))).toList());
+        model.addAttribute("submissions", queue.ofAccount(accountId).stream().map(ReviewPageController::submission).toList());
+        model.addAttribute("history", audit.list(accountId.toString(), 200).stream().map(AuditLine::of).toList());
+        model.addAttribute("rejectionReasons", REJECTION_REASONS);
+        model.addAttribute("maxReasonLength", Decision.MAX_REASON_LENGTH);
+        model.addAttribute("promiseHours", promise.promise().toHours());
+        model.addAttribute("username", staff.getName());
+        return "backoffice/review";
+    }
+
+    /** An identity review of the account with what became of it, in French. */
+    record IdentityCase(IdentityReviewRow row, String outcome) {
+    }
+
+    /** One profile submission of the account and its review's outcome, in French. */
+    record Submission(String submittedAt, String outcome) {
+    }
+
+    private static String identityOutcome(IdentityReview review) {
+        return switch (review.status()) {
+            case PENDING -> "en attente d'une décision du centre de services";
+            case CONFIRMED -> "identité confirmée par " + review.decidedBy() + " le " + ReviewRow.frenchDateTime(review.decidedAt());
+            case REFUSED -> "identité refusée par " + review.decidedBy() + " le " + ReviewRow.frenchDateTime(review.decidedAt())
+                    + " : " + review.refusalReason();
+        };
+    }
+
+    private static Submission submission(Review review) {
+        String outcome = switch (review.status()) {
+            case PENDING -> "en attente de validation";
+            case APPROVED -> "validée par " + review.decidedBy() + " le " + ReviewRow.frenchDateTime(review.decidedAt());
+            case REJECTED -> "refusée par " + review.decidedBy() + " le " + ReviewRow.frenchDateTime(review.decidedAt())
+                    + " : " + review.rejectionReason();
+        };
+        return new Submission(ReviewRow.frenchDateTime(review.submittedAt()), outcome);
     }
 
     @PostMapping("/reviews/{id}/approval")

@@ -30,6 +30,10 @@ record ReviewRow(UUID id, UUID registrationId, String name, String email, String
     private static final DateTimeFormatter FRENCH_DATE_TIME =
             DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
 
+    static String frenchDateTime(java.time.Instant at) {
+        return at == null ? null : FRENCH_DATE_TIME.format(at);
+    }
+
     static ReviewRow of(ReviewCase reviewCase, ReviewPromise promise) {
         ApplicantFile file = reviewCase.file();
         ApplicantProfile p = file.profile();

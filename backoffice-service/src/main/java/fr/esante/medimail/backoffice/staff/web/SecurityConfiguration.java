@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  * <li>{@code /api/**}: HTTP Basic, stateless, no CSRF (no cookie is ever trusted there); 401 and 403 as problem details;
  * the reviews, identity reviews, accounts and audit APIs need the role REVIEWER; closing and reopening accounts and
- * the exports need ADMIN (which implies REVIEWER).</li>
+ * the exports need ADMIN (which implies REVIEWER); the directory backfill needs OPERATOR or ADMIN.</li>
  * <li>everything else: the staff pages, with a French login form, a session and CSRF protection;
  * {@code /actuator/health} is public.</li>
  * </ul>
@@ -121,6 +121,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/exports/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/organisational-mailboxes/*/closure").hasRole(ADMIN)
                         .requestMatchers("/api/v1/accounts/**", "/api/v1/audit-records", "/api/v1/audit-records/**").hasRole(REVIEWER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/directory-entries/republication").hasAnyRole(OPERATOR, ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName(problems.realm()).authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -141,7 +142,11 @@ class SecurityConfiguration {
                         // The published contract (docs/openapi), as for anyone reading public-api.md.
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
-                        .requestMatchers("/reviews", "/reviews/**", "/identity-reviews/**", "/audit").hasRole(REVIEWER)
+                        // The login page is styled too: the DSFR files and the pages' own stylesheet and script are public.
+                        .requestMatchers("/dsfr/**", "/css/**", "/js/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/accounts/*/closure", "/accounts/*/reopening").hasRole(ADMIN)
+                        .requestMatchers("/exports/**").hasRole(ADMIN)
+                        .requestMatchers("/reviews", "/reviews/**", "/identity-reviews/**", "/audit", "/accounts/**").hasRole(REVIEWER)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/reviews", false)
                         .failureHandler(new LoginFormFailures()).permitAll())

@@ -1,0 +1,118 @@
+package fr.esante.medimail.backoffice.account.web;
+
+import java.security.Principal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import fr.esante.medimail.backoffice.account.AccountAlreadyClosed;
+import fr.esante.medimail.backoffice.account.AccountCare;
+import fr.esante.medimail.backoffice.account.AccountClosure;
+import fr.esante.medimail.backoffice.account.AccountNotClosed;
+import fr.esante.medimail.backoffice.account.AccountNotFound;
+import fr.esante.medimail.backoffice.account.AccountNotValidated;
+import fr.esante.medimail.backoffice.applicant.ApplicantFile;
+import fr.esante.medimail.backoffice.applicant.ApplicantFiles;
+import fr.esante.medimail.support.web.PathIds;
+
+/**
+ * The staff page of an existing account (role REVIEWER to read it): who it is, its address, whether it is closed; an
+ * ADMIN closes it (with a reason) or reopens it from here, as through the API.
+ */
+@Controller
+class AccountPageController {
+
+    private static final DateTimeFormatter FRENCH_DATE_TIME =
+            DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
+
+    private final ApplicantFiles files;
+    private final AccountCare care;
+
+    AccountPageController(ApplicantFiles files, AccountCare care) {
+        this.files = files;
+        this.care = care;
+    }
+
+    /** The page's view of the account. */
+    record AccountView(UUID id, String name, String email, String mssAddress, boolean closed, String closure) {
+    }
+
+    @GetMapping("/accounts/{accountId}")
+    String account(@PathVariable String accountId, Model model, Authentication staff, RedirectAttributes flash) {
+        Optional<ApplicantFile> file = PathIds.uuid(accountId).flatMap(files::find);
+        if (file.isEmpty()) {
+            flash.addFlashAttribute("error", "Ce compte n'existe pas.");
+            return "redirect:/reviews";
+        }
+        ApplicantFile f = file.get();
+        Optional<AccountClosure> closure = care.closure(f.accountId());
+        model.addAttribute("account", new AccountView(f.accountId(),
+                f.profile() == null ? "" : f.profile().firstName() + " " + f.profile().lastName(),
+                f.profile() == null ? null : f.profile().email(), f.address() == null ? null : f.address().address(),
+                closure.isPresent(), closure.map(c -> "clôturé le " + FRENCH_DATE_TIME.format(c.closedAt()) + " par "
+                        + c.closedBy() + " : " + c.reason()).orElse(null)));
+        model.addAttribute("admin", staff.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority())));
+        model.addAttribute("maxReasonLength", AccountCare.MAX_REASON_LENGTH);
+        model.addAttribute("username", staff.getName());
+        return "backoffice/account";
+    }
+
+    @PostMapping("/accounts/{accountId}/closure")
+    String close(@PathVariable String accountId, @RequestParam(required = false) String reason, Principal staff,
+                 RedirectAttributes flash) {
+        UUID id = PathIds.uuid(accountId).orElse(null);
+        if (reason == null || reason.isBlank() || reason.strip().length() > AccountCare.MAX_REASON_LENGTH) {
+            flash.addFlashAttribute("error", reason == null || reason.isBlank()
+                    ? "Indiquez le motif de la clôture."
+                    : "Le motif ne peut pas dépasser " + AccountCare.MAX_REASON_LENGTH + " caractères.");
+            return back(id);
+        }
+        try {
+            care.close(require(id), staff.getName(), reason);
+            flash.addFlashAttribute("success", "Compte clôturé : son entrée quitte l'annuaire et son adresse ne sera jamais réattribuée.");
+        } catch (AccountNotFound e) {
+            flash.addFlashAttribute("error", "Ce compte n'existe pas.");
+        } catch (AccountNotValidated e) {
+            flash.addFlashAttribute("error", "Ce compte n'a pas été validé : refusez sa demande plutôt que de le clôturer.");
+        } catch (AccountAlreadyClosed e) {
+            flash.addFlashAttribute("error", "Ce compte a déjà été clôturé par " + e.closure().closedBy() + ".");
+        }
+        return back(id);
+    }
+
+    @PostMapping("/accounts/{accountId}/reopening")
+    String reopen(@PathVariable String accountId, Principal staff, RedirectAttributes flash) {
+        UUID id = PathIds.uuid(accountId).orElse(null);
+        try {
+            care.reopen(require(id), staff.getName());
+            flash.addFlashAttribute("success", "Compte rouvert : son entrée revient dans l'annuaire s'il y est visible.");
+        } catch (AccountNotFound | AccountNotValidated e) {
+            flash.addFlashAttribute("error", "Ce compte n'existe pas ou n'a jamais été validé.");
+        } catch (AccountNotClosed e) {
+            flash.addFlashAttribute("error", "Ce compte n'est pas clôturé : il n'y a rien à rouvrir.");
+        }
+        return back(id);
+    }
+
+    private static UUID require(UUID id) {
+        if (id == null) {
+            throw new AccountNotFound(null);
+        }
+        return id;
+    }
+
+    private static String back(UUID id) {
+        return id == null ? "redirect:/reviews" : "redirect:/accounts/" + id;
+    }
+}
