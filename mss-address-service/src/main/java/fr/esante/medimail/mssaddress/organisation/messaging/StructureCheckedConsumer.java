@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -11,7 +12,6 @@ import org.springframework.messaging.Message;
 import fr.esante.medimail.events.OrganisationalAddressAssigned;
 import fr.esante.medimail.events.OrganisationalStructureChecked;
 import fr.esante.medimail.mssaddress.derivation.MssAddress;
-import fr.esante.medimail.mssaddress.derivation.config.MssAddressProperties;
 import fr.esante.medimail.mssaddress.organisation.IssuedOrganisationalAddresses;
 import fr.esante.medimail.mssaddress.organisation.OrganisationalAddressAssignment;
 import fr.esante.medimail.mssaddress.organisation.OrganisationalAddressForm;
@@ -29,9 +29,10 @@ import fr.esante.medimail.support.outbox.Outbox;
 class StructureCheckedConsumer {
 
     @Bean
-    OrganisationalAddressAssignment organisationalAddressAssignment(MssAddressProperties properties,
+    OrganisationalAddressAssignment organisationalAddressAssignment(@Value("${medimail.mss-address.region}") String region,
             IssuedOrganisationalAddresses issued) {
-        return new OrganisationalAddressAssignment(new OrganisationalAddressForm(properties.region()), issued);
+        // The region key is read here rather than through derivation's properties: that is another feature's adapter.
+        return new OrganisationalAddressAssignment(new OrganisationalAddressForm(region), issued);
     }
 
     @Bean
