@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.util.unit.DataSize;
@@ -63,8 +64,8 @@ public class PlatformSupportAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Outbox outbox(JdbcClient jdbc) {
-        return new Outbox(jdbc);
+    Outbox outbox(JdbcClient jdbc, ObjectProvider<OutboxRelay> relay) {
+        return new Outbox(jdbc, () -> relay.ifAvailable(OutboxRelay::wake));
     }
 
     @Bean(destroyMethod = "destroy")
@@ -82,7 +83,7 @@ public class PlatformSupportAutoConfiguration {
         return new KafkaTemplate<>(factory);
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "medimail.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> outboxKafkaTemplate,
                             @Value("${medimail.outbox.batch-size:100}") int batchSize,

@@ -11,6 +11,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import fr.esante.medimail.schemas.Topic;
 
@@ -22,9 +24,16 @@ import fr.esante.medimail.schemas.Topic;
 public class Outbox {
 
     private final JdbcClient jdbc;
+    private final Runnable afterCommit;
 
     public Outbox(JdbcClient jdbc) {
+        this(jdbc, () -> { });
+    }
+
+    /** {@code afterCommit} runs once after each transaction that recorded events committed (it wakes the relay). */
+    public Outbox(JdbcClient jdbc, Runnable afterCommit) {
         this.jdbc = jdbc;
+        this.afterCommit = afterCommit;
     }
 
     /** Must run inside the transaction of the state change; refuses to run outside one. */
@@ -38,6 +47,7 @@ public class Outbox {
                 .param("payload", encode(event))
                 .param("writerSchema", event.getSchema().toString())
                 .update();
+        signalAfterCommit();
     }
 
     /**
@@ -50,6 +60,28 @@ public class Outbox {
                 .param("topic", topic.name())
                 .param("key", key)
                 .update();
+        signalAfterCommit();
+    }
+
+    /** Once per transaction, however many events it records: a rolled-back transaction signals nothing. */
+    private void signalAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && !TransactionSynchronizationManager.hasResource(this)) {
+            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(Outbox.this);
+                    if (status == STATUS_COMMITTED) {
+                        try {
+                            afterCommit.run();
+                        } catch (RuntimeException e) {
+                            // e.g. the relay is shutting down: the event is recorded, a poll or the next start sends it
+                        }
+                    }
+                }
+            });
+        }
     }
 
     static byte[] encode(SpecificRecord event) {
