@@ -66,6 +66,9 @@ final class KeycloakPeer implements AutoCloseable {
     static KeycloakPeer start(Path javaHome, int port, int memoryKib, int iterations, int parallelism, Path log,
                               HttpClient http) throws Exception {
         Path home = unpacked(distribution());
+        // A fresh development database each run: the bootstrap admin (a new password each run) and the realm are
+        // created anew, and the users' hashes are made with this run's parameters.
+        deleteTree(home.resolve("data"));
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + (port + 1)));
         // The same Argon2id parameters as ours; Keycloak's defaults (7 MiB, 5 passes, 1 lane) need no option.
@@ -274,6 +277,17 @@ final class KeycloakPeer implements AutoCloseable {
         }
         Files.createFile(marker);
         return target.resolve("keycloak-" + VERSION);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static Path cache() {
