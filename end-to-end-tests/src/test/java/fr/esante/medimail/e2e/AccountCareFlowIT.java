@@ -1,6 +1,6 @@
 package fr.esante.medimail.e2e;
 
-import static fr.esante.medimail.e2e.PlatformClient.bearer;
+import static fr.esante.medimail.testsupport.TestHttpClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -23,6 +23,7 @@ import fr.esante.medimail.local.EmbeddedPlatformInfrastructure;
 import fr.esante.medimail.local.LocalPlatform;
 import fr.esante.medimail.local.PlatformServices;
 import tools.jackson.databind.JsonNode;
+import fr.esante.medimail.testsupport.TestHttpClient;
 
 /**
  * Accounts a professional can look after, end to end with the five services: corrections after a refusal and a
@@ -100,8 +101,8 @@ class AccountCareFlowIT {
         Mailbox.Mail mail = mailbox.awaitMail(yves.email, "désormais personnelle (PER)");
         assertThat(mail.body()).contains(address);
 
-        PlatformClient.Response queue = yves.client().get(yves.url("backoffice-service"), "/api/v1/reviews?status=PENDING",
-                PlatformClient.basic(REVIEWER, "agent"));
+        TestHttpClient.Answer queue = yves.client().get(yves.url("backoffice-service") + "/api/v1/reviews?status=PENDING",
+                TestHttpClient.basic(REVIEWER, "agent"));
         assertThat(queue.body()).as("no new staff decision").doesNotContain(yves.registrationId);
     }
 
@@ -144,11 +145,11 @@ class AccountCareFlowIT {
         form.put("region", "76");
         List<Callable<Object>> registrations = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            registrations.add(() -> burst.client().send("POST", burst.url("registration-service"), "/api/v1/registrations",
+            registrations.add(() -> burst.client().send("POST", burst.url("registration-service") + "/api/v1/registrations",
                     form, Map.of()));
         }
         List<Object> answers = inParallel(registrations);
-        assertThat(answers).allSatisfy(a -> assertThat(((PlatformClient.Response) a).status()).isEqualTo(202));
+        assertThat(answers).allSatisfy(a -> assertThat(((TestHttpClient.Answer) a).status()).isEqualTo(202));
 
         // A later registration's mail arrives after every mail caused by the burst (one partition, read in order).
         RegistrationJourney marker = new RegistrationJourney(platform, mailbox, "Marqueur", "Durand");
@@ -158,10 +159,10 @@ class AccountCareFlowIT {
         assertThat(mailbox.read(burst.email)).hasSize(1);
 
         // The resend answers alike for every address and sends nothing within the minute.
-        PlatformClient.Response resend = burst.client().send("POST", burst.url("registration-service"),
+        TestHttpClient.Answer resend = burst.client().send("POST", burst.url("registration-service") +
                 "/api/v1/email-confirmations/resend", Map.of("email", burst.email), Map.of());
         assertThat(resend.status()).isEqualTo(202);
-        PlatformClient.Response unknown = burst.client().send("POST", burst.url("registration-service"),
+        TestHttpClient.Answer unknown = burst.client().send("POST", burst.url("registration-service") +
                 "/api/v1/email-confirmations/resend", Map.of("email", "personne." + burst.email), Map.of());
         assertThat(unknown.status()).isEqualTo(202);
         assertThat(unknown.body()).isEqualTo(resend.body());

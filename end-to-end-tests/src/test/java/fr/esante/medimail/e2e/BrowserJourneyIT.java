@@ -1,6 +1,6 @@
 package fr.esante.medimail.e2e;
 
-import static fr.esante.medimail.e2e.PlatformClient.basic;
+import static fr.esante.medimail.testsupport.TestHttpClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -20,6 +20,7 @@ import fr.esante.medimail.local.EmbeddedPlatformInfrastructure;
 import fr.esante.medimail.local.LocalPlatform;
 import fr.esante.medimail.local.PlatformServices;
 import tools.jackson.databind.JsonNode;
+import fr.esante.medimail.testsupport.TestHttpClient;
 
 /**
  * The professional's whole journey in a real browser (headless Chromium), on the five services running together:
@@ -35,7 +36,7 @@ class BrowserJourneyIT {
     private static PlatformServices platform;
     private static Mailbox mailbox;
     private static String pages;
-    private final PlatformClient client = new PlatformClient();
+    private final TestHttpClient client = TestHttpClient.absoluteUrls();
 
     @BeforeAll
     static void startPlatform() {
@@ -320,25 +321,25 @@ class BrowserJourneyIT {
         String backoffice = platform.baseUrl("backoffice-service");
         Map<String, String> agent = basic(LocalPlatform.SEEDED_REVIEWER, "agent");
         JsonNode review = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            for (JsonNode r : client.get(backoffice, "/api/v1/reviews?status=PENDING", agent).json()) {
+            for (JsonNode r : client.get(backoffice + "/api/v1/reviews?status=PENDING", agent).json()) {
                 if (email.equals(r.path("email").asString())) {
                     return r;
                 }
             }
             return null;
         }, r -> r != null);
-        PlatformClient.Response approval = client.send("POST", backoffice, "/api/v1/reviews/" + review.get("id").asString() + "/approval",
+        TestHttpClient.Answer approval = client.send("POST", backoffice + "/api/v1/reviews/" + review.get("id").asString() + "/approval",
                 "{}", agent);
         assertThat(approval.status()).as(approval.body()).isEqualTo(200);
     }
 
     /** First requests of a freshly started JVM compile templates and load classes: that is not the page's speed. */
     private static void warmUp() {
-        PlatformClient client = new PlatformClient();
+        TestHttpClient client = TestHttpClient.absoluteUrls();
         for (String path : List.of("/", "/inscription/verifiez-vos-e-mails", "/confirmation", "/connexion", "/connexion/code",
                 "/conditions-utilisation", "/deconnexion", "/mot-de-passe/oublie", "/mot-de-passe/reinitialiser", "/profil",
                 "/ma-demande", "/mon-compte", "/api/v1/regions", "/api/v1/professions")) {
-            assertThat(client.get(pages, path, Map.of()).status()).as(path).isEqualTo(200);
+            assertThat(client.get(pages + path, Map.of()).status()).as(path).isEqualTo(200);
         }
     }
 }

@@ -250,8 +250,8 @@ class FuzzIT {
 
     private static Endpoint endpoint(Random random, String tag) {
         String email = "fuzz." + tag + "@example.org";
-        String reviewer = PlatformClient.basic(LocalPlatform.SEEDED_REVIEWER, "agent").get("Authorization");
-        String operator = PlatformClient.basic(LocalPlatform.SEEDED_OPERATOR, "operateur").get("Authorization");
+        String reviewer = TestHttpClient.basic(LocalPlatform.SEEDED_REVIEWER, "agent").get("Authorization");
+        String operator = TestHttpClient.basic(LocalPlatform.SEEDED_OPERATOR, "operateur").get("Authorization");
         String bearer = "Bearer " + accessToken;
         String id = UUID.randomUUID().toString();
         return switch (random.nextInt(26)) {

@@ -20,6 +20,7 @@ import fr.esante.medimail.local.PlatformServices;
 import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.schemas.registry.SchemaRegistryClients;
 import tools.jackson.databind.JsonNode;
+import fr.esante.medimail.testsupport.TestHttpClient;
 
 /**
  * The registration pipeline end to end, every hop a real Kafka record through the real serde, on an embedded
@@ -149,12 +150,12 @@ class RegistrationFlowIT {
     @Test
     void malformedInputIsRefusedWithAProblemDocument() {
         RegistrationJourney nobody = new RegistrationJourney(platform, mailbox, "Nobody", "Nowhere");
-        PlatformClient.Response response = nobody.client().send("POST", nobody.url("registration-service"),
+        TestHttpClient.Answer response = nobody.client().send("POST", nobody.url("registration-service") +
                 "/api/v1/registrations", "{\"lastName\": \"Durand\", ", Map.of());
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
 
-        PlatformClient.Response missing = nobody.client().send("POST", nobody.url("registration-service"),
+        TestHttpClient.Answer missing = nobody.client().send("POST", nobody.url("registration-service") +
                 "/api/v1/registrations", Map.of("lastName", "Durand", "email", nobody.email), Map.of());
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body()).contains("\"field\":\"firstName\"", "REQUIRED");
@@ -163,7 +164,7 @@ class RegistrationFlowIT {
     @Test
     void everyServiceReportsItselfUp() {
         for (PlatformServices.Service service : PlatformServices.SERVICES) {
-            PlatformClient.Response health = new PlatformClient().get(platform.baseUrl(service.name()), "/actuator/health", Map.of());
+            TestHttpClient.Answer health = TestHttpClient.of(platform.baseUrl(service.name())).get("/actuator/health", Map.of());
             assertThat(health.status()).as(service.name() + ": " + health.body()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"");
         }

@@ -1,7 +1,7 @@
 package fr.esante.medimail.e2e;
 
-import static fr.esante.medimail.e2e.PlatformClient.basic;
-import static fr.esante.medimail.e2e.PlatformClient.bearer;
+import static fr.esante.medimail.testsupport.TestHttpClient.basic;
+import static fr.esante.medimail.testsupport.TestHttpClient.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLDecoder;
@@ -17,6 +17,7 @@ import org.awaitility.Awaitility;
 
 import fr.esante.medimail.local.PlatformServices;
 import tools.jackson.databind.JsonNode;
+import fr.esante.medimail.testsupport.TestHttpClient;
 
 /**
  * The steps a health professional and a reviewer take, in the order of the procedure, over the public API.
@@ -29,7 +30,7 @@ final class RegistrationJourney {
     private static final Pattern CONFIRMATION_LINK = Pattern.compile("https?://[^\"'<>\\s]+/confirmation\\?token=([A-Za-z0-9_%\\-]+)");
 
     private final PlatformServices platform;
-    private final PlatformClient client = new PlatformClient();
+    private final TestHttpClient client = TestHttpClient.absoluteUrls();
     private final Mailbox mailbox;
 
     final String email;
@@ -59,7 +60,7 @@ final class RegistrationJourney {
         return platform.baseUrl(service);
     }
 
-    PlatformClient client() {
+    TestHttpClient client() {
         return client;
     }
 
@@ -71,7 +72,7 @@ final class RegistrationJourney {
         form.put("password", password);
         form.put("passwordConfirmation", password);
         form.put("region", "76");
-        PlatformClient.Response response = client.send("POST", url("registration-service"), "/api/v1/registrations", form, Map.of());
+        TestHttpClient.Answer response = client.send("POST", url("registration-service") + "/api/v1/registrations", form, Map.of());
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         assertThat(response.json().get("status").asString()).isEqualTo("EMAIL_CONFIRMATION_PENDING");
         registrationId = response.json().get("registrationId").asString();
@@ -86,23 +87,23 @@ final class RegistrationJourney {
         String token = URLDecoder.decode(link.group(1), StandardCharsets.UTF_8);
         confirmationToken = token;
 
-        PlatformClient.Response page = client.get(url("registration-service"), "/confirmation?token=" + link.group(1), Map.of());
+        TestHttpClient.Answer page = client.get(url("registration-service") + "/confirmation?token=" + link.group(1), Map.of());
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("lang=\"fr\"");
 
-        PlatformClient.Response confirmed = client.send("POST", url("registration-service"), "/api/v1/email-confirmations",
+        TestHttpClient.Answer confirmed = client.send("POST", url("registration-service") + "/api/v1/email-confirmations",
                 Map.of("token", token), Map.of());
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
         assertThat(confirmed.json().get("status").asString()).isEqualTo("EMAIL_CONFIRMED");
 
-        PlatformClient.Response again = client.send("POST", url("registration-service"), "/api/v1/email-confirmations",
+        TestHttpClient.Answer again = client.send("POST", url("registration-service") + "/api/v1/email-confirmations",
                 Map.of("token", token), Map.of());
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.body()).contains("TOKEN_INVALID");
     }
 
     void logIn() {
-        PlatformClient.Response session = client.send("POST", url("registration-service"), "/api/v1/sessions",
+        TestHttpClient.Answer session = client.send("POST", url("registration-service") + "/api/v1/sessions",
                 Map.of("email", email, "password", password), Map.of());
         assertThat(session.status()).as(session.body()).isEqualTo(200);
         accessToken = session.json().get("accessToken").asString();
@@ -113,7 +114,7 @@ final class RegistrationJourney {
      * the terms of use, which must be accepted before anything but reading them and one's status.
      */
     JsonNode signInWithTheEmailedCodeAndAcceptTheTerms() {
-        PlatformClient.Response challenge = client.send("POST", url("registration-service"), "/api/v1/sessions",
+        TestHttpClient.Answer challenge = client.send("POST", url("registration-service") + "/api/v1/sessions",
                 Map.of("email", email, "password", password), Map.of());
         assertThat(challenge.status()).as(challenge.body()).isEqualTo(202);
         assertThat(challenge.json().get("sentTo").asString()).isEqualTo(email.charAt(0) + "***@example.org");
@@ -124,21 +125,21 @@ final class RegistrationJourney {
         assertThat(code.find()).as("code in: " + mail.body()).isTrue();
         oneTimeCode = code.group(1);
 
-        PlatformClient.Response session = client.send("POST", url("registration-service"), "/api/v1/sessions/otp",
+        TestHttpClient.Answer session = client.send("POST", url("registration-service") + "/api/v1/sessions/otp",
                 Map.of("challengeId", challenge.json().get("challengeId").asString(), "code", code.group(1)), Map.of());
         assertThat(session.status()).as(session.body()).isEqualTo(200);
         assertThat(session.json().get("termsAccepted").asBoolean()).isFalse();
         accessToken = session.json().get("accessToken").asString();
 
-        PlatformClient.Response gated = client.send("PUT", url("registration-service"), "/api/v1/me/password",
+        TestHttpClient.Answer gated = client.send("PUT", url("registration-service") + "/api/v1/me/password",
                 Map.of("currentPassword", password, "password", password, "passwordConfirmation", password), bearer(accessToken));
         assertThat(gated.status()).as(gated.body()).isEqualTo(403);
         assertThat(gated.json().get("code").asString()).isEqualTo("TERMS_NOT_ACCEPTED");
 
-        PlatformClient.Response terms = client.get(url("registration-service"), "/api/v1/terms", Map.of());
+        TestHttpClient.Answer terms = client.get(url("registration-service") + "/api/v1/terms", Map.of());
         assertThat(terms.status()).isEqualTo(200);
         assertThat(terms.json().get("text").asString()).contains("Conditions générales d'utilisation");
-        PlatformClient.Response accepted = client.send("POST", url("registration-service"), "/api/v1/me/terms-acceptance",
+        TestHttpClient.Answer accepted = client.send("POST", url("registration-service") + "/api/v1/me/terms-acceptance",
                 Map.of("version", terms.json().get("version").asString()), bearer(accessToken));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(204);
         return me();
@@ -170,14 +171,14 @@ final class RegistrationJourney {
         profile.put("serviceName", null);
         profile.put("directoryVisible", true);
         profile.put("paperless", true);
-        PlatformClient.Response response = client.send("PUT", url("registration-service"), "/api/v1/me/professional-profile",
+        TestHttpClient.Answer response = client.send("PUT", url("registration-service") + "/api/v1/me/professional-profile",
                 profile, bearer(accessToken));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         assertThat(response.json().get("status").asString()).isEqualTo(expectedStatus);
     }
 
     JsonNode me() {
-        PlatformClient.Response response = client.get(url("registration-service"), "/api/v1/me", bearer(accessToken));
+        TestHttpClient.Answer response = client.get(url("registration-service") + "/api/v1/me", bearer(accessToken));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }
@@ -191,10 +192,10 @@ final class RegistrationJourney {
     JsonNode approveAsReviewer(String user, String password) {
         JsonNode review = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
                 .until(() -> pendingReviewOfThisAccount(user, password), r -> r != null);
-        PlatformClient.Response approval = client.send("POST", url("backoffice-service"),
+        TestHttpClient.Answer approval = client.send("POST", url("backoffice-service") +
                 "/api/v1/reviews/" + review.get("id").asString() + "/approval", "{}", basic(user, password));
         assertThat(approval.status()).as(approval.body()).isEqualTo(200);
-        PlatformClient.Response twice = client.send("POST", url("backoffice-service"),
+        TestHttpClient.Answer twice = client.send("POST", url("backoffice-service") +
                 "/api/v1/reviews/" + review.get("id").asString() + "/approval", "{}", basic(user, password));
         assertThat(twice.status()).isEqualTo(409);
         return review;
@@ -204,7 +205,7 @@ final class RegistrationJourney {
     JsonNode rejectAsReviewer(String user, String password, String reason) {
         JsonNode review = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
                 .until(() -> pendingReviewOfThisAccount(user, password), r -> r != null);
-        PlatformClient.Response rejection = client.send("POST", url("backoffice-service"),
+        TestHttpClient.Answer rejection = client.send("POST", url("backoffice-service") +
                 "/api/v1/reviews/" + review.get("id").asString() + "/rejection", Map.of("reason", reason), basic(user, password));
         assertThat(rejection.status()).as(rejection.body()).isEqualTo(200);
         return review;
@@ -217,17 +218,17 @@ final class RegistrationJourney {
     JsonNode confirmIdentityAsReviewer(String user, String password) {
         JsonNode review = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
                 .until(() -> pendingIdentityReviewOfThisAccount(user, password), r -> r != null);
-        PlatformClient.Response confirmation = client.send("POST", url("backoffice-service"),
+        TestHttpClient.Answer confirmation = client.send("POST", url("backoffice-service") +
                 "/api/v1/identity-reviews/" + review.get("id").asString() + "/confirmation", "{}", basic(user, password));
         assertThat(confirmation.status()).as(confirmation.body()).isEqualTo(200);
-        PlatformClient.Response twice = client.send("POST", url("backoffice-service"),
+        TestHttpClient.Answer twice = client.send("POST", url("backoffice-service") +
                 "/api/v1/identity-reviews/" + review.get("id").asString() + "/confirmation", "{}", basic(user, password));
         assertThat(twice.status()).isEqualTo(409);
         return review;
     }
 
     private JsonNode pendingIdentityReviewOfThisAccount(String user, String password) {
-        PlatformClient.Response pending = client.get(url("backoffice-service"), "/api/v1/identity-reviews?status=PENDING",
+        TestHttpClient.Answer pending = client.get(url("backoffice-service") + "/api/v1/identity-reviews?status=PENDING",
                 basic(user, password));
         assertThat(pending.status()).as(pending.body()).isEqualTo(200);
         for (JsonNode review : pending.json()) {
@@ -239,7 +240,7 @@ final class RegistrationJourney {
     }
 
     private JsonNode pendingReviewOfThisAccount(String user, String password) {
-        PlatformClient.Response pending = client.get(url("backoffice-service"), "/api/v1/reviews?status=PENDING", basic(user, password));
+        TestHttpClient.Answer pending = client.get(url("backoffice-service") + "/api/v1/reviews?status=PENDING", basic(user, password));
         assertThat(pending.status()).as(pending.body()).isEqualTo(200);
         for (JsonNode review : pending.json()) {
             if (registrationId.equals(review.get("registrationId").asString())) {

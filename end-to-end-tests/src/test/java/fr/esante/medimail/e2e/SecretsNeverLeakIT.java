@@ -36,6 +36,7 @@ import fr.esante.medimail.embedded.EmbeddedInfrastructure;
 import fr.esante.medimail.local.EmbeddedPlatformInfrastructure;
 import fr.esante.medimail.local.LocalPlatform;
 import fr.esante.medimail.local.PlatformServices;
+import fr.esante.medimail.testsupport.TestHttpClient;
 
 /**
  * The whole journey with every service logging at DEBUG, then a search for each secret it handled (the password, a
@@ -68,7 +69,7 @@ class SecretsNeverLeakIT {
                 jean.register();
                 jean.confirmEmailFromTheLinkInTheMail();
                 String mistyped = "Mistyped-" + UUID.randomUUID().toString().substring(0, 13) + "-Bb2";
-                PlatformClient.Response wrong = jean.client().send("POST", jean.url("registration-service"), "/api/v1/sessions",
+                TestHttpClient.Answer wrong = jean.client().send("POST", jean.url("registration-service") + "/api/v1/sessions",
                         Map.of("email", jean.email, "password", mistyped), Map.of());
                 assertThat(wrong.status()).isEqualTo(401);
                 jean.logIn();

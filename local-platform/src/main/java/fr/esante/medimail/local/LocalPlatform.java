@@ -45,6 +45,14 @@ public final class LocalPlatform {
         long start = System.nanoTime();
         // One logging set-up (logback.xml of this module) for the five services, instead of one per service.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        // Tomcat logs through java.util.logging: routed to logback, so its lines have the format of all others.
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
+        java.util.Optional<String> busy = PortCheck.firstBusy(PortCheck.localStackPorts());
+        if (busy.isPresent()) {
+            System.err.println(busy.get());
+            System.exit(1);
+        }
         boolean clean = Arrays.asList(args).contains("--clean");
         Path dataDirectory = Path.of(System.getProperty("medimail.data-dir", ".local-data")).toAbsolutePath();
 

@@ -1,5 +1,6 @@
 package fr.esante.medimail.support;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.HashMap;
@@ -7,7 +8,6 @@ import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.util.unit.DataSize;
@@ -26,6 +26,7 @@ import org.springframework.web.filter.CorsFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,6 +45,18 @@ import fr.esante.medimail.support.web.RequestGuard;
 import fr.esante.medimail.support.web.StrictJson;
 import fr.esante.medimail.support.web.TomcatHardening;
 import fr.esante.medimail.support.web.SecurityHeaders;
+import fr.esante.medimail.support.tracing.TraceContexts;
+import fr.esante.medimail.support.metrics.DeadLetterCounter;
+import fr.esante.medimail.support.metrics.MetricsAccess;
+import fr.esante.medimail.support.metrics.OutboxMetrics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.support.ScheduledTaskObservationContext;
 
 /**
  * The plumbing every service gets: outbox and relay, idempotent event consumers, problem details, password hashing, and
@@ -62,14 +75,78 @@ public class PlatformSupportAutoConfiguration {
         return new PasswordHashing(settings);
     }
 
+    /** The one clock of every service (UTC) that dates events and expiries; a test replaces it with its own Clock bean. */
     @Bean
     @ConditionalOnMissingBean
-    Outbox outbox(JdbcClient jdbc, ObjectProvider<OutboxRelay> relay) {
-        return new Outbox(jdbc, () -> relay.ifAvailable(OutboxRelay::wake));
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The outbox's link to tracing: rows keep the trace of their transaction, the relay continues it. */
+    @Bean
+    TraceContexts outboxTraceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        Tracer available = tracer.getIfAvailable();
+        Propagator propagation = propagator.getIfAvailable();
+        return available == null || propagation == null ? TraceContexts.NONE : new TraceContexts(available, propagation);
+    }
+
+    /**
+     * The relay polls every 100 ms: a trace per poll would bury the traces that matter. Its sends are traced, as children
+     * of the transaction that recorded each event ({@link OutboxRelay}).
+     */
+    @Bean
+    ObservationPredicate outboxPollsAreNotObserved() {
+        return (name, context) -> !(context instanceof ScheduledTaskObservationContext task
+                && task.getTargetClass() != null && OutboxRelay.class.isAssignableFrom(task.getTargetClass()));
+    }
+
+    /** Outbox depth, age of its oldest row and set-aside rows, per service ({@code /actuator/prometheus}). */
+    @Bean
+    OutboxMetrics outboxMetrics(JdbcClient jdbc) {
+        return new OutboxMetrics(jdbc);
+    }
+
+    /** Dead letters per topic; the Kafka binder calls it for each record it sends to a dead-letter topic. */
+    @Bean
+    DeadLetterCounter deadLetterCounter(MeterRegistry registry) {
+        return new DeadLetterCounter(registry);
+    }
+
+    /** Sign-ins and registrations waiting for a password-hashing thread (a full queue answers 503). */
+    @Bean
+    MeterBinder passwordHashingMetrics(ObjectProvider<PasswordEncoder> encoder) {
+        return registry -> {
+            if (encoder.getIfAvailable() instanceof PasswordHashing hashing) {
+                Gauge.builder("medimail.passwords.hashing.queued", hashing, PasswordHashing::queued)
+                        .description("Password checks and hashes waiting for a hashing thread").register(registry);
+            }
+        };
+    }
+
+    /**
+     * {@code /actuator/prometheus} behind the operator account of {@code medimail.metrics.operator.*}, in the services
+     * without a Spring Security chain of their own (those guard it themselves, role OPERATOR).
+     */
+    @Bean
+    @ConditionalOnMissingBean(type = "org.springframework.security.web.SecurityFilterChain")
+    @ConditionalOnProperty(name = "medimail.metrics.open", havingValue = "false", matchIfMissing = true)
+    FilterRegistrationBean<MetricsAccess> metricsAccess(@Value("${medimail.metrics.operator.username:}") String username,
+                                                        @Value("${medimail.metrics.operator.password-hash:}") String passwordHash,
+                                                        PasswordEncoder passwords) {
+        FilterRegistrationBean<MetricsAccess> registration =
+                new FilterRegistrationBean<>(new MetricsAccess(username, passwordHash, passwords));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Outbox outbox(JdbcClient jdbc, TraceContexts outboxTraceContexts, ObjectProvider<OutboxRelay> relay) {
+        return new Outbox(jdbc, outboxTraceContexts, () -> relay.ifAvailable(OutboxRelay::wake));
     }
 
     @Bean(destroyMethod = "destroy")
-    KafkaTemplate<String, Object> outboxKafkaTemplate(KafkaProperties kafkaProperties) {
+    KafkaTemplate<String, Object> outboxKafkaTemplate(KafkaProperties kafkaProperties, ObjectProvider<MeterRegistry> meters) {
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -80,15 +157,21 @@ public class PlatformSupportAutoConfiguration {
         valueSerializer.configure(config, false);
         DefaultKafkaProducerFactory<String, Object> factory =
                 new DefaultKafkaProducerFactory<>(config, new StringSerializer(), valueSerializer);
-        return new KafkaTemplate<>(factory);
+        // The producer's client metrics (kafka_producer_*) on /actuator/prometheus, like the binder's consumers.
+        meters.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
+        KafkaTemplate<String, Object> template = new KafkaTemplate<>(factory);
+        // Trace context into the record headers (W3C traceparent), and producer metrics.
+        template.setObservationEnabled(true);
+        return template;
     }
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "medimail.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> outboxKafkaTemplate,
                             @Value("${medimail.outbox.batch-size:100}") int batchSize,
-                            @Value("${medimail.outbox.send-timeout:10s}") Duration sendTimeout) {
-        return new OutboxRelay(jdbc, transactions, outboxKafkaTemplate, batchSize, sendTimeout);
+                            @Value("${medimail.outbox.send-timeout:10s}") Duration sendTimeout,
+                            TraceContexts outboxTraceContexts) {
+        return new OutboxRelay(jdbc, transactions, outboxKafkaTemplate, batchSize, sendTimeout, outboxTraceContexts);
     }
 
     @Bean

@@ -1,12 +1,10 @@
 package fr.esante.medimail.registration;
 
-import java.time.Clock;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
 @EnableConfigurationProperties(RegistrationProperties.class)
@@ -22,10 +20,5 @@ public class RegistrationApplication {
         SpringApplication app = new SpringApplication(RegistrationApplication.class);
         app.setDefaultProperties(Map.of("spring.config.name", NAME));
         return app;
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -1,5 +1,7 @@
 package fr.esante.medimail.backoffice.applicant;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,4 +23,7 @@ public interface ApplicantFiles {
     void recordContact(UUID accountId, ContactDetails contact);
 
     Optional<ApplicantFile> find(UUID accountId);
+
+    /** The files of these accounts, by account; an account without a file is absent from the map. */
+    Map<UUID, ApplicantFile> findAll(Collection<UUID> accountIds);
 }

@@ -18,11 +18,6 @@ public class DirectoryConfiguration {
     public static final String IMPORTED = "importedDirectory";
     public static final String LIVE = "liveDirectory";
 
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService directoryImportExecutor() {
         return Executors.newSingleThreadExecutor(task -> {

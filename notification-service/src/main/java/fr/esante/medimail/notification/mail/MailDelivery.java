@@ -5,7 +5,6 @@ import java.io.UnsupportedEncodingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
@@ -36,16 +35,16 @@ public class MailDelivery {
 
     private final SmtpConnections connections;
     private final TemplateEngine templates;
-    private final JdbcClient jdbc;
+    private final SentMails sentMails;
     private final String sender;
     private final String senderName;
 
-    public MailDelivery(SmtpConnections connections, TemplateEngine templates, JdbcClient jdbc,
+    public MailDelivery(SmtpConnections connections, TemplateEngine templates, SentMails sentMails,
                         @Value("${medimail.notification.sender}") String sender,
                         @Value("${medimail.notification.sender-name}") String senderName) {
         this.connections = connections;
         this.templates = templates;
-        this.jdbc = jdbc;
+        this.sentMails = sentMails;
         this.sender = sender;
         this.senderName = senderName;
     }
@@ -68,15 +67,7 @@ public class MailDelivery {
         } catch (MessagingException | UnsupportedEncodingException e) {
             throw new IllegalStateException("Cannot build the e-mail " + mail.template(), e);
         }
-        jdbc.sql("""
-                        INSERT INTO sent_email (event_id, account_id, recipient, subject, template)
-                        VALUES (:eventId, :accountId, :recipient, :subject, :template)""")
-                .param("eventId", mail.eventId())
-                .param("accountId", mail.accountId())
-                .param("recipient", mail.to())
-                .param("subject", mail.subject())
-                .param("template", mail.template())
-                .update();
+        sentMails.recordSent(mail);
         log.info("Sent e-mail '{}' for account {}", mail.template(), mail.accountId());
     }
 

@@ -9,6 +9,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -46,21 +47,31 @@ public class EventConsumers {
         return message -> {
             V event = decode(topic, deserializer, message);
             UUID eventId = eventId(topic, event);
-            transactions.executeWithoutResult(status -> {
-                int inserted = jdbc.sql("""
-                                INSERT INTO processed_event (consumer, event_id, topic) VALUES (:consumer, :eventId, :topic)
-                                ON CONFLICT DO NOTHING""")
-                        .param("consumer", consumerName)
-                        .param("eventId", eventId)
-                        .param("topic", topic.name())
-                        .update();
-                if (inserted == 0) {
-                    log.info("Event {} on {} already processed by {}: ignored", eventId, topic.name(), consumerName);
-                    return;
-                }
-                handler.accept(event);
-            });
+            // The account the event is about, on every log line of its handling (logback's pattern and JSON).
+            String accountId = accountIdOf(event);
+            try (MDC.MDCCloseable mdc = accountId == null ? null : MDC.putCloseable("accountId", accountId)) {
+                transactions.executeWithoutResult(status -> {
+                    int inserted = jdbc.sql("""
+                                    INSERT INTO processed_event (consumer, event_id, topic) VALUES (:consumer, :eventId, :topic)
+                                    ON CONFLICT DO NOTHING""")
+                            .param("consumer", consumerName)
+                            .param("eventId", eventId)
+                            .param("topic", topic.name())
+                            .update();
+                    if (inserted == 0) {
+                        log.info("Event {} on {} already processed by {}: ignored", eventId, topic.name(), consumerName);
+                        return;
+                    }
+                    handler.accept(event);
+                });
+            }
         };
+    }
+
+    private static String accountIdOf(SpecificRecord event) {
+        org.apache.avro.Schema.Field field = event.getSchema().getField("accountId");
+        Object value = field == null ? null : event.get(field.pos());
+        return value == null ? null : value.toString();
     }
 
     private static <V extends SpecificRecord> V decode(Topic<V> topic, Deserializer<V> deserializer, Message<byte[]> message) {

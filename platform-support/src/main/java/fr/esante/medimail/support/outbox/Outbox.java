@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import fr.esante.medimail.schemas.Topic;
+import fr.esante.medimail.support.tracing.TraceContexts;
 
 /**
  * Records an event in the same database transaction as the state change that produced it; the
@@ -24,15 +25,22 @@ import fr.esante.medimail.schemas.Topic;
 public class Outbox {
 
     private final JdbcClient jdbc;
+    private final TraceContexts traces;
     private final Runnable afterCommit;
 
     public Outbox(JdbcClient jdbc) {
-        this(jdbc, () -> { });
+        this(jdbc, TraceContexts.NONE);
+    }
+
+    /** With {@code traces}, each row keeps the trace context of the transaction that wrote it (the relay continues it). */
+    public Outbox(JdbcClient jdbc, TraceContexts traces) {
+        this(jdbc, traces, () -> { });
     }
 
     /** {@code afterCommit} runs once after each transaction that recorded events committed (it wakes the relay). */
-    public Outbox(JdbcClient jdbc, Runnable afterCommit) {
+    public Outbox(JdbcClient jdbc, TraceContexts traces, Runnable afterCommit) {
         this.jdbc = jdbc;
+        this.traces = traces;
         this.afterCommit = afterCommit;
     }
 
@@ -40,12 +48,13 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public <V extends SpecificRecord> void append(Topic<V> topic, String key, V event) {
         jdbc.sql("""
-                        INSERT INTO outbox_event (topic, record_key, payload, writer_schema)
-                        VALUES (:topic, :key, :payload, :writerSchema)""")
+                        INSERT INTO outbox_event (topic, record_key, payload, writer_schema, trace_parent)
+                        VALUES (:topic, :key, :payload, :writerSchema, :traceParent)""")
                 .param("topic", topic.name())
                 .param("key", key)
                 .param("payload", encode(event))
                 .param("writerSchema", event.getSchema().toString())
+                .param("traceParent", traces.current())
                 .update();
         signalAfterCommit();
     }
@@ -56,9 +65,12 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void appendTombstone(Topic<?> topic, String key) {
-        jdbc.sql("INSERT INTO outbox_event (topic, record_key, payload, writer_schema) VALUES (:topic, :key, NULL, NULL)")
+        jdbc.sql("""
+                        INSERT INTO outbox_event (topic, record_key, payload, writer_schema, trace_parent)
+                        VALUES (:topic, :key, NULL, NULL, :traceParent)""")
                 .param("topic", topic.name())
                 .param("key", key)
+                .param("traceParent", traces.current())
                 .update();
         signalAfterCommit();
     }

@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.esante.medimail.schemas.Topic;
 import fr.esante.medimail.schemas.Topics;
+import fr.esante.medimail.support.tracing.TraceContexts;
 
 /**
  * Moves recorded events from the outbox table to Kafka, oldest first, and marks each one published only
@@ -54,9 +55,17 @@ public class OutboxRelay {
         return thread;
     });
     private final AtomicBoolean runRequested = new AtomicBoolean();
+    private final TraceContexts traces;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
                        int batchSize, Duration sendTimeout) {
+        this(jdbc, transactions, kafka, batchSize, sendTimeout, TraceContexts.NONE);
+    }
+
+    /** With {@code traces}, each event is sent inside the trace of the transaction that recorded it. */
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
+                       int batchSize, Duration sendTimeout, TraceContexts traces) {
+        this.traces = traces;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
@@ -115,11 +124,11 @@ public class OutboxRelay {
             return 0;
         }
         List<PendingEvent> pending = jdbc.sql("""
-                        SELECT id, topic, record_key, payload, writer_schema FROM outbox_event
+                        SELECT id, topic, record_key, payload, writer_schema, trace_parent FROM outbox_event
                         WHERE published_at IS NULL AND failure IS NULL ORDER BY id LIMIT :limit""")
                 .param("limit", batchSize)
                 .query((rs, n) -> new PendingEvent(rs.getLong("id"), rs.getString("topic"), rs.getString("record_key"),
-                        rs.getBytes("payload"), rs.getString("writer_schema")))
+                        rs.getBytes("payload"), rs.getString("writer_schema"), rs.getString("trace_parent")))
                 .list();
         List<Long> ids = new ArrayList<>();
         List<CompletableFuture<?>> acknowledgements = new ArrayList<>();
@@ -134,7 +143,8 @@ public class OutboxRelay {
                         .param("failure", e.toString()).param("id", event.id()).update();
                 continue;
             }
-            try {
+            // The Kafka observation of the template writes the current trace into the record's headers, at send.
+            try (TraceContexts.Scope scope = traces.continueFrom(event.traceParent(), "outbox relay " + event.topic())) {
                 acknowledgements.add(kafka.send(event.topic(), event.key(), record));
                 ids.add(event.id());
             } catch (RuntimeException e) {
@@ -181,7 +191,7 @@ public class OutboxRelay {
         }
     }
 
-    record PendingEvent(long id, String topic, String key, byte[] payload, String writerSchema) {
+    record PendingEvent(long id, String topic, String key, byte[] payload, String writerSchema, String traceParent) {
 
         /**
          * Reads the event with the schema it was written with, into the current class (Avro schema resolution);

@@ -8,33 +8,28 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import fr.esante.medimail.events.AccountRequested;
 import fr.esante.medimail.registration.RegistrationProperties;
 import fr.esante.medimail.registration.account.Account;
 import fr.esante.medimail.registration.account.Accounts;
-import fr.esante.medimail.schemas.Topics;
-import fr.esante.medimail.support.outbox.Outbox;
 import fr.esante.medimail.support.secrets.SecretTokens;
 
 /**
- * Confirmation links: a fresh single-use token whose hash the account keeps, and the {@link AccountRequested}
- * event that carries it sealed to notification-service, which mails the link. Runs in the caller's transaction.
+ * Confirmation links: a fresh single-use token whose hash the account keeps, and the event
+ * ({@link ConfirmationEvents#linkIssued}) that carries it sealed to notification-service, which mails the link. Runs in the caller's transaction.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
 public class ConfirmationLinks {
 
     private final Accounts accounts;
-    private final Outbox outbox;
-    private final SecretTokens secrets;
+    private final ConfirmationEvents events;
     private final RegistrationProperties properties;
     private final Clock clock;
 
-    public ConfirmationLinks(Accounts accounts, Outbox outbox, SecretTokens secrets, RegistrationProperties properties,
+    public ConfirmationLinks(Accounts accounts, ConfirmationEvents events, RegistrationProperties properties,
                              Clock clock) {
         this.accounts = accounts;
-        this.outbox = outbox;
-        this.secrets = secrets;
+        this.events = events;
         this.properties = properties;
         this.clock = clock;
     }
@@ -68,12 +63,6 @@ public class ConfirmationLinks {
     }
 
     private void mail(Account account, String token, Instant expiresAt, Instant now) {
-        outbox.append(Topics.ACCOUNT_REQUESTED, account.id().toString(), AccountRequested.newBuilder()
-                .setEventId(UUID.randomUUID()).setAccountId(account.id()).setOccurredAt(now)
-                .setLastName(account.lastName()).setFirstName(account.firstName()).setEmail(account.email())
-                .setRegion(account.region())
-                .setSealedConfirmationToken(secrets.seal(token))
-                .setConfirmationExpiresAt(expiresAt)
-                .build());
+        events.linkIssued(account, token, expiresAt, now);
     }
 }

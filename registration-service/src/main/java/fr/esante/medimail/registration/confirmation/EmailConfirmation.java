@@ -2,19 +2,15 @@ package fr.esante.medimail.registration.confirmation;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import fr.esante.medimail.events.EmailConfirmed;
 import fr.esante.medimail.registration.account.Account;
 import fr.esante.medimail.registration.account.Accounts;
 import fr.esante.medimail.registration.account.Refusal;
-import fr.esante.medimail.schemas.Topics;
-import fr.esante.medimail.support.outbox.Outbox;
 import fr.esante.medimail.support.secrets.SecretTokens;
 
 /**
@@ -29,12 +25,12 @@ public class EmailConfirmation {
     private static final int MAX_TOKEN_LENGTH = 200;
 
     private final Accounts accounts;
-    private final Outbox outbox;
+    private final ConfirmationEvents events;
     private final Clock clock;
 
-    public EmailConfirmation(Accounts accounts, Outbox outbox, Clock clock) {
+    public EmailConfirmation(Accounts accounts, ConfirmationEvents events, Clock clock) {
         this.accounts = accounts;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -49,9 +45,7 @@ public class EmailConfirmation {
         Instant now = clock.instant();
         account.confirmEmail(now);
         accounts.update(account);
-        outbox.append(Topics.EMAIL_CONFIRMED, account.id().toString(), EmailConfirmed.newBuilder()
-                .setEventId(UUID.randomUUID()).setAccountId(account.id()).setOccurredAt(now).setEmail(account.email())
-                .build());
+        events.emailConfirmed(account, now);
         log.info("Account {} confirmed its e-mail address", account.id());
         return account;
     }

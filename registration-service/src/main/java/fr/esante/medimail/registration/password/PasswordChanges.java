@@ -11,8 +11,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import fr.esante.medimail.events.PasswordChanged;
-import fr.esante.medimail.events.PasswordResetRequested;
 import fr.esante.medimail.registration.account.Account;
 import fr.esante.medimail.registration.account.Accounts;
 import fr.esante.medimail.registration.account.EmailAddresses;
@@ -23,14 +21,12 @@ import fr.esante.medimail.registration.registration.PasswordPolicy;
 import fr.esante.medimail.registration.session.AccessTokens;
 import fr.esante.medimail.registration.session.SignInGuard;
 import fr.esante.medimail.registration.session.SignInProperties;
-import fr.esante.medimail.schemas.Topics;
-import fr.esante.medimail.support.outbox.Outbox;
 import fr.esante.medimail.support.secrets.SecretTokens;
 
 /**
  * A holder changes their password (knowing the current one: the other sessions are closed) or resets it with a
  * single-use link e-mailed on request (every session is closed). Either way the holder is told by e-mail
- * ({@link PasswordChanged}). A reset request answers the same whether or not the address has an account; a link is
+ * ({@link PasswordEvents#passwordChanged}). A reset request answers the same whether or not the address has an account; a link is
  * mailed only to an existing account, at most once a minute and a few times a day ({@link MailAllowance}).
  */
 @Service
@@ -45,14 +41,13 @@ public class PasswordChanges {
     private final MailAllowance mailAllowance;
     private final PasswordEncoder passwords;
     private final SignInProperties settings;
-    private final Outbox outbox;
-    private final SecretTokens secrets;
+    private final PasswordEvents events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     public PasswordChanges(Accounts accounts, PasswordResets resets, AccessTokens tokens, SignInGuard guard,
-                           MailAllowance mailAllowance, PasswordEncoder passwords, SignInProperties settings, Outbox outbox,
-                           SecretTokens secrets, TransactionTemplate transactions, Clock clock) {
+                           MailAllowance mailAllowance, PasswordEncoder passwords, SignInProperties settings,
+                           PasswordEvents events, TransactionTemplate transactions, Clock clock) {
         this.accounts = accounts;
         this.resets = resets;
         this.tokens = tokens;
@@ -60,8 +55,7 @@ public class PasswordChanges {
         this.mailAllowance = mailAllowance;
         this.passwords = passwords;
         this.settings = settings;
-        this.outbox = outbox;
-        this.secrets = secrets;
+        this.events = events;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -115,11 +109,7 @@ public class PasswordChanges {
             String token = SecretTokens.newToken();
             Instant expiresAt = now.plus(settings.passwordResetValidity());
             resets.issue(SecretTokens.hash(token), account.id(), now, expiresAt);
-            outbox.append(Topics.PASSWORD_RESET_REQUESTED, account.id().toString(), PasswordResetRequested.newBuilder()
-                    .setEventId(UUID.randomUUID()).setAccountId(account.id()).setOccurredAt(now)
-                    .setEmail(account.email()).setFirstName(account.firstName())
-                    .setSealedResetToken(secrets.seal(token)).setExpiresAt(expiresAt)
-                    .build());
+            events.resetRequested(account, token, expiresAt, now);
             log.info("Password reset link issued for account {}", account.id());
         });
     }
@@ -170,10 +160,7 @@ public class PasswordChanges {
     }
 
     private void passwordChanged(Account account, boolean throughReset, Instant now) {
-        outbox.append(Topics.PASSWORD_CHANGED, account.id().toString(), PasswordChanged.newBuilder()
-                .setEventId(UUID.randomUUID()).setAccountId(account.id()).setOccurredAt(now)
-                .setEmail(account.email()).setFirstName(account.firstName()).setThroughReset(throughReset)
-                .build());
+        events.passwordChanged(account, throughReset, now);
     }
 
     private static Refusal invalidLink() {

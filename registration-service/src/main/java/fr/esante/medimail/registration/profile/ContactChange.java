@@ -9,18 +9,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import fr.esante.medimail.events.ContactDetailsChanged;
 import fr.esante.medimail.registration.account.Account;
 import fr.esante.medimail.registration.account.Accounts;
 import fr.esante.medimail.registration.account.PostalAddress;
 import fr.esante.medimail.registration.account.ProfessionalProfile;
 import fr.esante.medimail.registration.account.Refusal;
-import fr.esante.medimail.schemas.Topics;
-import fr.esante.medimail.support.outbox.Outbox;
 
 /**
  * PATCH /api/v1/me/contact: the holder of a validated account changes their phones, practice address, directory
- * visibility or paperless choice. The new state is published whole ({@link ContactDetailsChanged}) in the same
+ * visibility or paperless choice. The new state is published whole ({@link ProfileEvents#contactDetailsChanged}) in the same
  * transaction, for the directory publishers.
  */
 @Service
@@ -36,12 +33,12 @@ public class ContactChange {
     }
 
     private final Accounts accounts;
-    private final Outbox outbox;
+    private final ProfileEvents events;
     private final Clock clock;
 
-    public ContactChange(Accounts accounts, Outbox outbox, Clock clock) {
+    public ContactChange(Accounts accounts, ProfileEvents events, Clock clock) {
         this.accounts = accounts;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -63,14 +60,7 @@ public class ContactChange {
         Instant now = clock.instant();
         account.changeContact(changed, now);
         accounts.update(account);
-        PostalAddress address = changed.address();
-        outbox.append(Topics.CONTACT_DETAILS_CHANGED, account.id().toString(), ContactDetailsChanged.newBuilder()
-                .setEventId(UUID.randomUUID()).setAccountId(account.id()).setOccurredAt(now)
-                .setPhone(changed.phone()).setSecondPhone(changed.secondPhone())
-                .setAddressLine(address.line()).setPostalCode(address.postalCode()).setCity(address.city())
-                .setRegion(address.region()).setDepartment(address.department())
-                .setDirectoryVisible(changed.directoryVisible()).setPaperless(changed.paperless())
-                .build());
+        events.contactDetailsChanged(account, changed, now);
         log.info("Account {} changed its contact details", account.id());
         return changed;
     }

@@ -9,18 +9,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import fr.esante.medimail.events.ProfessionalProfileSubmitted;
 import fr.esante.medimail.registration.account.Account;
 import fr.esante.medimail.registration.account.AccountStatus;
 import fr.esante.medimail.registration.account.Accounts;
 import fr.esante.medimail.registration.account.ProfessionalProfile;
 import fr.esante.medimail.registration.account.Refusal;
-import fr.esante.medimail.schemas.Topics;
-import fr.esante.medimail.support.outbox.Outbox;
 
 /**
  * The holder submits their professional profile (after confirming their e-mail, or again after an identity
- * rejection); identity-verification-service takes it from the {@link ProfessionalProfileSubmitted} event.
+ * rejection); identity-verification-service takes it from the event of {@link ProfileEvents#profileSubmitted}.
  */
 @Service
 public class ProfileSubmission {
@@ -28,12 +25,12 @@ public class ProfileSubmission {
     private static final Logger log = LoggerFactory.getLogger(ProfileSubmission.class);
 
     private final Accounts accounts;
-    private final Outbox outbox;
+    private final ProfileEvents events;
     private final Clock clock;
 
-    public ProfileSubmission(Accounts accounts, Outbox outbox, Clock clock) {
+    public ProfileSubmission(Accounts accounts, ProfileEvents events, Clock clock) {
         this.accounts = accounts;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -45,34 +42,8 @@ public class ProfileSubmission {
         Instant now = clock.instant();
         account.submitProfile(profile, now);
         accounts.update(account);
-        outbox.append(Topics.PROFESSIONAL_PROFILE_SUBMITTED, account.id().toString(), toEvent(account, profile, now));
+        events.profileSubmitted(account, profile, now);
         log.info("Account {} submitted its professional profile ({} {})", account.id(), profile.path(), profile.identifierType());
         return account.status();
-    }
-
-    private static ProfessionalProfileSubmitted toEvent(Account account, ProfessionalProfile profile, Instant now) {
-        return ProfessionalProfileSubmitted.newBuilder()
-                .setEventId(UUID.randomUUID()).setAccountId(account.id()).setOccurredAt(now)
-                .setLastName(account.lastName()).setFirstName(account.firstName()).setEmail(account.email())
-                .setPath(profile.path().name())
-                .setIdentifierType(profile.identifierType().name())
-                .setIdentifier(profile.identifier())
-                .setProfession(profile.profession())
-                .setSpecialty(profile.specialty())
-                .setLiberal(profile.liberal())
-                .setPhone(profile.phone())
-                .setSecondPhone(profile.secondPhone())
-                .setAddress(fr.esante.medimail.events.PostalAddress.newBuilder()
-                        .setLine(profile.address().line())
-                        .setPostalCode(profile.address().postalCode())
-                        .setCity(profile.address().city())
-                        .setRegion(profile.address().region())
-                        .setDepartment(profile.address().department())
-                        .build())
-                .setOrganisationName(profile.organisationName())
-                .setServiceName(profile.serviceName())
-                .setDirectoryVisible(profile.directoryVisible())
-                .setPaperless(profile.paperless())
-                .build();
     }
 }

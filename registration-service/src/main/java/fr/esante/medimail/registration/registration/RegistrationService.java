@@ -11,7 +11,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import fr.esante.medimail.events.RegistrationAttemptedForExistingAccount;
 import fr.esante.medimail.registration.RegistrationProperties;
 import fr.esante.medimail.registration.account.Account;
 import fr.esante.medimail.registration.account.AccountStatus;
@@ -21,8 +20,6 @@ import fr.esante.medimail.registration.account.Refusal;
 import fr.esante.medimail.registration.confirmation.ConfirmationLinks;
 import fr.esante.medimail.registration.mailing.MailAllowance;
 import fr.esante.medimail.registration.mailing.MailKind;
-import fr.esante.medimail.schemas.Topics;
-import fr.esante.medimail.support.outbox.Outbox;
 
 /**
  * Self-registration. A new address gets an account waiting for its e-mail confirmation, and an
@@ -30,7 +27,7 @@ import fr.esante.medimail.support.outbox.Outbox;
  * that already has an account gets the very same answer (no account enumeration): if that account is still
  * waiting for its confirmation (its link may have expired or been lost), it gets a fresh token, the previous one
  * no longer working, and a new {@code AccountRequested} so that a new link is e-mailed; otherwise its owner is
- * told by e-mail ({@link RegistrationAttemptedForExistingAccount}). Both mails only within the address's
+ * told by e-mail ({@link RegistrationEvents#attemptedForExistingAccount}). Both mails only within the address's
  * {@link MailAllowance}: a hundred parallel registrations of one address send one mail.
  */
 @Service
@@ -39,7 +36,7 @@ public class RegistrationService {
     private static final Logger log = LoggerFactory.getLogger(RegistrationService.class);
 
     private final Accounts accounts;
-    private final Outbox outbox;
+    private final RegistrationEvents events;
     private final ConfirmationLinks links;
     private final MailAllowance allowance;
     private final PasswordEncoder passwords;
@@ -47,11 +44,11 @@ public class RegistrationService {
     private final RegistrationProperties properties;
     private final Clock clock;
 
-    public RegistrationService(Accounts accounts, Outbox outbox, ConfirmationLinks links, MailAllowance allowance,
+    public RegistrationService(Accounts accounts, RegistrationEvents events, ConfirmationLinks links, MailAllowance allowance,
                                PasswordEncoder passwords, TransactionTemplate transactions, RegistrationProperties properties,
                                Clock clock) {
         this.accounts = accounts;
-        this.outbox = outbox;
+        this.events = events;
         this.links = links;
         this.allowance = allowance;
         this.passwords = passwords;
@@ -102,11 +99,7 @@ public class RegistrationService {
                             existing.id());
                 }
             } else if (allowance.take(email, MailKind.EXISTING_ACCOUNT_NOTICE)) {
-                outbox.append(Topics.REGISTRATION_ATTEMPTED_FOR_EXISTING_ACCOUNT, existing.id().toString(),
-                        RegistrationAttemptedForExistingAccount.newBuilder()
-                                .setEventId(UUID.randomUUID()).setAccountId(existing.id()).setOccurredAt(now)
-                                .setEmail(existing.email()).setFirstName(existing.firstName())
-                                .build());
+                events.attemptedForExistingAccount(existing, now);
                 log.info("Registration attempted with the address of existing account {}", existing.id());
             } else {
                 log.info("Registration attempted with the address of existing account {}: owner already told", existing.id());

@@ -13,7 +13,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import fr.esante.medimail.events.OneTimeCodeRequested;
 import fr.esante.medimail.registration.RegistrationProperties;
 import fr.esante.medimail.registration.account.Account;
 import fr.esante.medimail.registration.account.AccountStatus;
@@ -23,13 +22,11 @@ import fr.esante.medimail.registration.account.EmailAddresses;
 import fr.esante.medimail.registration.account.Refusal;
 import fr.esante.medimail.registration.registration.PasswordPolicy;
 import fr.esante.medimail.registration.terms.TermsOfUse;
-import fr.esante.medimail.schemas.Topics;
-import fr.esante.medimail.support.outbox.Outbox;
 import fr.esante.medimail.support.secrets.SecretTokens;
 
 /**
  * Sign-in, as the procedure says: e-mail address and password, then, for a validated account, a 6-digit one-time
- * code e-mailed to its holder ({@link OneTimeCodeRequested}, the code sealed for notification-service). An account
+ * code e-mailed to its holder ({@link SessionEvents#oneTimeCodeRequested}, the code sealed for notification-service). An account
  * not validated yet gets a limited session at once, to follow its registration.
  *
  * <p>Wrong credentials get one answer whether or not the address exists, and take the same time (a password hash
@@ -49,7 +46,7 @@ public class Sessions {
     private final SignInProperties signIn;
     private final SignInGuard guard;
     private final TermsOfUse terms;
-    private final Outbox outbox;
+    private final SessionEvents events;
     private final SecretTokens secrets;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -58,7 +55,7 @@ public class Sessions {
 
     public Sessions(Accounts accounts, AccessTokens tokens, OneTimeCodeChallenges challenges, PasswordEncoder passwords,
                     RegistrationProperties properties, SignInProperties signIn, SignInGuard guard, TermsOfUse terms,
-                    Outbox outbox, SecretTokens secrets, TransactionTemplate transactions, Clock clock) {
+                    SessionEvents events, SecretTokens secrets, TransactionTemplate transactions, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.challenges = challenges;
@@ -67,7 +64,7 @@ public class Sessions {
         this.signIn = signIn;
         this.guard = guard;
         this.terms = terms;
-        this.outbox = outbox;
+        this.events = events;
         this.secrets = secrets;
         this.transactions = transactions;
         this.clock = clock;
@@ -251,12 +248,7 @@ public class Sessions {
     }
 
     private void codeRequested(Account account, String code, Instant expiresAt, Instant now) {
-        outbox.append(Topics.ONE_TIME_CODE_REQUESTED, account.id().toString(), OneTimeCodeRequested.newBuilder()
-                .setEventId(UUID.randomUUID()).setAccountId(account.id()).setOccurredAt(now)
-                .setEmail(account.email()).setFirstName(account.firstName()).setLastName(account.lastName())
-                .setSealedCode(secrets.seal(code))
-                .setExpiresAt(expiresAt)
-                .build());
+        events.oneTimeCodeRequested(account, code, expiresAt, now);
     }
 
     /** Keyed (HMAC with a key derived from the sealing key): a million possible codes are no protection otherwise. */

@@ -4,16 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import fr.esante.medimail.events.SignInLocked;
 import fr.esante.medimail.registration.account.Account;
 import fr.esante.medimail.registration.account.EmailAddresses;
-import fr.esante.medimail.schemas.Topics;
-import fr.esante.medimail.support.outbox.Outbox;
 import fr.esante.medimail.support.security.LoginThrottle;
 import fr.esante.medimail.support.security.LoginThrottle.ClientCount;
 
@@ -21,19 +17,19 @@ import fr.esante.medimail.support.security.LoginThrottle.ClientCount;
  * Brute-force protection of the account holders' sign-ins, on {@link LoginThrottle} (counts kept in the database):
  * failures of the password and of the one-time code count alike, per e-mail address (known or not, so that the
  * answers never tell whether an address has an account) and per client address. When a failure locks an existing
- * account, its holder is told by e-mail ({@link SignInLocked}), once per lock.
+ * account, its holder is told by e-mail ({@link SessionEvents#signInLocked}), once per lock.
  */
 @Service
 public class SignInGuard {
 
     private final LoginThrottle throttle;
-    private final Outbox outbox;
+    private final SessionEvents events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    public SignInGuard(LoginThrottle throttle, Outbox outbox, TransactionTemplate transactions, Clock clock) {
+    public SignInGuard(LoginThrottle throttle, SessionEvents events, TransactionTemplate transactions, Clock clock) {
         this.throttle = throttle;
-        this.outbox = outbox;
+        this.events = events;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -56,11 +52,7 @@ public class SignInGuard {
             throttle.countClient(ClientCount.FAILED_SIGN_IN, client, now);
             if (failure.lockStarted().isPresent() && account.isPresent()) {
                 Account locked = account.get();
-                outbox.append(Topics.SIGN_IN_LOCKED, locked.id().toString(), SignInLocked.newBuilder()
-                        .setEventId(UUID.randomUUID()).setAccountId(locked.id()).setOccurredAt(now)
-                        .setEmail(locked.email()).setFirstName(locked.firstName())
-                        .setLockedUntil(now.plus(failure.lockStarted().get()))
-                        .build());
+                events.signInLocked(locked, now.plus(failure.lockStarted().get()), now);
             }
         });
     }

@@ -1,7 +1,7 @@
 package fr.esante.medimail.backoffice.account.persistence;
 
-import static fr.esante.medimail.backoffice.applicant.persistence.JdbcApplicantFiles.instant;
-import static fr.esante.medimail.backoffice.applicant.persistence.JdbcApplicantFiles.timestamp;
+import static fr.esante.medimail.backoffice.persistence.SqlTimestamps.instant;
+import static fr.esante.medimail.backoffice.persistence.SqlTimestamps.timestamp;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,13 +1,16 @@
 package fr.esante.medimail.backoffice.applicant.persistence;
 
+import static fr.esante.medimail.backoffice.persistence.SqlTimestamps.instant;
+import static fr.esante.medimail.backoffice.persistence.SqlTimestamps.timestamp;
+
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,14 +38,16 @@ import fr.esante.medimail.backoffice.applicant.PostalAddress;
 @Repository
 public class JdbcApplicantFiles implements ApplicantFiles {
 
-    /** The columns of {@code applicant} that {@link #mapFile} reads, for queries of other adapters. */
-    public static final String COLUMNS = """
+    /** The columns of {@code applicant} that {@link #mapFile} reads. */
+    private static final String COLUMNS = """
             a.account_id, a.profile_submitted_at, a.last_name, a.first_name, a.email, a.path, a.identifier_type,
             a.identifier, a.profession, a.specialty, a.liberal, a.phone, a.second_phone, a.address_line, a.postal_code,
             a.city, a.region, a.department, a.organisation_name, a.service_name, a.directory_visible, a.paperless,
             a.identity_verified_at, a.verified_last_name, a.verified_first_name, a.verified_profession,
             a.verified_specialties, a.verified_identifier_type, a.verified_identifier, a.verified_mailbox_type,
             a.structure_identifier, a.verification_source, a.mss_address_assigned_at, a.mss_address, a.mailbox_type""";
+
+    private static final int FIND_ALL_SLICE = 1000;
 
     private final JdbcClient jdbc;
 
@@ -217,8 +222,25 @@ public class JdbcApplicantFiles implements ApplicantFiles {
                 .optional();
     }
 
+    @Override
+    public Map<UUID, ApplicantFile> findAll(Collection<UUID> accountIds) {
+        Map<UUID, ApplicantFile> files = new HashMap<>();
+        List<UUID> ids = List.copyOf(new LinkedHashSet<>(accountIds));
+        // In slices: one bind parameter per id, and PostgreSQL takes at most 65,535 of them.
+        for (int from = 0; from < ids.size(); from += FIND_ALL_SLICE) {
+            List<UUID> slice = ids.subList(from, Math.min(ids.size(), from + FIND_ALL_SLICE));
+            Map<UUID, List<DirectoryActivity>> activities = activitiesOf(slice);
+            jdbc.sql("SELECT " + COLUMNS + " FROM applicant a WHERE a.account_id IN (:ids)")
+                    .param("ids", slice)
+                    .query((rs, n) -> mapFile(rs, activities))
+                    .list()
+                    .forEach(file -> files.put(file.accountId(), file));
+        }
+        return files;
+    }
+
     /** The directory activities of these applicants, in one query. */
-    public Map<UUID, List<DirectoryActivity>> activitiesOf(Collection<UUID> accountIds) {
+    private Map<UUID, List<DirectoryActivity>> activitiesOf(Collection<UUID> accountIds) {
         if (accountIds.isEmpty()) {
             return Map.of();
         }
@@ -236,7 +258,7 @@ public class JdbcApplicantFiles implements ApplicantFiles {
     }
 
     /** Reads the {@link #COLUMNS} of the current row (aliased {@code a}) into a file. */
-    public static ApplicantFile mapFile(ResultSet rs, Map<UUID, List<DirectoryActivity>> activities) throws SQLException {
+    private static ApplicantFile mapFile(ResultSet rs, Map<UUID, List<DirectoryActivity>> activities) throws SQLException {
         UUID accountId = rs.getObject("account_id", UUID.class);
         ApplicantProfile profile = null;
         Instant submittedAt = instant(rs, "profile_submitted_at");
@@ -265,29 +287,6 @@ public class JdbcApplicantFiles implements ApplicantFiles {
             address = new AssignedAddress(rs.getString("mss_address"), rs.getString("mailbox_type"), assignedAt);
         }
         return new ApplicantFile(accountId, profile, identity, address);
-    }
-
-    /** The same file with these directory activities as identity evidence (when there is evidence). */
-    public static ApplicantFile withActivities(ApplicantFile file, List<DirectoryActivity> activities) {
-        IdentityEvidence identity = file.identity();
-        if (identity == null || activities.isEmpty()) {
-            return file;
-        }
-        return new ApplicantFile(file.accountId(), file.profile(), new IdentityEvidence(identity.lastName(),
-                identity.firstName(), identity.profession(), identity.specialties(), identity.identifierType(),
-                identity.identifier(), identity.mailboxType(), identity.structureIdentifier(), identity.source(),
-                activities, identity.verifiedAt()), file.address());
-    }
-
-    /** A TIMESTAMPTZ column as an instant (through OffsetDateTime: no detour via the JVM's time zone). */
-    public static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    /** An instant as a TIMESTAMPTZ parameter. */
-    public static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static List<String> strings(Array array) throws SQLException {

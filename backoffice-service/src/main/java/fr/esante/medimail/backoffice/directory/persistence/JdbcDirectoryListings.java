@@ -1,6 +1,6 @@
 package fr.esante.medimail.backoffice.directory.persistence;
 
-import static fr.esante.medimail.backoffice.applicant.persistence.JdbcApplicantFiles.timestamp;
+import static fr.esante.medimail.backoffice.persistence.SqlTimestamps.timestamp;
 
 import java.time.Instant;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package fr.esante.medimail.backoffice.review.persistence;
 
-import static fr.esante.medimail.backoffice.applicant.persistence.JdbcApplicantFiles.instant;
-import static fr.esante.medimail.backoffice.applicant.persistence.JdbcApplicantFiles.timestamp;
+import static fr.esante.medimail.backoffice.persistence.SqlTimestamps.instant;
+import static fr.esante.medimail.backoffice.persistence.SqlTimestamps.timestamp;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,8 +17,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import fr.esante.medimail.backoffice.applicant.DirectoryActivity;
-import fr.esante.medimail.backoffice.applicant.persistence.JdbcApplicantFiles;
+import fr.esante.medimail.backoffice.applicant.ApplicantFile;
+import fr.esante.medimail.backoffice.applicant.ApplicantFiles;
 import fr.esante.medimail.backoffice.review.AccountAlreadyValidated;
 import fr.esante.medimail.backoffice.review.Decision;
 import fr.esante.medimail.backoffice.review.QueuePage;
@@ -28,7 +28,10 @@ import fr.esante.medimail.backoffice.review.ReviewCase;
 import fr.esante.medimail.backoffice.review.ReviewStatus;
 import fr.esante.medimail.backoffice.review.Reviews;
 
-/** Reviews in PostgreSQL ({@code review}), read together with the applicants' files. */
+/**
+ * Reviews in PostgreSQL ({@code review}). The queue is filtered on the applicants' columns in SQL; the files
+ * themselves are read through {@link ApplicantFiles}, the applicant feature's port, in one more query.
+ */
 @Repository
 class JdbcReviews implements Reviews {
 
@@ -37,13 +40,13 @@ class JdbcReviews implements Reviews {
             r.submitted_at AS review_submitted_at, r.opened_at AS review_opened_at, r.decided_at AS review_decided_at,
             r.decided_by AS review_decided_by, r.rejection_reason AS review_rejection_reason""";
 
-    private static final String CASES = "SELECT " + REVIEW_COLUMNS + ", " + JdbcApplicantFiles.COLUMNS
+    private static final String CASES = "SELECT " + REVIEW_COLUMNS
             + " FROM review r JOIN applicant a ON a.account_id = r.account_id ";
 
     private final JdbcClient jdbc;
-    private final JdbcApplicantFiles files;
+    private final ApplicantFiles files;
 
-    JdbcReviews(JdbcClient jdbc, JdbcApplicantFiles files) {
+    JdbcReviews(JdbcClient jdbc, ApplicantFiles files) {
         this.jdbc = jdbc;
         this.files = files;
     }
@@ -71,13 +74,13 @@ class JdbcReviews implements Reviews {
 
     @Override
     public Optional<ReviewCase> find(UUID reviewId) {
-        List<ReviewCase> rows = jdbc.sql(CASES + "WHERE r.id = :id").param("id", reviewId).query(JdbcReviews::row).list();
+        List<Review> rows = jdbc.sql(CASES + "WHERE r.id = :id").param("id", reviewId).query(JdbcReviews::row).list();
         return cases(rows).stream().findFirst();
     }
 
     @Override
     public List<ReviewCase> list(Set<ReviewStatus> statuses) {
-        List<ReviewCase> rows = jdbc.sql(CASES + "WHERE r.status IN (:statuses) ORDER BY r.submitted_at, r.id")
+        List<Review> rows = jdbc.sql(CASES + "WHERE r.status IN (:statuses) ORDER BY r.submitted_at, r.id")
                 .param("statuses", statuses.stream().map(Enum::name).toList())
                 .query(JdbcReviews::row)
                 .list();
@@ -115,7 +118,7 @@ class JdbcReviews implements Reviews {
                 ? "FROM (SELECT * FROM review WHERE status = 'PENDING' OFFSET 0) r"
                         + " CROSS JOIN LATERAL (SELECT * FROM applicant WHERE account_id = r.account_id OFFSET 0) a "
                 : "FROM review r JOIN applicant a ON a.account_id = r.account_id ";
-        List<ReviewCase> rows = jdbc.sql("SELECT " + REVIEW_COLUMNS + ", " + JdbcApplicantFiles.COLUMNS + " " + from + where
+        List<Review> rows = jdbc.sql("SELECT " + REVIEW_COLUMNS + " " + from + where
                         + " ORDER BY r.submitted_at, r.id LIMIT :limit")
                 .params(params).param("limit", limit)
                 .query(JdbcReviews::row)
@@ -152,19 +155,19 @@ class JdbcReviews implements Reviews {
         }
     }
 
-    /** Rows of {@link #CASES} with the files' directory activities, read in one more query. */
-    private List<ReviewCase> cases(List<ReviewCase> rows) {
+    /** The reviews with their applicants' files, read in one more query. */
+    private List<ReviewCase> cases(List<Review> rows) {
         Set<UUID> accountIds = new LinkedHashSet<>();
-        rows.forEach(row -> accountIds.add(row.file().accountId()));
-        Map<UUID, List<DirectoryActivity>> activities = files.activitiesOf(accountIds);
+        rows.forEach(row -> accountIds.add(row.accountId()));
+        Map<UUID, ApplicantFile> filesByAccount = files.findAll(accountIds);
         return rows.stream()
-                .map(row -> new ReviewCase(row.review(), JdbcApplicantFiles.withActivities(row.file(),
-                        activities.getOrDefault(row.file().accountId(), List.of()))))
+                .filter(row -> filesByAccount.containsKey(row.accountId()))
+                .map(row -> new ReviewCase(row, filesByAccount.get(row.accountId())))
                 .toList();
     }
 
-    private static ReviewCase row(ResultSet rs, int n) throws SQLException {
-        return new ReviewCase(review(rs), JdbcApplicantFiles.mapFile(rs, Map.of()));
+    private static Review row(ResultSet rs, int n) throws SQLException {
+        return review(rs);
     }
 
     private static Review review(ResultSet rs) throws SQLException {

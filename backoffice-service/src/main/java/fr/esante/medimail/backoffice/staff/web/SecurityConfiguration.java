@@ -137,6 +137,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // The published contract (docs/openapi), as for anyone reading public-api.md.
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
                         .requestMatchers("/reviews", "/reviews/**", "/identity-reviews/**", "/audit").hasRole(REVIEWER)
                         .anyRequest().authenticated())

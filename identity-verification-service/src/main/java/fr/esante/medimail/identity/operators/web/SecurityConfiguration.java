@@ -90,6 +90,8 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/identifier-checks").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // The published contract (docs/openapi), as for anyone reading public-api.md.
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/api/v1/identity-decisions", "/api/v1/identity-decisions/**").hasRole(OPERATOR)
                         .requestMatchers("/api/v1/directory-imports", "/api/v1/directory-imports/**").hasRole(OPERATOR)
                         .anyRequest().hasRole(OPERATOR))

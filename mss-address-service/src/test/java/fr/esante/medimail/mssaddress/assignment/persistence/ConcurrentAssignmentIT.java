@@ -32,6 +32,8 @@ import fr.esante.medimail.mssaddress.assignment.AssignmentRequest;
 import fr.esante.medimail.mssaddress.assignment.MailboxType;
 import fr.esante.medimail.mssaddress.derivation.AddressDerivation;
 import fr.esante.medimail.mssaddress.derivation.TreG15;
+import fr.esante.medimail.mssaddress.MssAddressApplication;
+import fr.esante.medimail.testsupport.TestDatabases;
 
 /**
  * Many homonyms at once, on the real PostgreSQL, through two "service instances" that share nothing but the
@@ -47,14 +49,14 @@ class ConcurrentAssignmentIT {
 
     @BeforeAll
     static void startInstances() {
-        instanceA = TestDatabase.newPool("instance-a", 8);
-        instanceB = TestDatabase.newPool("instance-b", 8);
+        instanceA = TestDatabases.pool(TestDatabases.serviceDatabase(MssAddressApplication.NAME), "instance-a", 8);
+        instanceB = TestDatabases.pool(TestDatabases.serviceDatabase(MssAddressApplication.NAME), "instance-b", 8);
     }
 
     @AfterAll
     static void stopInstances() {
-        TestDatabase.close(instanceA);
-        TestDatabase.close(instanceB);
+        TestDatabases.close(instanceA);
+        TestDatabases.close(instanceB);
     }
 
     @Test

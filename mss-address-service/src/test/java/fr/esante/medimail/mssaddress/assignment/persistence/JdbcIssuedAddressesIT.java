@@ -16,6 +16,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import fr.esante.medimail.mssaddress.assignment.IssuedAddress;
 import fr.esante.medimail.mssaddress.assignment.MailboxType;
 import fr.esante.medimail.mssaddress.derivation.MssAddress;
+import fr.esante.medimail.mssaddress.MssAddressApplication;
+import fr.esante.medimail.testsupport.TestDatabases;
 
 /** The register's guarantees as the database itself enforces them, whoever writes to the table. */
 class JdbcIssuedAddressesIT {
@@ -26,14 +28,14 @@ class JdbcIssuedAddressesIT {
 
     @BeforeAll
     static void connect() {
-        dataSource = TestDatabase.newPool("register-test", 2);
+        dataSource = TestDatabases.pool(TestDatabases.serviceDatabase(MssAddressApplication.NAME), "register-test", 2);
         jdbc = JdbcClient.create(dataSource);
         register = new JdbcIssuedAddresses(jdbc);
     }
 
     @AfterAll
     static void disconnect() {
-        TestDatabase.close(dataSource);
+        TestDatabases.close(dataSource);
     }
 
     @Test

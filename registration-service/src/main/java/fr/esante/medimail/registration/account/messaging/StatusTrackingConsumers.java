@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
+import fr.esante.medimail.registration.account.MssAddress;
 import fr.esante.medimail.registration.account.StatusTracking;
 import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.support.inbox.EventConsumers;
@@ -20,36 +21,41 @@ class StatusTrackingConsumers {
 
     @Bean
     Consumer<Message<byte[]>> onIdentityRejected(EventConsumers consumers, StatusTracking tracking) {
-        return consumers.consumer(Topics.IDENTITY_REJECTED, tracking::identityRejected);
+        return consumers.consumer(Topics.IDENTITY_REJECTED, event -> tracking.identityRejected(event.getAccountId(),
+                event.getReason(), event.getDetail()));
     }
 
     @Bean
     Consumer<Message<byte[]>> onMssAddressAssigned(EventConsumers consumers, StatusTracking tracking) {
-        return consumers.consumer(Topics.MSS_ADDRESS_ASSIGNED, tracking::mssAddressAssigned);
+        return consumers.consumer(Topics.MSS_ADDRESS_ASSIGNED, event -> tracking.mssAddressAssigned(event.getAccountId(),
+                new MssAddress(event.getAddress(), event.getMailboxType())));
     }
 
     @Bean
     Consumer<Message<byte[]>> onMssAddressRefused(EventConsumers consumers, StatusTracking tracking) {
-        return consumers.consumer(Topics.MSS_ADDRESS_REFUSED, tracking::mssAddressRefused);
+        return consumers.consumer(Topics.MSS_ADDRESS_REFUSED, event -> tracking.mssAddressRefused(event.getAccountId(),
+                event.getReason()));
     }
 
     @Bean
     Consumer<Message<byte[]>> onAccountValidated(EventConsumers consumers, StatusTracking tracking) {
-        return consumers.consumer(Topics.ACCOUNT_VALIDATED, tracking::accountValidated);
+        return consumers.consumer(Topics.ACCOUNT_VALIDATED, event -> tracking.accountValidated(event.getAccountId(),
+                new MssAddress(event.getMssAddress(), event.getMailboxType())));
     }
 
     @Bean
     Consumer<Message<byte[]>> onAccountRejected(EventConsumers consumers, StatusTracking tracking) {
-        return consumers.consumer(Topics.ACCOUNT_REJECTED, tracking::accountRejected);
+        return consumers.consumer(Topics.ACCOUNT_REJECTED, event -> tracking.accountRejected(event.getAccountId(),
+                event.getReason()));
     }
 
     @Bean
     Consumer<Message<byte[]>> onAccountClosed(EventConsumers consumers, StatusTracking tracking) {
-        return consumers.consumer(Topics.ACCOUNT_CLOSED, tracking::accountClosed);
+        return consumers.consumer(Topics.ACCOUNT_CLOSED, event -> tracking.accountClosed(event.getAccountId()));
     }
 
     @Bean
     Consumer<Message<byte[]>> onAccountReopened(EventConsumers consumers, StatusTracking tracking) {
-        return consumers.consumer(Topics.ACCOUNT_REOPENED, tracking::accountReopened);
+        return consumers.consumer(Topics.ACCOUNT_REOPENED, event -> tracking.accountReopened(event.getAccountId()));
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** The local stack's PostgreSQL keeps what it acknowledged across an operating-system crash (issue 13). */
-class PostgresDurabilityTest {
+class PostgresDurabilityIT {
 
     @Test
     void withADataDirectoryEveryCommitIsFlushedToDisk(@TempDir Path data) throws Exception {

@@ -23,13 +23,14 @@ import fr.esante.medimail.identity.directory.StructureDirectory.StructureAnswer;
 import fr.esante.medimail.identity.directory.persistence.ImportedDirectory;
 import fr.esante.medimail.identity.directory.persistence.PostgresDirectoryStore;
 import fr.esante.medimail.identity.identifiers.IdentifierType;
+import fr.esante.medimail.testsupport.TestDatabases;
 
 /** Imports into a real PostgreSQL (embedded), one fresh database per test so each starts with no directory. */
-class DirectoryImportTest {
+class DirectoryImportIT {
 
     private static final ExtractionSource SAMPLE = ExtractionSource.ofClasspath("directory/PS_LibreAcces_Personne_activite_sample.txt");
 
-    private TestDatabase database;
+    private TestDatabases.Fresh database;
     private PostgresDirectoryStore store;
     private ImportedDirectory directory;
     private DirectoryImportService imports;
@@ -45,7 +46,7 @@ class DirectoryImportTest {
 
     @BeforeEach
     void freshDatabase() {
-        database = TestDatabase.create("ivs_import");
+        database = TestDatabases.fresh("ivs_import", "identity-verification-service");
         store = new PostgresDirectoryStore(database.dataSource(), "64MB");
         jdbc = JdbcClient.create(database.dataSource());
         directory = new ImportedDirectory(jdbc);

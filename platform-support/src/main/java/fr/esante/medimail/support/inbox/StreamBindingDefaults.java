@@ -1,0 +1,51 @@
+package fr.esante.medimail.support.inbox;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The Spring Cloud Stream settings every service's consumers share, at the lowest precedence (a service's yml, the
+ * environment or the command line override any of them). A service's yml only names its functions and their topics
+ * ({@code spring.cloud.function.definition}, {@code spring.cloud.stream.bindings.*}).
+ */
+public class StreamBindingDefaults implements EnvironmentPostProcessor {
+
+    static final Map<String, Object> DEFAULTS = defaults();
+
+    private static Map<String, Object> defaults() {
+        Map<String, Object> stream = new LinkedHashMap<>();
+        stream.put("spring.cloud.stream.kafka.binder.brokers", "${spring.kafka.bootstrap-servers}");
+        stream.put("spring.cloud.stream.kafka.binder.auto-create-topics", "true");
+        stream.put("spring.cloud.stream.kafka.binder.min-partition-count", "1");
+        stream.put("spring.cloud.stream.kafka.binder.replication-factor", "1");
+        // Records the consumer gives up on go to <topic>.<group>.dlq (see EventConsumers).
+        stream.put("spring.cloud.stream.kafka.default.consumer.enable-dlq", "true");
+        // Raw bytes in, so the dead-letter topic receives a bad record exactly as it arrived.
+        stream.put("spring.cloud.stream.kafka.default.consumer.configuration.key.deserializer",
+                "org.apache.kafka.common.serialization.StringDeserializer");
+        stream.put("spring.cloud.stream.kafka.default.consumer.configuration.value.deserializer",
+                "org.apache.kafka.common.serialization.ByteArrayDeserializer");
+        stream.put("spring.cloud.stream.kafka.default.consumer.dlq-producer-properties.configuration.key.serializer",
+                "org.apache.kafka.common.serialization.StringSerializer");
+        stream.put("spring.cloud.stream.kafka.default.consumer.dlq-producer-properties.configuration.value.serializer",
+                "org.apache.kafka.common.serialization.ByteArraySerializer");
+        stream.put("spring.cloud.stream.default.group", "${spring.application.name}");
+        stream.put("spring.cloud.stream.default.consumer.use-native-decoding", "true");
+        stream.put("spring.cloud.stream.default.consumer.max-attempts", "3");
+        stream.put("spring.cloud.stream.default.consumer.back-off-initial-interval", "500");
+        // A record that cannot be decoded will not decode better the next time: straight to the dead-letter topic.
+        stream.put("spring.cloud.stream.default.consumer.retryable-exceptions[" + PoisonEventException.class.getName() + "]",
+                "false");
+        return Map.copyOf(stream);
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource("medimail-stream-defaults", DEFAULTS));
+    }
+}

@@ -1,0 +1,18 @@
+package fr.esante.medimail.registration.profile;
+
+import java.time.Instant;
+
+import fr.esante.medimail.registration.account.Account;
+import fr.esante.medimail.registration.account.ProfessionalProfile;
+
+/**
+ * Tells identity-verification-service that a profile awaits its check, and the directory publishers that contact
+ * details changed. Implementations record the event in the caller's transaction.
+ */
+public interface ProfileEvents {
+
+    void profileSubmitted(Account account, ProfessionalProfile profile, Instant at);
+
+    /** @param changed the whole new state, not only what changed */
+    void contactDetailsChanged(Account account, ProfessionalProfile changed, Instant at);
+}
