@@ -141,7 +141,9 @@
 
   Promise.all([
     M.api('GET', '/api/v1/me'), M.api('GET', '/api/v1/professions', null, { auth: false }),
-    M.api('GET', '/api/v1/regions', null, { auth: false })
+    M.api('GET', '/api/v1/regions', null, { auth: false }),
+    // What Pro Santé Connect vouched for (204 when the account is not linked to it): the profile starts pre-filled.
+    M.api('GET', '/api/v1/me/pro-sante-connect')
   ]).then(function (answers) {
     me = answers[0].body;
     if (!answers[0].ok) { return; }
@@ -166,7 +168,15 @@
     form['address.region'].value = me.region || '';
     fillTypes();
     fillSpecialties();
-    if (me.profile) { fill(me.profile); }
+    var vouched = answers[3].status === 200 ? answers[3].body : null;
+    if (me.profile) {
+      fill(me.profile);
+    } else if (vouched && vouched.rpps) {
+      var profession = (vouched.professions || [])[0] || '';
+      fill({ path: 'NATIONAL_ID', identifierType: 'RPPS', identifier: vouched.rpps, profession: profession,
+        specialty: (vouched.specialties || [])[0] || null, liberal: false, phone: '', address: { region: me.region },
+        directoryVisible: true, paperless: true });
+    }
     if (me.rejectionReason) {
       document.getElementById('correction').hidden = false;
       M.text('correction-reason', me.rejectionReason + ' Corrigez les informations concernées puis validez à nouveau.');

@@ -76,11 +76,12 @@ class PromiseWatchIT extends BackofficeIntegrationTest {
         Response metrics = get("/actuator/prometheus", admin());
 
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(value(metrics.body(), "medimail_backoffice_queue_length{kind=\"ACCOUNT\"}")).isGreaterThanOrEqualTo(1);
-        assertThat(value(metrics.body(), "medimail_backoffice_queue_length{kind=\"IDENTITY\"}")).isGreaterThanOrEqualTo(0);
-        assertThat(value(metrics.body(), "medimail_backoffice_queue_oldest_age_seconds{kind=\"ACCOUNT\"}"))
+        // Every series names its service (platform-support's management.metrics.tags.application).
+        assertThat(value(metrics.body(), "medimail_backoffice_queue_length{application=\"backoffice-service\",kind=\"ACCOUNT\"}")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics.body(), "medimail_backoffice_queue_length{application=\"backoffice-service\",kind=\"IDENTITY\"}")).isGreaterThanOrEqualTo(0);
+        assertThat(value(metrics.body(), "medimail_backoffice_queue_oldest_age_seconds{application=\"backoffice-service\",kind=\"ACCOUNT\"}"))
                 .isGreaterThanOrEqualTo(47 * 3600);
-        assertThat(value(metrics.body(), "medimail_backoffice_decisions_last_hour")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics.body(), "medimail_backoffice_decisions_last_hour{application=\"backoffice-service\"}")).isGreaterThanOrEqualTo(1);
     }
 
     private List<MimeMessage> remindersAbout(String applicantEmail) throws Exception {

@@ -22,8 +22,8 @@ import fr.esante.medimail.embedded.EmbeddedInfrastructure;
 import fr.esante.medimail.local.EmbeddedPlatformInfrastructure;
 import fr.esante.medimail.local.LocalPlatform;
 import fr.esante.medimail.local.PlatformServices;
-import tools.jackson.databind.JsonNode;
 import fr.esante.medimail.testsupport.TestHttpClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Accounts a professional can look after, end to end with the five services: corrections after a refusal and a

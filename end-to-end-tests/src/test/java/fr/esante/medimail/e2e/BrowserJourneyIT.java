@@ -19,8 +19,8 @@ import fr.esante.medimail.embedded.EmbeddedInfrastructure;
 import fr.esante.medimail.local.EmbeddedPlatformInfrastructure;
 import fr.esante.medimail.local.LocalPlatform;
 import fr.esante.medimail.local.PlatformServices;
-import tools.jackson.databind.JsonNode;
 import fr.esante.medimail.testsupport.TestHttpClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The professional's whole journey in a real browser (headless Chromium), on the five services running together:
@@ -213,6 +213,53 @@ class BrowserJourneyIT {
     }
 
     @Test
+    void aValidatedAccountRequestsAnOrgMailboxSeesItsAddressOnceApprovedAndGivesAColleagueAccess() {
+        RegistrationJourney owner = validatedIntAccount("Agathe", "Orgnavigateur");
+        RegistrationJourney colleague = validatedIntAccount("Bruno", "Orgcollegue");
+        String label = "Secrétariat " + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        String address = "secretariat-" + label.substring("Secrétariat ".length()) + "@finess-340000017.oc.mssante.fr";
+        try (Browser browser = new Browser(pages, "org")) {
+            logInOnceValidated(browser, owner.email);
+            browser.follow("Boîtes organisationnelles");
+            browser.onPage("Boîtes organisationnelles", "boites-organisationnelles");
+            browser.awaitText("Vous n’avez encore demandé aucune boîte organisationnelle.");
+            browser.press("Demander la boîte");
+            browser.awaitMessageOf("Libellé de la boîte", "Le libellé de la boîte organisationnelle est obligatoire.");
+            browser.type("Libellé de la boîte", label);
+            browser.tick("FINESS", true);
+            browser.type("Numéro de la structure", "340000017");
+            browser.type("Usage prévu", "Recevoir les comptes rendus adressés au secrétariat");
+            browser.press("Demander la boîte");
+            browser.awaitText("Demande envoyée");
+            browser.awaitText("En cours de validation par le centre de services");
+
+            approveAsReviewer(owner.email);
+            browser.awaitText("Ouverte");
+            assertThat(browser.text("main")).contains(label, "Adresse : " + address);
+            browser.screenshot("boites-organisationnelles-ouverte");
+
+            browser.type("Adresse e-mail du professionnel", colleague.email);
+            browser.press("Donner accès");
+            browser.awaitText("Accès donné");
+            browser.awaitText("Ont accès : " + colleague.email);
+        }
+        assertThat(mailbox.awaitMail(colleague.email, "accès à une boîte organisationnelle").body()).contains(address);
+    }
+
+    /** A validated INT account made over the API (FINESS 310000013: no RPPS to keep unique in this JVM). */
+    private RegistrationJourney validatedIntAccount(String firstName, String lastName) {
+        RegistrationJourney journey = new RegistrationJourney(platform, mailbox, firstName, lastName);
+        journey.register();
+        journey.confirmEmailFromTheLinkInTheMail();
+        journey.logIn();
+        journey.submitProfile("FOREIGN_OR_IN_TRAINING", "FINESS", "310000013", "60");
+        journey.awaitStatus("VALIDATION_PENDING");
+        journey.approveAsReviewer(LocalPlatform.SEEDED_REVIEWER, "agent");
+        journey.awaitStatus("VALIDATED");
+        return journey;
+    }
+
+    @Test
     void staffPagesCarryTheSafetyHeadersAndTheTwoPublicEndpointsAcceptOnlyThePagesOrigin() throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpResponse<String> login = http.send(java.net.http.HttpRequest.newBuilder(
@@ -338,7 +385,7 @@ class BrowserJourneyIT {
         TestHttpClient client = TestHttpClient.absoluteUrls();
         for (String path : List.of("/", "/inscription/verifiez-vos-e-mails", "/confirmation", "/connexion", "/connexion/code",
                 "/conditions-utilisation", "/deconnexion", "/mot-de-passe/oublie", "/mot-de-passe/reinitialiser", "/profil",
-                "/ma-demande", "/mon-compte", "/api/v1/regions", "/api/v1/professions")) {
+                "/ma-demande", "/mon-compte", "/boites-organisationnelles", "/api/v1/regions", "/api/v1/professions")) {
             assertThat(client.get(pages + path, Map.of()).status()).as(path).isEqualTo(200);
         }
     }

@@ -45,6 +45,7 @@ import fr.esante.medimail.local.LocalPlatform;
 import fr.esante.medimail.local.PlatformServices;
 import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.schemas.registry.SchemaRegistryClients;
+import fr.esante.medimail.testsupport.TestHttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

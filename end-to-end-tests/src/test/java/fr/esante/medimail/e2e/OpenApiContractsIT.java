@@ -17,6 +17,7 @@ import fr.esante.medimail.embedded.EmbeddedInfrastructure;
 import fr.esante.medimail.local.EmbeddedPlatformInfrastructure;
 import fr.esante.medimail.local.LocalPlatform;
 import fr.esante.medimail.local.PlatformServices;
+import fr.esante.medimail.testsupport.TestHttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,7 +52,7 @@ class OpenApiContractsIT {
     @ValueSource(strings = {"registration-service", "identity-verification-service", "mss-address-service",
             "backoffice-service", "notification-service"})
     void theCommittedDocumentIsWhatTheServiceServes(String service) throws IOException {
-        PlatformClient.Response served = new PlatformClient().get(platform.baseUrl(service), "/v3/api-docs", Map.of());
+        TestHttpClient.Answer served = TestHttpClient.of(platform.baseUrl(service)).get("/v3/api-docs", Map.of());
         assertThat(served.status()).as(served.body()).isEqualTo(200);
         JsonNode document = served.json();
         assertThat(document.get("openapi").asString()).startsWith("3.1");

@@ -19,8 +19,8 @@ import fr.esante.medimail.local.LocalPlatform;
 import fr.esante.medimail.local.PlatformServices;
 import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.schemas.registry.SchemaRegistryClients;
-import tools.jackson.databind.JsonNode;
 import fr.esante.medimail.testsupport.TestHttpClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The registration pipeline end to end, every hop a real Kafka record through the real serde, on an embedded

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 
 import fr.esante.medimail.local.PlatformServices;
-import tools.jackson.databind.JsonNode;
 import fr.esante.medimail.testsupport.TestHttpClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The steps a health professional and a reviewer take, in the order of the procedure, over the public API.

@@ -66,14 +66,28 @@ public final class LocalPlatform {
         }
         InMemorySchemaRegistry.forScope("medimail").journalTo(schemaJournal);
         MailViewer mailViewer = new MailViewer(infrastructure.mail(), MAIL_VIEWER_PORT);
+        // The Pro Santé Connect stand-in needs no infrastructure: it starts alongside the services.
+        java.util.concurrent.CompletableFuture<org.springframework.context.ConfigurableApplicationContext> pscStandIn =
+                java.util.concurrent.CompletableFuture.supplyAsync(LocalPlatform::startPscStandIn);
         PlatformServices services;
         try {
-            services = PlatformServices.start(new EmbeddedPlatformInfrastructure(infrastructure), false, localSettings());
+            Map<String, Map<String, Object>> settings = new java.util.HashMap<>(localSettings());
+            settings.put("registration-service", Map.of(
+                    "medimail.psc.enabled", true,
+                    "medimail.psc.issuer-uri", PSC_STAND_IN_URL,
+                    "medimail.psc.client-id", "medimail-local",
+                    "medimail.psc.client-secret", "medimail-local-secret"));
+            services = PlatformServices.start(new EmbeddedPlatformInfrastructure(infrastructure), false, settings);
         } catch (RuntimeException e) {
             mailViewer.close();
             infrastructure.close();
             throw e;
         }
+        org.springframework.context.ConfigurableApplicationContext standIn = pscStandIn.exceptionally(failure -> {
+            // Everything else works without it: only "S'identifier avec Pro Santé Connect" then answers that PSC is down.
+            System.err.println("The Pro Santé Connect stand-in did not start (" + failure.getCause() + ")");
+            return null;
+        }).join();
 
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
@@ -83,6 +97,9 @@ public final class LocalPlatform {
             }
             System.out.println("Stopping the Medimail platform…");
             services.close();
+            if (standIn != null) {
+                standIn.close();
+            }
             mailViewer.close();
             infrastructure.close();
             System.out.println("Stopped: no service, broker, database or mail server left running.");
@@ -101,6 +118,15 @@ public final class LocalPlatform {
         System.out.println(banner(services, infrastructure, dataDirectory, clean,
                 Duration.ofNanos(System.nanoTime() - start)));
         stopped.await();
+    }
+
+    /** The loopback OpenID provider shaped like Pro Santé Connect (module psc-stand-in), with its default settings. */
+    private static final String PSC_STAND_IN_URL = "http://127.0.0.1:8090";
+
+    private static org.springframework.context.ConfigurableApplicationContext startPscStandIn() {
+        org.springframework.boot.SpringApplication application = fr.esante.medimail.pscstandin.PscStandInApplication.application();
+        application.setRegisterShutdownHook(false);
+        return application.run();
     }
 
     /** Settings of the local stack (and of the end-to-end tests, which walk the same platform). */
@@ -134,6 +160,8 @@ public final class LocalPlatform {
                 SEEDED_REVIEWER, SEEDED_REVIEWER));
         text.append(String.format("  %-31s %s / %s  (seeded for the local stack only)%n", "Identity operator",
                 SEEDED_OPERATOR, SEEDED_OPERATOR));
+        text.append(String.format("  %-31s %s  (stand-in: pick a fictional professional)%n", "Pro Santé Connect",
+                PSC_STAND_IN_URL));
         text.append(String.format("  %-31s %s%s%n", "Data", dataDirectory, clean ? " (cleaned at start)" : ""));
         text.append(String.format("Ready in %.1f s. Ctrl-C stops everything.%n", startup.toMillis() / 1000.0));
         text.append("=======================================================================\n");

@@ -23,6 +23,9 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.Test;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,6 +59,8 @@ class PlumbingIT {
     org.springframework.transaction.support.TransactionTemplate transactions;
     @Value("${local.server.port}")
     int port;
+    @Autowired
+    Tracer tracer;
 
     private final KafkaTestClient kafka = new KafkaTestClient(EmbeddedInfrastructure.shared().kafkaBootstrapServers());
 
@@ -70,6 +75,25 @@ class PlumbingIT {
         EmailConfirmed event = Topics.EMAIL_CONFIRMED.valueDeserializer(SERDE).deserialize(Topics.EMAIL_CONFIRMED.name(), records.get(0).value());
         assertThat(event.getEmail()).isEqualTo("committed");
         assertThat(event.getAccountId()).isEqualTo(accountId);
+    }
+
+    @Test
+    void theRecordContinuesTheTraceOfTheTransactionThatRecordedTheEvent() {
+        UUID accountId = UUID.randomUUID();
+        Span request = tracer.nextSpan().name("a request that changes state").start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
+            notes.write(accountId, "traced", false);
+        } finally {
+            request.end();
+        }
+        String traceId = request.context().traceId();
+        assertThat(jdbc.sql("SELECT trace_parent FROM outbox_event WHERE record_key = :key").param("key", accountId.toString())
+                .query(String.class).single()).startsWith("00-" + traceId + "-");
+
+        var records = kafka.awaitRecords(Topics.EMAIL_CONFIRMED.name(), r -> accountId.toString().equals(r.key()), Duration.ofSeconds(30));
+        // Same trace, a later span (the relay's send), long after the request ended.
+        assertThat(KafkaTestClient.header(records.get(0), "traceparent"))
+                .startsWith("00-" + traceId + "-").doesNotContain(request.context().spanId());
     }
 
     @Test

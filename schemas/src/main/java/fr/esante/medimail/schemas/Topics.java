@@ -19,6 +19,11 @@ import fr.esante.medimail.events.IdentityVerified;
 import fr.esante.medimail.events.MssAddressAssigned;
 import fr.esante.medimail.events.MssAddressRefused;
 import fr.esante.medimail.events.OneTimeCodeRequested;
+import fr.esante.medimail.events.OrganisationalAddressAssigned;
+import fr.esante.medimail.events.OrganisationalMailboxDecided;
+import fr.esante.medimail.events.OrganisationalMailboxMemberAdded;
+import fr.esante.medimail.events.OrganisationalMailboxRequested;
+import fr.esante.medimail.events.OrganisationalStructureChecked;
 import fr.esante.medimail.events.PasswordChanged;
 import fr.esante.medimail.events.PasswordResetRequested;
 import fr.esante.medimail.events.ProfessionalProfileSubmitted;
@@ -109,12 +114,30 @@ public final class Topics {
     public static final Topic<AccountReopened> ACCOUNT_REOPENED =
             new Topic<>("medimail.account-reopened.v1", AccountReopened.class);
 
+    /** Written by registration-service: a validated account asked for an ORG mailbox; read by identity-verification-service. */
+    public static final Topic<OrganisationalMailboxRequested> ORGANISATIONAL_MAILBOX_REQUESTED =
+            new Topic<>("medimail.organisational-mailbox-requested.v1", OrganisationalMailboxRequested.class);
+    /** Written by identity-verification-service: the structure of an ORG request checked; read by mss-address-service, registration-service, notification-service. */
+    public static final Topic<OrganisationalStructureChecked> ORGANISATIONAL_STRUCTURE_CHECKED =
+            new Topic<>("medimail.organisational-structure-checked.v1", OrganisationalStructureChecked.class);
+    /** Written by mss-address-service: an ORG request's address reserved; read by backoffice-service and registration-service. */
+    public static final Topic<OrganisationalAddressAssigned> ORGANISATIONAL_ADDRESS_ASSIGNED =
+            new Topic<>("medimail.organisational-address-assigned.v1", OrganisationalAddressAssigned.class);
+    /** Written by backoffice-service: staff approved or rejected an ORG request; read by registration-service, notification-service. */
+    public static final Topic<OrganisationalMailboxDecided> ORGANISATIONAL_MAILBOX_DECIDED =
+            new Topic<>("medimail.organisational-mailbox-decided.v1", OrganisationalMailboxDecided.class);
+    /** Written by registration-service: an ORG mailbox's owner added a member; read by notification-service. */
+    public static final Topic<OrganisationalMailboxMemberAdded> ORGANISATIONAL_MAILBOX_MEMBER_ADDED =
+            new Topic<>("medimail.organisational-mailbox-member-added.v1", OrganisationalMailboxMemberAdded.class);
+
     public static final List<Topic<?>> ALL = List.of(ACCOUNT_REQUESTED, REGISTRATION_ATTEMPTED_FOR_EXISTING_ACCOUNT,
             EMAIL_CONFIRMED, PROFESSIONAL_PROFILE_SUBMITTED, IDENTITY_VERIFIED, IDENTITY_REJECTED, IDENTITY_REVIEW_REQUESTED,
             IDENTITY_REVIEW_CONCLUDED, MSS_ADDRESS_ASSIGNED, MSS_ADDRESS_REFUSED, ACCOUNT_VALIDATED, ACCOUNT_REJECTED,
             CONTACT_DETAILS_CHANGED,
             ONE_TIME_CODE_REQUESTED, SIGN_IN_LOCKED, PASSWORD_CHANGED, PASSWORD_RESET_REQUESTED, ACCOUNT_STATUS_CHANGED,
-            DIRECTORY_ENTRIES, ACCOUNT_CLOSED, ACCOUNT_REOPENED);
+            DIRECTORY_ENTRIES, ACCOUNT_CLOSED, ACCOUNT_REOPENED,
+            ORGANISATIONAL_MAILBOX_REQUESTED, ORGANISATIONAL_STRUCTURE_CHECKED, ORGANISATIONAL_ADDRESS_ASSIGNED,
+            ORGANISATIONAL_MAILBOX_DECIDED, ORGANISATIONAL_MAILBOX_MEMBER_ADDED);
 
     /** Topics that directory publishers outside the platform read: no service of ours needs to consume them. */
     public static final List<Topic<?>> READ_BY_DIRECTORY_PUBLISHERS = List.of(ACCOUNT_VALIDATED, CONTACT_DETAILS_CHANGED,

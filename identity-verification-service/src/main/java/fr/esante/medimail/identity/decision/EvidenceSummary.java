@@ -22,6 +22,7 @@ public final class EvidenceSummary {
             case LIVE_DIRECTORY -> "live directory";
             case IMPORTED_DIRECTORY -> "imported directory (import " + decision.directoryImportId() + ")";
             case IDENTIFIER_SYNTAX -> "no directory answered: identifier syntax only";
+            case PRO_SANTE_CONNECT -> "Pro Santé Connect vouched for the identity: no directory consulted";
         };
         lines.add("Source: " + source);
         if (decision.liveFailure() != null) {

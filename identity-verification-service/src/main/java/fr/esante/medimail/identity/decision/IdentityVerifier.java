@@ -65,6 +65,9 @@ public class IdentityVerifier {
     private Decision decideProfessional(Draft draft) {
         IdentifierCheck check = draft.check;
         VerificationRequest request = draft.request;
+        if (request.vouchedByProSanteConnect() && check.type() == IdentifierType.RPPS) {
+            return vouchedByProSanteConnect(draft);
+        }
         DirectoryConsultation.Consultation consultation = professionals.findProfessional(check.type(), check.normalised());
         draft.liveFailure = consultation.liveFailure();
         DirectoryAnswer answer = consultation.answer();
@@ -132,6 +135,26 @@ public class IdentityVerifier {
                     + "' nearly matches '" + directoryName + "' for " + label + ": a near miss, manual review needed");
         }
         return draft.decide(Outcome.VERIFIED, null, label + " verified against the " + where(answer.source(), found.importId()));
+    }
+
+    /**
+     * Registration-service only marks a profile so when its RPPS, names and profession are those Pro Santé Connect
+     * asserted at sign-up: the national provider read them from the directory of record when the holder authenticated
+     * with a CPS card or e-CPS, so asking a directory again would only add a wait (and a failure mode). Staff still
+     * validate the account.
+     */
+    private Decision vouchedByProSanteConnect(Draft draft) {
+        VerificationRequest request = draft.request;
+        draft.source = DecisionSource.PRO_SANTE_CONNECT;
+        draft.compare("lastName", request.lastName(), request.lastName(), "VOUCHED");
+        draft.compare("firstName", request.firstName(), request.firstName(), "VOUCHED");
+        String profession = request.profession() == null ? null : request.profession().trim();
+        draft.compare("profession", profession, profession, "VOUCHED");
+        draft.mailboxType = MAILBOX_PER;
+        draft.profession = profession;
+        draft.specialties = request.specialty() == null ? List.of() : List.of(request.specialty());
+        return draft.decide(Outcome.VERIFIED, null, draft.check.type() + " " + draft.check.normalised()
+                + " vouched for by Pro Santé Connect (no directory consulted)");
     }
 
     private Decision decideStructure(Draft draft) {

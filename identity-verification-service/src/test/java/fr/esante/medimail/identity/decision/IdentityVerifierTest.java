@@ -107,6 +107,47 @@ class IdentityVerifierTest {
     }
 
     @Nested
+    class VouchedByProSanteConnect {
+
+        private VerificationRequest vouched(String rpps, String last, String first, String profession) {
+            return new VerificationRequest(UUID.randomUUID(), UUID.randomUUID(), NOW, last, first, "NATIONAL_ID", "RPPS", rpps,
+                    profession, "SM54", true, null, VerificationRequest.PRO_SANTE_CONNECT);
+        }
+
+        @Test
+        void anRppsPscVouchedForIsVerifiedWithoutAskingAnyDirectory() {
+            // 99800040109 is in no directory: only PSC's word makes it verified.
+            Decision decision = verifier(Optional.of(live)).decide(vouched("99800040109", "FONTAINE", "Claire", "10"));
+
+            assertThat(decision.outcome()).isEqualTo(Outcome.VERIFIED);
+            assertThat(decision.source()).isEqualTo(DecisionSource.PRO_SANTE_CONNECT);
+            assertThat(decision.mailboxType()).isEqualTo("PER");
+            assertThat(decision.profession()).isEqualTo("10");
+            assertThat(decision.specialties()).containsExactly("SM54");
+            assertThat(decision.comparisons()).extracting(Comparison::result).containsOnly("VOUCHED");
+            assertThat(live.asked).isEmpty();
+            assertThat(imported.asked).isEmpty();
+        }
+
+        @Test
+        void aTypedProfileIsStillCheckedAgainstTheDirectory() {
+            Decision decision = verifier(Optional.empty()).decide(request("NATIONAL_ID", "RPPS", "99800040109", "FONTAINE", "Claire", "10"));
+
+            assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
+            assertThat(decision.reason()).isEqualTo("NOT_FOUND");
+            assertThat(imported.asked).containsExactly("RPPS 99800040109");
+        }
+
+        @Test
+        void aVouchedProfileWithAMalformedRppsIsStillRefused() {
+            Decision decision = verifier(Optional.empty()).decide(vouched("99800040100", "FONTAINE", "Claire", "10"));
+
+            assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
+            assertThat(decision.reason()).isEqualTo("INVALID_CHECK_DIGIT");
+        }
+    }
+
+    @Nested
     class NationalId {
 
         @Test

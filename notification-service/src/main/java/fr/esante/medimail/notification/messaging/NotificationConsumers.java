@@ -57,4 +57,19 @@ class NotificationConsumers {
     Consumer<Message<byte[]>> onAccountStatusChanged(EventConsumers consumers, NotificationMails mails) {
         return consumers.consumer(Topics.ACCOUNT_STATUS_CHANGED, mails::accountStatusChanged);
     }
+
+    @Bean
+    Consumer<Message<byte[]>> onOrganisationalMailboxDecided(EventConsumers consumers, NotificationMails mails) {
+        return consumers.consumer(Topics.ORGANISATIONAL_MAILBOX_DECIDED, mails::organisationalMailboxDecided);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> onOrganisationalStructureChecked(EventConsumers consumers, NotificationMails mails) {
+        return consumers.consumer(Topics.ORGANISATIONAL_STRUCTURE_CHECKED, mails::organisationalStructureChecked);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> onOrganisationalMailboxMemberAdded(EventConsumers consumers, NotificationMails mails) {
+        return consumers.consumer(Topics.ORGANISATIONAL_MAILBOX_MEMBER_ADDED, mails::organisationalMailboxMemberAdded);
+    }
 }

@@ -142,4 +142,42 @@ public class NotificationMails {
                 Map.of("firstName", event.getFirstName(), "link", link,
                         "expiresAt", FRENCH_DATE_TIME.format(event.getExpiresAt()))));
     }
+
+    /** Staff approved or rejected an organisational (ORG) mailbox request: the requester learns it. */
+    public void organisationalMailboxDecided(fr.esante.medimail.events.OrganisationalMailboxDecided event) {
+        if (event.getApproved()) {
+            delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getRequesterEmail(),
+                    "Medimail : votre boîte organisationnelle est ouverte", "org-mailbox-approved",
+                    Map.of("firstName", event.getRequesterFirstName(), "label", event.getLabel(),
+                            "mssAddress", event.getAddress() == null ? "" : event.getAddress(), "loginLink", publicBaseUrl + "/")));
+        } else {
+            orgMailboxRefused(event.getEventId(), event.getAccountId(), event.getRequesterEmail(), event.getRequesterFirstName(),
+                    event.getLabel(), event.getReason());
+        }
+    }
+
+    /** The structure of an ORG request was refused (wrong key, unknown FINESS…): the request ends there. */
+    public void organisationalStructureChecked(fr.esante.medimail.events.OrganisationalStructureChecked event) {
+        if (!event.getAccepted()) {
+            orgMailboxRefused(event.getEventId(), event.getAccountId(), event.getRequesterEmail(), event.getRequesterFirstName(),
+                    event.getLabel(), event.getDetail());
+        }
+    }
+
+    /** The owner of an ORG mailbox gave a colleague access to it: the colleague is told. */
+    public void organisationalMailboxMemberAdded(fr.esante.medimail.events.OrganisationalMailboxMemberAdded event) {
+        delivery.send(new OutgoingMail(event.getEventId(), event.getMemberAccountId(), event.getMemberEmail(),
+                "Medimail : vous avez accès à une boîte organisationnelle", "org-mailbox-member-added",
+                Map.of("ownerName", event.getOwnerFirstName() + " " + event.getOwnerLastName(), "label", event.getLabel(),
+                        "mssAddress", event.getAddress(), "loginLink", publicBaseUrl + "/")));
+    }
+
+    private void orgMailboxRefused(java.util.UUID eventId, java.util.UUID accountId, String email, String firstName,
+                                   String label, String reason) {
+        delivery.send(new OutgoingMail(eventId, accountId, email,
+                "Medimail : votre demande de boîte organisationnelle n'a pas été acceptée", "org-mailbox-rejected",
+                Map.of("firstName", firstName, "label", label,
+                        "reason", reason == null || reason.isBlank() ? "Aucun motif précisé." : reason,
+                        "loginLink", publicBaseUrl + "/")));
+    }
 }

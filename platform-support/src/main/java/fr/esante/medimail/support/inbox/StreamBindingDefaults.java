@@ -36,8 +36,15 @@ public class StreamBindingDefaults implements EnvironmentPostProcessor {
                 "org.apache.kafka.common.serialization.ByteArraySerializer");
         stream.put("spring.cloud.stream.default.group", "${spring.application.name}");
         stream.put("spring.cloud.stream.default.consumer.use-native-decoding", "true");
-        stream.put("spring.cloud.stream.default.consumer.max-attempts", "3");
+        // A part that is down for a while (PostgreSQL restarting, SMTP unreachable) must not send good events to the
+        // dead-letter topic: retried with back-off for about 12 minutes, then dead-lettered (found by
+        // fault-injection-tests). Poison is not retried at all (below).
+        stream.put("spring.cloud.stream.default.consumer.max-attempts", "30");
         stream.put("spring.cloud.stream.default.consumer.back-off-initial-interval", "500");
+        stream.put("spring.cloud.stream.default.consumer.back-off-multiplier", "2.0");
+        stream.put("spring.cloud.stream.default.consumer.back-off-max-interval", "30000");
+        // Longer than those retries, so that a consumer retrying an event is not thrown out of its group.
+        stream.put("spring.cloud.stream.kafka.default.consumer.configuration.max.poll.interval.ms", "1200000");
         // A record that cannot be decoded will not decode better the next time: straight to the dead-letter topic.
         stream.put("spring.cloud.stream.default.consumer.retryable-exceptions[" + PoisonEventException.class.getName() + "]",
                 "false");

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.avro.Schema;
 import org.apache.avro.io.DecoderFactory;
@@ -42,6 +43,17 @@ public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x6d65646d61696cL; // "medmail"
+
+    /*
+     * Fault injection, for fault-injection-tests only: the JVM halts (as if SIGKILLed) just before publishing the
+     * Nth event it relays (its row committed, the event not sent), or just after the broker acknowledged the Nth
+     * event and before the row is marked published (the event will be sent again). The system properties are never
+     * set outside that suite, so in production both counters stay unused.
+     */
+    private static final long HALT_BEFORE_PUBLISH = Long.getLong("medimail.fault-injection.outbox.halt-before-publish", 0);
+    private static final long HALT_AFTER_PUBLISH = Long.getLong("medimail.fault-injection.outbox.halt-after-publish", 0);
+    private static final AtomicLong RELAYED = new AtomicLong();
+    private static final AtomicLong ACKNOWLEDGED = new AtomicLong();
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -143,6 +155,7 @@ public class OutboxRelay {
                         .param("failure", e.toString()).param("id", event.id()).update();
                 continue;
             }
+            haltForFaultInjection(HALT_BEFORE_PUBLISH, RELAYED, "before publishing");
             // The Kafka observation of the template writes the current trace into the record's headers, at send.
             try (TraceContexts.Scope scope = traces.continueFrom(event.traceParent(), "outbox relay " + event.topic())) {
                 acknowledgements.add(kafka.send(event.topic(), event.key(), record));
@@ -158,6 +171,7 @@ public class OutboxRelay {
             try {
                 acknowledgements.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 sent.add(ids.get(i));
+                haltForFaultInjection(HALT_AFTER_PUBLISH, ACKNOWLEDGED, "after publishing, before marking published");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -178,6 +192,13 @@ public class OutboxRelay {
         worker.shutdown();
         if (!worker.awaitTermination(sendTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
             worker.shutdownNow();
+        }
+    }
+
+    private static void haltForFaultInjection(long at, AtomicLong counter, String where) {
+        if (at > 0 && counter.incrementAndGet() == at) {
+            log.warn("Fault injection: halting the JVM {} outbox event #{}", where, at);
+            Runtime.getRuntime().halt(137);
         }
     }
 

@@ -70,6 +70,16 @@ public final class Account {
     }
 
     /**
+     * A registration through Pro Santé Connect whose e-mail address the provider asserted: no confirmation link is
+     * needed, the account waits for its professional profile.
+     */
+    public static Account confirmedByIdentityProvider(UUID id, String email, String lastName, String firstName, String region,
+                                                      String passwordHash, Instant now) {
+        return new Account(id, email, lastName, firstName, region, passwordHash, EMAIL_CONFIRMED, null, null, now, null,
+                null, null, null, now, now);
+    }
+
+    /**
      * The holder registered again while the address is still unconfirmed (typically because the link expired):
      * a new confirmation token replaces the previous one, which no longer designates the account. Returns false,
      * changing nothing, once the address is confirmed.

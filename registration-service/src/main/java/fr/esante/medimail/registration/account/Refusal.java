@@ -16,7 +16,9 @@ public class Refusal extends RuntimeException {
         /** 409: not possible in the account's current status. */
         CONFLICT,
         /** 422: well-formed, but refused by a business rule. */
-        UNPROCESSABLE
+        UNPROCESSABLE,
+        /** 404: nothing of that id the caller may see. */
+        NOT_FOUND
     }
 
     private final Kind kind;

@@ -11,7 +11,8 @@ import fr.esante.medimail.registration.account.ProfessionalProfile;
  */
 public interface ProfileEvents {
 
-    void profileSubmitted(Account account, ProfessionalProfile profile, Instant at);
+    /** @param vouchedByProSanteConnect the RPPS, names and profession are those Pro Santé Connect asserted */
+    void profileSubmitted(Account account, ProfessionalProfile profile, Instant at, boolean vouchedByProSanteConnect);
 
     /** @param changed the whole new state, not only what changed */
     void contactDetailsChanged(Account account, ProfessionalProfile changed, Instant at);

@@ -15,7 +15,8 @@ class PagesIT extends IntegrationTest {
 
     private static final List<String> PAGES = List.of("/", "/inscription/verifiez-vos-e-mails", "/confirmation", "/connexion",
             "/connexion/code", "/conditions-utilisation", "/deconnexion", "/mot-de-passe/oublie",
-            "/mot-de-passe/reinitialiser", "/profil", "/ma-demande", "/mon-compte");
+            "/mot-de-passe/reinitialiser", "/profil", "/ma-demande", "/mon-compte",
+            "/boites-organisationnelles");
     private static final Pattern ASSET = Pattern.compile("(?:src|href)=\"(/(?:dsfr|js|css)/[^\"]+)\"");
 
     @Test

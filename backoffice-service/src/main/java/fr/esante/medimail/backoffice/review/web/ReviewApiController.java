@@ -1,5 +1,8 @@
 package fr.esante.medimail.backoffice.review.web;
 
+import fr.esante.medimail.backoffice.orgreview.OrgReviewAlreadyDecided;
+import fr.esante.medimail.backoffice.orgreview.OrgReviewDesk;
+
 import java.security.Principal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -48,34 +51,57 @@ class ReviewApiController {
     private final ReviewQueue queue;
     private final ReviewDesk desk;
     private final ReviewPromise promise;
+    private final OrgReviewDesk orgDesk;
+    private final java.time.Clock clock;
 
-    ReviewApiController(ReviewQueue queue, ReviewDesk desk, ReviewPromise promise) {
+    ReviewApiController(ReviewQueue queue, ReviewDesk desk, ReviewPromise promise, OrgReviewDesk orgDesk, java.time.Clock clock) {
         this.queue = queue;
         this.desk = desk;
         this.promise = promise;
+        this.orgDesk = orgDesk;
+        this.clock = clock;
     }
 
     /** {@code status}: PENDING (default), DECIDED, APPROVED or REJECTED; oldest submission first. */
     @GetMapping
     List<ReviewJson> list(@RequestParam(defaultValue = "PENDING") String status) {
-        return queue.list(filter(status)).stream().map(c -> ReviewJson.of(c, promise)).toList();
+        ReviewFilter filter = filter(status);
+        List<ReviewJson> accounts = queue.list(filter).stream().map(c -> ReviewJson.of(c, promise)).toList();
+        // ORG requests (kind ORG) share the queue: one list, oldest submission first.
+        List<String> orgStatuses = filter.statuses().stream().map(Enum::name).toList();
+        java.time.Instant now = clock.instant();
+        return java.util.stream.Stream.concat(accounts.stream(),
+                        orgDesk.list(orgStatuses).stream().map(r -> ReviewJson.ofOrg(r, promise, now)))
+                .sorted(java.util.Comparator.comparing(ReviewJson::submittedAt)).toList();
     }
 
     @GetMapping("/{id}")
     ReviewJson one(@PathVariable String id) {
         UUID reviewId = reviewId(id);
-        return queue.find(reviewId).map(c -> ReviewJson.of(c, promise)).orElseThrow(() -> new ReviewNotFound(reviewId));
+        return queue.find(reviewId).map(c -> ReviewJson.of(c, promise))
+                .or(() -> orgDesk.find(reviewId).map(r -> ReviewJson.ofOrg(r, promise, clock.instant())))
+                .orElseThrow(() -> new ReviewNotFound(reviewId));
     }
 
     /** Validates the account; the body, if any, is ignored. */
     @PostMapping("/{id}/approval")
     ReviewJson approve(@PathVariable String id, Principal staff) {
-        return ReviewJson.of(desk.approve(reviewId(id), staff.getName()), promise);
+        UUID reviewId = reviewId(id);
+        var org = orgDesk.approve(reviewId, staff.getName());
+        if (org.isPresent()) {
+            return ReviewJson.ofOrg(org.get(), promise, clock.instant());
+        }
+        return ReviewJson.of(desk.approve(reviewId, staff.getName()), promise);
     }
 
     @PostMapping("/{id}/rejection")
     ReviewJson reject(@PathVariable String id, @Validated @RequestBody RejectionRequest request, Principal staff) {
-        return ReviewJson.of(desk.reject(reviewId(id), staff.getName(), request.reason()), promise);
+        UUID reviewId = reviewId(id);
+        var org = orgDesk.reject(reviewId, staff.getName(), request.reason());
+        if (org.isPresent()) {
+            return ReviewJson.ofOrg(org.get(), promise, clock.instant());
+        }
+        return ReviewJson.of(desk.reject(reviewId, staff.getName(), request.reason()), promise);
     }
 
     @ExceptionHandler(ReviewNotFound.class)
@@ -90,6 +116,19 @@ class ReviewApiController {
         String outcome = review.status() == ReviewStatus.APPROVED ? "validée" : "refusée";
         return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "REVIEW_ALREADY_DECIDED", "Demande déjà traitée",
                 "Cette demande a déjà été " + outcome + " par " + review.decidedBy() + " le "
+                        + FRENCH_DATE_TIME.format(review.decidedAt()) + ".", List.of());
+    }
+
+    @ExceptionHandler(OrgReviewAlreadyDecided.class)
+    ResponseEntity<Object> orgAlreadyDecided(OrgReviewAlreadyDecided e) {
+        var review = e.review();
+        String outcome = switch (review.status()) {
+            case "APPROVED" -> "validée";
+            case "CLOSED" -> "validée puis fermée";
+            default -> "refusée";
+        };
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "REVIEW_ALREADY_DECIDED", "Demande déjà traitée",
+                "Cette demande de boîte organisationnelle a déjà été " + outcome + " par " + review.decidedBy() + " le "
                         + FRENCH_DATE_TIME.format(review.decidedAt()) + ".", List.of());
     }
 

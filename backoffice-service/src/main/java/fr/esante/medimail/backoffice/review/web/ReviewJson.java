@@ -1,5 +1,7 @@
 package fr.esante.medimail.backoffice.review.web;
 
+import fr.esante.medimail.backoffice.orgreview.OrgReview;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,7 +20,7 @@ import fr.esante.medimail.backoffice.review.ReviewPromise;
 record ReviewJson(UUID id, UUID registrationId, String lastName, String firstName, String email, String profession,
                   String identifierType, String identifier, String mssAddress, String mailboxType, Instant submittedAt,
                   long ageHours, boolean overdue, String status, Instant decidedAt, String decidedBy,
-                  String rejectionReason, String kind) {
+                  String rejectionReason, String kind, UUID requestId) {
 
     static final String KIND = "ACCOUNT";
 
@@ -34,6 +36,22 @@ record ReviewJson(UUID id, UUID registrationId, String lastName, String firstNam
                 file.identifierType(), file.identifier(),
                 file.address() == null ? null : file.address().address(),
                 file.mailboxType(), review.submittedAt(), promise.ageOf(review).toHours(), promise.overdue(review),
-                review.status().name(), review.decidedAt(), review.decidedBy(), review.rejectionReason(), KIND);
+                review.status().name(), review.decidedAt(), review.decidedBy(), review.rejectionReason(), KIND, null);
+    }
+
+    /**
+     * An organisational mailbox request (kind ORG): {@code requestId} is the request's id, {@code registrationId},
+     * names and e-mail the requester's; {@code identifierType}/{@code identifier} the structure's (FINESS or SIRET),
+     * {@code mssAddress} the proposed address; no profession.
+     */
+    static ReviewJson ofOrg(OrgReview review, ReviewPromise promise, java.time.Instant now) {
+        java.time.Instant end = review.decidedAt() != null ? review.decidedAt() : now;
+        java.time.Duration age = java.time.Duration.between(review.submittedAt(), end);
+        age = age.isNegative() ? java.time.Duration.ZERO : age;
+        return new ReviewJson(review.id(), UUID.fromString(review.requesterRegistrationId()), review.requesterLastName(),
+                review.requesterFirstName(), review.requesterEmail(), null, review.structureIdentifierType(),
+                review.structureIdentifier(), review.mssAddress(), OrgReview.KIND, review.submittedAt(), age.toHours(),
+                age.compareTo(promise.promise()) > 0, review.status(), review.decidedAt(), review.decidedBy(),
+                review.rejectionReason(), OrgReview.KIND, review.requestId());
     }
 }

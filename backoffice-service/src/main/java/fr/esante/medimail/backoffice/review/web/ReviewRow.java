@@ -91,6 +91,7 @@ record ReviewRow(UUID id, UUID registrationId, String name, String email, String
             case "IMPORTED_DIRECTORY" -> "Extraction de l'annuaire national";
             case "IDENTIFIER_SYNTAX" -> "Contrôle de forme de l'identifiant seulement";
             case "MANUAL_REVIEW" -> "Identité confirmée par le centre de services (vérification manuelle)";
+            case "PRO_SANTE_CONNECT" -> "Identité attestée par Pro Santé Connect (carte CPS ou e-CPS), sans consultation d'annuaire";
             default -> source;
         };
     }

@@ -119,6 +119,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/identity-reviews", "/api/v1/identity-reviews/**").hasRole(REVIEWER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/closure", "/api/v1/accounts/*/reopening").hasRole(ADMIN)
                         .requestMatchers("/api/v1/exports/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/organisational-mailboxes/*/closure").hasRole(ADMIN)
                         .requestMatchers("/api/v1/accounts/**", "/api/v1/audit-records", "/api/v1/audit-records/**").hasRole(REVIEWER)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName(problems.realm()).authenticationEntryPoint(problems))

@@ -24,6 +24,6 @@ public class ProfileSubmittedListener {
     public static VerificationRequest toRequest(ProfessionalProfileSubmitted event) {
         return new VerificationRequest(event.getEventId(), event.getAccountId(), event.getOccurredAt(), event.getLastName(),
                 event.getFirstName(), event.getPath(), event.getIdentifierType(), event.getIdentifier(), event.getProfession(),
-                event.getSpecialty(), event.getLiberal(), event.getOrganisationName());
+                event.getSpecialty(), event.getLiberal(), event.getOrganisationName(), event.getIdentityVouchedBy());
     }
 }

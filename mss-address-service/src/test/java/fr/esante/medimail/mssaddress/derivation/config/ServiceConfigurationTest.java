@@ -44,9 +44,12 @@ class ServiceConfigurationTest {
 
     @Test
     void theConsumerBindingReadsTheTopicNamedInTopics() {
-        assertThat(yaml.getProperty("spring.cloud.function.definition")).isEqualTo("onIdentityVerified");
+        assertThat(yaml.getProperty("spring.cloud.function.definition"))
+                .isEqualTo("onIdentityVerified;onOrganisationalStructureChecked");
         assertThat(yaml.getProperty("spring.cloud.stream.bindings.onIdentityVerified-in-0.destination"))
                 .isEqualTo(Topics.IDENTITY_VERIFIED.name());
+        assertThat(yaml.getProperty("spring.cloud.stream.bindings.onOrganisationalStructureChecked-in-0.destination"))
+                .isEqualTo(Topics.ORGANISATIONAL_STRUCTURE_CHECKED.name());
     }
 
     @Test

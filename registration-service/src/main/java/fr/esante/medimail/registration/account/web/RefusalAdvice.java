@@ -33,6 +33,7 @@ class RefusalAdvice {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
         };
         String title = switch (refusal.kind()) {
             case INVALID -> "Requête invalide";
@@ -40,6 +41,7 @@ class RefusalAdvice {
             case FORBIDDEN -> "Action non autorisée";
             case CONFLICT -> "Action impossible dans l'état actuel du compte";
             case UNPROCESSABLE -> "Demande refusée";
+            case NOT_FOUND -> "Ressource introuvable";
         };
         List<FieldError> errors = refusal.field() == null ? List.of()
                 : List.of(new FieldError(refusal.field(), refusal.code(), refusal.getMessage()));

@@ -95,6 +95,11 @@ class PageController {
         return "pages/mon-compte";
     }
 
+    @GetMapping("/boites-organisationnelles")
+    String organisationalMailboxes() {
+        return "pages/boites-organisationnelles";
+    }
+
     private static void secretInUrl(HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setHeader("Referrer-Policy", "no-referrer");

@@ -25,7 +25,7 @@ class OutboxProfileEvents implements ProfileEvents {
     }
 
     @Override
-    public void profileSubmitted(Account account, ProfessionalProfile profile, Instant at) {
+    public void profileSubmitted(Account account, ProfessionalProfile profile, Instant at, boolean vouchedByProSanteConnect) {
         outbox.append(Topics.PROFESSIONAL_PROFILE_SUBMITTED, account.id().toString(), ProfessionalProfileSubmitted.newBuilder()
                 .setEventId(UUID.randomUUID()).setAccountId(account.id()).setOccurredAt(at)
                 .setLastName(account.lastName()).setFirstName(account.firstName()).setEmail(account.email())
@@ -48,6 +48,7 @@ class OutboxProfileEvents implements ProfileEvents {
                 .setServiceName(profile.serviceName())
                 .setDirectoryVisible(profile.directoryVisible())
                 .setPaperless(profile.paperless())
+                .setIdentityVouchedBy(vouchedByProSanteConnect ? "PRO_SANTE_CONNECT" : null)
                 .build());
     }
 

@@ -1,0 +1,26 @@
+package fr.esante.medimail.registration.organisation;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where ORG requests and their members are kept. */
+public interface OrganisationalMailboxStore {
+
+    void add(OrganisationalMailbox request);
+
+    List<OrganisationalMailbox> ownedOrSharedWith(UUID accountId);
+
+    Optional<OrganisationalMailbox> lock(UUID requestId);
+
+    void proposeAddress(UUID requestId, String address);
+
+    void validate(UUID requestId, String address);
+
+    void reject(UUID requestId, String reason);
+
+    /** False when the account already is a member. */
+    boolean addMember(UUID requestId, UUID memberAccountId, String memberEmail);
+
+    boolean isMember(UUID requestId, UUID accountId);
+}
