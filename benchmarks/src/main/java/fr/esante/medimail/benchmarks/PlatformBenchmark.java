@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -77,6 +78,12 @@ public final class PlatformBenchmark {
     private final int seconds = Integer.getInteger("bench.seconds", 15);
     private final int clients = Integer.getInteger("bench.clients", 2 * processors + 2);
     private final int warmUp = Integer.getInteger("bench.warmup", 20);
+    /** Interleaved sign-in rounds (ours, Keycloak) of {@link #seconds} each. */
+    private final int rounds = Integer.getInteger("bench.keycloak.rounds", 3);
+    private final boolean keycloakWanted = !Boolean.getBoolean("bench.keycloak.skip");
+    private final Path keycloakJava = Path.of(System.getProperty("bench.keycloak.java", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    /** Length of the soak (s) at 80 % of the intake ceiling, after the latency steps; 0 = no soak. */
+    private final int soakSeconds = Integer.getInteger("bench.soak", 0);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newFixedThreadPool(4)).build();
     private final MemorySampler memory = new MemorySampler();
@@ -87,6 +94,10 @@ public final class PlatformBenchmark {
     private String registration;
     private JdbcClient registrationDb;
     private JdbcClient backofficeDb;
+    private KeycloakPeer keycloak;
+    private Thread keycloakStart;
+    private volatile Exception keycloakFailure;
+    private Throughput keycloakSignIns;
 
     /** {@code benchmarks/target} when run from the repository's root (the README's command), else {@code target}. */
     private static final Path OUTPUT = Files.isDirectory(Path.of("benchmarks", "target")) ? Path.of("benchmarks", "target")
@@ -133,6 +144,8 @@ public final class PlatformBenchmark {
         report.line("- local stack (Kafka, PostgreSQL, mail server, five services) ready in **%.1f s**", ready);
         report.line("- resident memory after start: %d MiB, heap used %d MiB", MemorySampler.rssMiB(), MemorySampler.heapUsedMiB());
 
+        startKeycloakInBackground();
+
         // Warm-up (JIT, connection pools, consumers' first polls): the same calls as measured, not counted.
         System.out.println("Warming up for " + warmUp + " s…");
         closedLoop(warmUp, i -> post("/api/v1/registrations", registrationBody(email("warmup", i))), 202);
@@ -167,13 +180,7 @@ public final class PlatformBenchmark {
             confirm(email);
             signers.add(email);
         }
-        Throughput signIns = closedLoop(seconds, i -> post("/api/v1/sessions",
-                JSON.writeValueAsString(Map.of("email", signers.get(i % signers.size()), "password", PASSWORD))), 200);
-        report.line("- **%.1f sign-ins/s** (%d in %d s; %d answered 503, %d other)", signIns.rate(), signIns.ok(), seconds,
-                signIns.busy(), signIns.other());
-        report.line("- ratio to the raw hash rate on %d threads: **%.2f**", processors, signIns.rate() / rawN);
-        report.line("- Keycloak side by side: not run in this version (see the README).");
-
+        Throughput signIns = signInsSideBySide(signers, hashing);
         report.section("Pipeline latency at 50 % and 80 % of the intake ceiling (" + String.format(Locale.ROOT, "%.1f", intake.rate()) + "/s, open loop)");
         report.line("| load | rate /s | 202 -> confirmation e-mail p50 / p95 / p99 / max (s) | e-mails late at end of sending | first vs last third p50 (s) | profile 202 -> review queryable p50 / p95 / p99 / max (s) | reviews missing |");
         report.line("|---|---|---|---|---|---|---|");
@@ -185,6 +192,10 @@ public final class PlatformBenchmark {
             report.line(latency.row());
         }
         charts(intake, signIns, loads, latencies);
+
+        if (soakSeconds > 0) {
+            soak(0.8 * intake.rate());
+        }
 
         memory.stop();
         report.section("Memory");
@@ -206,12 +217,201 @@ public final class PlatformBenchmark {
 
     private void stop() {
         memory.stop();
+        stopKeycloak();
         if (services != null) {
             services.close();
         }
         if (infrastructure != null) {
             infrastructure.close();
         }
+    }
+
+    // ---------------------------------------------------------------- Keycloak side by side
+
+    /** Unpacks and starts Keycloak while the platform warms up (not measured), unless it cannot run here. */
+    private void startKeycloakInBackground() {
+        if (!keycloakWanted) {
+            return;
+        }
+        Optional<String> missing = KeycloakPeer.unavailable(keycloakJava);
+        if (missing.isPresent()) {
+            keycloakFailure = new IllegalStateException(missing.get());
+            System.out.println("Keycloak side by side skipped: " + missing.get());
+            return;
+        }
+        PasswordHashingSettings hashing = services.context("registration-service").getBean(PasswordHashingSettings.class);
+        keycloakStart = new Thread(() -> {
+            try {
+                long start = System.nanoTime();
+                keycloak = KeycloakPeer.start(keycloakJava, Integer.getInteger("bench.keycloak.port", 18080), hashing.memoryKib(),
+                        hashing.iterations(), hashing.parallelism(), OUTPUT.resolve("benchmark-keycloak.log"), http);
+                System.out.printf(Locale.ROOT, "Keycloak %s ready in %.0f s (pid %d)%n", KeycloakPeer.VERSION,
+                        (System.nanoTime() - start) / 1e9, keycloak.pid());
+            } catch (Exception e) {
+                keycloakFailure = e;
+            }
+        }, "keycloak-start");
+        keycloakStart.setDaemon(true);
+        keycloakStart.start();
+    }
+
+    private void stopKeycloak() {
+        if (keycloak != null) {
+            keycloak.close();
+            keycloak = null;
+        }
+    }
+
+    /**
+     * Password sign-ins per second, ours and Keycloak's, in interleaved rounds of {@link #seconds} (ours, then Keycloak,
+     * {@link #rounds} times) with the same number of clients, so both see the same machine. Without Keycloak: ours alone.
+     */
+    private Throughput signInsSideBySide(List<String> signers, PasswordHashingSettings hashing) throws Exception {
+        Call ours = i -> post("/api/v1/sessions",
+                JSON.writeValueAsString(Map.of("email", signers.get(i % signers.size()), "password", PASSWORD)));
+        if (keycloakStart != null) {
+            keycloakStart.join();
+        }
+        if (keycloak == null) {
+            Throughput signIns = closedLoop(seconds, ours, 200);
+            report.line("- **%.1f sign-ins/s** (%d in %d s; %d answered 503, %d other)", signIns.rate(), signIns.ok(), seconds,
+                    signIns.busy(), signIns.other());
+            report.line("- Keycloak side by side: **skipped**, %s", keycloakWanted
+                    ? (keycloakFailure == null ? "not started" : keycloakFailure.getMessage()) : "-Dbench.keycloak.skip=true");
+            return signIns;
+        }
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < signers.size(); i++) {
+            users.add("signer" + i);
+        }
+        String stored = keycloak.configure(users, PASSWORD, hashing.iterations());
+        KeycloakPeer peer = keycloak;
+        Call theirs = i -> peer.signIn(users.get(i % users.size()), PASSWORD);
+        closedLoop(Math.max(5, warmUp / 2), theirs, 200); // Keycloak's JIT warm-up, as ours had
+        List<Throughput> oursRuns = new ArrayList<>();
+        List<Throughput> theirRuns = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            oursRuns.add(closedLoop(seconds, ours, 200));
+            theirRuns.add(closedLoop(seconds, theirs, 200));
+        }
+        stopKeycloak(); // its memory and idle threads stay out of the latency steps
+        Throughput signIns = combined(oursRuns);
+        keycloakSignIns = combined(theirRuns);
+        report.line("- this platform: **%.1f sign-ins/s** (%d in %d s over %d rounds; per round %s; %d answered 503, %d other)",
+                signIns.rate(), signIns.ok(), seconds * rounds, rounds, rates(oursRuns), signIns.busy(), signIns.other());
+        report.line("- Keycloak %s (start-dev, password grant, same Argon2id parameters, interleaved): **%.1f sign-ins/s** "
+                + "(%d in %d s; per round %s; %d other)", KeycloakPeer.VERSION, keycloakSignIns.rate(), keycloakSignIns.ok(),
+                seconds * rounds, rates(theirRuns), keycloakSignIns.other());
+        report.line("- ratio to Keycloak: **%.2f** (goal >= 2.0)", signIns.rate() / keycloakSignIns.rate());
+        report.line("- Keycloak stored the password as `%s`", stored);
+        return signIns;
+    }
+
+    private Throughput combined(List<Throughput> runs) {
+        int ok = 0, busy = 0, other = 0;
+        List<Integer> counts = new ArrayList<>();
+        for (Throughput run : runs) {
+            ok += run.ok();
+            busy += run.busy();
+            other += run.other();
+            counts.addAll(run.perSecondCounts());
+        }
+        return new Throughput(ok, busy, other, ok / (double) (seconds * runs.size()), counts);
+    }
+
+    private static String rates(List<Throughput> runs) {
+        return runs.stream().map(run -> String.format(Locale.ROOT, "%.1f", run.rate())).toList().toString();
+    }
+
+    // ---------------------------------------------------------------- soak
+
+    /**
+     * Registrations at a fixed rate for {@link #soakSeconds}: heap used and old generation after each collection every
+     * 5 s, heap after a full GC before and after, and the confirmation e-mails' latency (first vs last third).
+     */
+    private void soak(double rate) throws Exception {
+        report.section(String.format(Locale.ROOT, "Soak: %d s of registrations at %.1f/s (80 %% of the ceiling)", soakSeconds, rate));
+        System.gc();
+        long heapBefore = MemorySampler.heapUsedMiB();
+        List<Double> minutes = new ArrayList<>();
+        List<Double> heap = new ArrayList<>();
+        List<Double> oldGen = new ArrayList<>();
+        long start = System.nanoTime();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> {
+            synchronized (heap) {
+                minutes.add((System.nanoTime() - start) / 60e9);
+                heap.add((double) MemorySampler.heapUsedMiB());
+                oldGen.add((double) MemorySampler.oldGenAfterGcMiB());
+            }
+        }, 0, 5, TimeUnit.SECONDS);
+        Map<String, Long> accepted = new ConcurrentHashMap<>();
+        AtomicInteger refused = new AtomicInteger();
+        openLoop(rate, (int) Math.round(rate * soakSeconds), soakSeconds, i -> {
+            String email = email("soak", i);
+            HttpResponse<String> answer = post("/api/v1/registrations", registrationBody(email));
+            if (answer.statusCode() == 202) {
+                accepted.put(email, System.currentTimeMillis());
+            } else {
+                refused.incrementAndGet();
+            }
+            return answer;
+        });
+        int lateAtEnd = accepted.size() - mailTimes(accepted.keySet()).size();
+        Map<String, Long> mails = awaitMailTimes(accepted);
+        sampler.shutdownNow();
+        System.gc();
+        long heapAfter = MemorySampler.heapUsedMiB();
+        List<double[]> byTime = new ArrayList<>();
+        for (Map.Entry<String, Long> mail : mails.entrySet()) {
+            long sent = accepted.get(mail.getKey());
+            byTime.add(new double[] {sent, Math.max(0, mail.getValue() - sent) / 1000.0});
+        }
+        byTime.sort((a, b) -> Double.compare(a[0], b[0]));
+        List<Double> latencies = byTime.stream().map(p -> p[1]).toList();
+        int third = Math.max(1, latencies.size() / 3);
+        List<Double> first = latencies.subList(0, Math.min(third, latencies.size()));
+        List<Double> last = latencies.subList(Math.max(0, latencies.size() - third), latencies.size());
+        report.line("- %d registrations accepted, %d refused; %d confirmation e-mails at the SMTP server (%d late at the end of sending)",
+                accepted.size(), refused.get(), mails.size(), lateAtEnd);
+        report.line("- 202 -> confirmation e-mail p50 / p95 / p99 / max: %s s; p50 of the first vs last third: %.2f / %.2f s",
+                percentiles(latencies), percentile(first, 50), percentile(last, 50));
+        List<Double> heapCopy;
+        List<Double> oldCopy;
+        List<Double> minuteCopy;
+        synchronized (heap) {
+            heapCopy = List.copyOf(heap);
+            oldCopy = List.copyOf(oldGen);
+            minuteCopy = List.copyOf(minutes);
+        }
+        int minute = Math.max(1, Math.min(12, oldCopy.size() / 3)); // the first and last minute (12 samples)
+        report.line("- heap after a full GC: %d MiB before the soak, %d MiB after it", heapBefore, heapAfter);
+        report.line("- old generation after collections: mean %.0f MiB over the first minute, %.0f MiB over the last; heap used peak %.0f MiB",
+                mean(oldCopy.subList(0, minute)), mean(oldCopy.subList(oldCopy.size() - minute, oldCopy.size())),
+                heapCopy.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        try {
+            Charts.lines(OUTPUT.resolve("benchmark-soak-heap.png"), "Heap over the soak", "minute", "MiB", List.of(
+                    new Charts.Series("heap used", minuteCopy, heapCopy),
+                    new Charts.Series("old generation after GC", minuteCopy, oldCopy)));
+            report.line("");
+            report.line("![soak heap](benchmark-soak-heap.png)");
+        } catch (Exception e) {
+            System.err.println("Soak chart not drawn: " + e);
+        }
+    }
+
+    private Map<String, Long> awaitMailTimes(Map<String, Long> accepted) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + DRAIN_PATIENCE.toMillis();
+        Map<String, Long> mails = mailTimes(accepted.keySet());
+        while (mails.size() < accepted.size() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(1000);
+            mails = mailTimes(accepted.keySet());
+        }
+        return mails;
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 
     // ---------------------------------------------------------------- raw hashing
@@ -302,6 +502,10 @@ public final class PlatformBenchmark {
 
     /** Calls at a fixed rate for {@link #seconds}, whatever the answers' delays (open loop); returns when all answered. */
     private void openLoop(double rate, int count, Call call) throws Exception {
+        openLoop(rate, count, seconds, call);
+    }
+
+    private void openLoop(double rate, int count, int seconds, Call call) throws Exception {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         ExecutorService callers = Executors.newCachedThreadPool();
         Semaphore inFlight = new Semaphore(400);
@@ -349,8 +553,17 @@ public final class PlatformBenchmark {
                     "second of the phase", "answers/s", List.of(
                             new Charts.Series("registrations accepted", secondsAxis,
                                     intake.perSecondCounts().stream().map(Integer::doubleValue).toList()),
-                            new Charts.Series("sign-ins", secondsAxis.subList(0, signIns.perSecondCounts().size()),
+                            new Charts.Series("sign-ins (rounds end to end)", axis(signIns.perSecondCounts().size()),
                                     signIns.perSecondCounts().stream().map(Integer::doubleValue).toList())));
+            if (keycloakSignIns != null) {
+                // drawn on its own chart, so the two sign-in lines are not mistaken for the intake's
+                Charts.lines(OUTPUT.resolve("benchmark-signins.png"), "Sign-ins per second, interleaved rounds end to end",
+                        "second of the rounds", "sign-ins/s", List.of(
+                                new Charts.Series("this platform", axis(signIns.perSecondCounts().size()),
+                                        signIns.perSecondCounts().stream().map(Integer::doubleValue).toList()),
+                                new Charts.Series("Keycloak " + KeycloakPeer.VERSION, axis(keycloakSignIns.perSecondCounts().size()),
+                                        keycloakSignIns.perSecondCounts().stream().map(Integer::doubleValue).toList())));
+            }
             List<Charts.Series> series = new ArrayList<>();
             for (int p : new int[] {50, 95, 99}) {
                 series.add(new Charts.Series("e-mail p" + p, loads,
@@ -363,10 +576,19 @@ public final class PlatformBenchmark {
             Charts.lines(OUTPUT.resolve("benchmark-latency.png"), "Latency percentiles against load", "% of the intake ceiling",
                     "seconds", series);
             report.line("");
-            report.line("![throughput](benchmark-throughput.png) ![latency](benchmark-latency.png)");
+            report.line("![throughput](benchmark-throughput.png) ![latency](benchmark-latency.png)"
+                    + (keycloakSignIns != null ? " ![sign-ins](benchmark-signins.png)" : ""));
         } catch (Exception e) {
             System.err.println("Charts not drawn: " + e);
         }
+    }
+
+    private static List<Double> axis(int length) {
+        List<Double> axis = new ArrayList<>();
+        for (int s = 1; s <= length; s++) {
+            axis.add((double) s);
+        }
+        return axis;
     }
 
     private Latency latencyAt(double load, double rate) throws Exception {
@@ -658,6 +880,17 @@ public final class PlatformBenchmark {
                 }
             }
             return peak >> 20;
+        }
+
+        /** The old generation's occupancy right after the last collection (what stays): grows if something leaks. */
+        static long oldGenAfterGcMiB() {
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP && (pool.getName().contains("Old") || pool.getName().contains("Tenured"))
+                        && pool.getCollectionUsage() != null) {
+                    return pool.getCollectionUsage().getUsed() >> 20;
+                }
+            }
+            return -1;
         }
 
         static long rssMiB() {

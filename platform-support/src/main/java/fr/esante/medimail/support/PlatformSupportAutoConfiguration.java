@@ -141,8 +141,8 @@ public class PlatformSupportAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Outbox outbox(JdbcClient jdbc, TraceContexts outboxTraceContexts) {
-        return new Outbox(jdbc, outboxTraceContexts);
+    Outbox outbox(JdbcClient jdbc, TraceContexts outboxTraceContexts, ObjectProvider<OutboxRelay> relay) {
+        return new Outbox(jdbc, outboxTraceContexts, () -> relay.ifAvailable(OutboxRelay::wake));
     }
 
     @Bean(destroyMethod = "destroy")
@@ -165,7 +165,7 @@ public class PlatformSupportAutoConfiguration {
         return template;
     }
 
-    @Bean
+    @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "medimail.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> outboxKafkaTemplate,
                             @Value("${medimail.outbox.batch-size:100}") int batchSize,

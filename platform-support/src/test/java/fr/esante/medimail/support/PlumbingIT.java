@@ -169,6 +169,28 @@ class PlumbingIT {
     }
 
     @Test
+    void eventsRecordedTogetherLeaveInTheOrderTheyWereRecorded() {
+        // The relay sends a batch before waiting for its acknowledgements: the order must still be the recorded one.
+        UUID accountId = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> {
+            for (int i = 1; i <= 30; i++) {
+                outbox.append(Topics.EMAIL_CONFIRMED, accountId.toString(), EmailConfirmed.newBuilder().setEventId(UUID.randomUUID())
+                        .setAccountId(accountId).setOccurredAt(Instant.now()).setEmail("change-" + i).build());
+            }
+        });
+
+        kafka.awaitRecords(Topics.EMAIL_CONFIRMED.name(), r -> accountId.toString().equals(r.key())
+                && "change-30".equals(email(r.value())), Duration.ofSeconds(30));
+        var records = kafka.awaitRecords(Topics.EMAIL_CONFIRMED.name(), r -> accountId.toString().equals(r.key()), Duration.ofSeconds(30));
+        assertThat(records).extracting(r -> email(r.value()))
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 30).mapToObj(i -> "change-" + i).toList());
+    }
+
+    private static String email(byte[] value) {
+        return Topics.EMAIL_CONFIRMED.valueDeserializer(SERDE).deserialize(Topics.EMAIL_CONFIRMED.name(), value).getEmail();
+    }
+
+    @Test
     void theOutboxRefusesToRecordAnEventOutsideATransaction() {
         EmailConfirmed event = EmailConfirmed.newBuilder().setEventId(UUID.randomUUID()).setAccountId(UUID.randomUUID())
                 .setOccurredAt(Instant.now()).setEmail("x").build();

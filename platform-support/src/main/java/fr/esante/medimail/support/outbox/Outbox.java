@@ -11,6 +11,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import fr.esante.medimail.schemas.Topic;
 import fr.esante.medimail.support.tracing.TraceContexts;
@@ -24,6 +26,7 @@ public class Outbox {
 
     private final JdbcClient jdbc;
     private final TraceContexts traces;
+    private final Runnable afterCommit;
 
     public Outbox(JdbcClient jdbc) {
         this(jdbc, TraceContexts.NONE);
@@ -31,8 +34,14 @@ public class Outbox {
 
     /** With {@code traces}, each row keeps the trace context of the transaction that wrote it (the relay continues it). */
     public Outbox(JdbcClient jdbc, TraceContexts traces) {
+        this(jdbc, traces, () -> { });
+    }
+
+    /** {@code afterCommit} runs once after each transaction that recorded events committed (it wakes the relay). */
+    public Outbox(JdbcClient jdbc, TraceContexts traces, Runnable afterCommit) {
         this.jdbc = jdbc;
         this.traces = traces;
+        this.afterCommit = afterCommit;
     }
 
     /** Must run inside the transaction of the state change; refuses to run outside one. */
@@ -47,6 +56,7 @@ public class Outbox {
                 .param("writerSchema", event.getSchema().toString())
                 .param("traceParent", traces.current())
                 .update();
+        signalAfterCommit();
     }
 
     /**
@@ -62,6 +72,28 @@ public class Outbox {
                 .param("key", key)
                 .param("traceParent", traces.current())
                 .update();
+        signalAfterCommit();
+    }
+
+    /** Once per transaction, however many events it records: a rolled-back transaction signals nothing. */
+    private void signalAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && !TransactionSynchronizationManager.hasResource(this)) {
+            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(Outbox.this);
+                    if (status == STATUS_COMMITTED) {
+                        try {
+                            afterCommit.run();
+                        } catch (RuntimeException e) {
+                            // e.g. the relay is shutting down: the event is recorded, a poll or the next start sends it
+                        }
+                    }
+                }
+            });
+        }
     }
 
     static byte[] encode(SpecificRecord event) {

@@ -5,10 +5,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.avro.Schema;
@@ -32,6 +37,7 @@ import fr.esante.medimail.support.tracing.TraceContexts;
  * after the broker acknowledged it ({@code acks=all}). A crash between the acknowledgement and the mark
  * re-sends the event: delivery is at-least-once, and consumers deduplicate on the event id.
  * An advisory lock keeps a single relay per database at a time, so events leave in the order they were recorded.
+ * It runs on its own thread, woken right after a transaction that recorded events commits, and by a poll.
  */
 public class OutboxRelay {
 
@@ -55,6 +61,12 @@ public class OutboxRelay {
     private final int batchSize;
     private final Duration sendTimeout;
     private final Map<String, Schema> writerSchemas = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean runRequested = new AtomicBoolean();
     private final TraceContexts traces;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
@@ -73,7 +85,37 @@ public class OutboxRelay {
         this.sendTimeout = sendTimeout;
     }
 
+    /**
+     * Fallback poll: picks up rows that no in-process signal announced (events recorded before start, by another
+     * instance, or left by a failed send). Runs the relay on its own thread, like a signal does.
+     */
     @Scheduled(fixedDelayString = "${medimail.outbox.poll-interval:100ms}", initialDelayString = "${medimail.outbox.initial-delay:1s}")
+    public void poll() {
+        wake();
+    }
+
+    /**
+     * Asks for a relay run soon, on the relay's single thread; {@link Outbox} calls it after each transaction that
+     * recorded events committed, so an event leaves without waiting for the next poll. Requests made while a run is
+     * queued are merged into it; a request made during a run queues one more run, so no committed row is missed.
+     */
+    public void wake() {
+        if (runRequested.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    runRequested.set(false);
+                    try {
+                        relayPending();
+                    } catch (RuntimeException e) {
+                        log.warn("Outbox relay run failed, the next poll retries: {}", e.toString());
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                runRequested.set(false); // shutting down
+            }
+        }
+    }
+
     public void relayPending() {
         Integer published;
         do {
@@ -81,7 +123,12 @@ public class OutboxRelay {
         } while (published != null && published == batchSize);
     }
 
-    /** Returns how many events were published; stops at the first failed send, to keep the order. */
+    /**
+     * Returns how many events were published. Sends the whole batch, then waits for the acknowledgements: the
+     * producer is idempotent, so Kafka keeps each partition's records in the order they were sent, retries included,
+     * and the batch costs one round trip instead of one per event. Marks published the events up to the first one
+     * not acknowledged; that one and the rest are sent again by the next run (consumers ignore the duplicates).
+     */
     int relayBatch() {
         Boolean locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(:lock)").param("lock", RELAY_LOCK)
                 .query(Boolean.class).single();
@@ -95,7 +142,8 @@ public class OutboxRelay {
                 .query((rs, n) -> new PendingEvent(rs.getLong("id"), rs.getString("topic"), rs.getString("record_key"),
                         rs.getBytes("payload"), rs.getString("writer_schema"), rs.getString("trace_parent")))
                 .list();
-        List<Long> sent = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        List<CompletableFuture<?>> acknowledgements = new ArrayList<>();
         for (PendingEvent event : pending) {
             SpecificRecord record;
             try {
@@ -108,16 +156,27 @@ public class OutboxRelay {
                 continue;
             }
             haltForFaultInjection(HALT_BEFORE_PUBLISH, RELAYED, "before publishing");
-            // The Kafka observation of the template writes the current trace into the record's headers.
+            // The Kafka observation of the template writes the current trace into the record's headers, at send.
             try (TraceContexts.Scope scope = traces.continueFrom(event.traceParent(), "outbox relay " + event.topic())) {
-                kafka.send(event.topic(), event.key(), record).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                sent.add(event.id());
+                acknowledgements.add(kafka.send(event.topic(), event.key(), record));
+                ids.add(event.id());
+            } catch (RuntimeException e) {
+                log.warn("Outbox event {} to {} not published yet, will retry: {}", event.id(), event.topic(), e.toString());
+                break;
+            }
+        }
+        List<Long> sent = new ArrayList<>();
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        for (int i = 0; i < acknowledgements.size(); i++) {
+            try {
+                acknowledgements.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                sent.add(ids.get(i));
                 haltForFaultInjection(HALT_AFTER_PUBLISH, ACKNOWLEDGED, "after publishing, before marking published");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                log.warn("Outbox event {} to {} not published yet, will retry: {}", event.id(), event.topic(), e.toString());
+                log.warn("Outbox event {} not published yet, will retry: {}", ids.get(i), e.toString());
                 break;
             }
         }
@@ -126,6 +185,14 @@ public class OutboxRelay {
             log.debug("Published {} outbox event(s)", sent.size());
         }
         return sent.size();
+    }
+
+    /** Stops the relay's thread; a run under way finishes its batch first. */
+    public void close() throws InterruptedException {
+        worker.shutdown();
+        if (!worker.awaitTermination(sendTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+            worker.shutdownNow();
+        }
     }
 
     private static void haltForFaultInjection(long at, AtomicLong counter, String where) {
