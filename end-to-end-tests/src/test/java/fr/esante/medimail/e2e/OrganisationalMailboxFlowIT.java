@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import fr.esante.medimail.testsupport.TestHttpClient;
 import fr.esante.medimail.embedded.EmbeddedInfrastructure;
 import fr.esante.medimail.events.DirectoryEntry;
 import fr.esante.medimail.local.EmbeddedPlatformInfrastructure;
