@@ -24,7 +24,7 @@ import jakarta.mail.internet.MimeMessage;
  * QUIT) per e-mail: under load, opening connections was most of the mail consumer's time. Each consumer thread
  * borrows an open connection, sends, and gives it back; a connection idle for longer than {@code idle-check} is
  * checked (SMTP NOOP) before use, and one that failed is closed, never reused. A failed send throws, as before: the
- * consumer's transaction rolls back and the event is delivered again.
+ * event is not recorded as processed and is delivered again.
  */
 @Component
 public class SmtpConnections {
