@@ -256,6 +256,18 @@ class FaultInjectionIT {
                 .collect(Collectors.groupingBy(m -> m.to() + " | " + m.subject(), TreeMap::new, Collectors.counting()));
         Map<String, Long> duplicated = new TreeMap<>(perRecipientAndSubject);
         duplicated.values().removeIf(count -> count == 1);
+        // The one window SMTP leaves (README, "Under faults"): notification-service SIGKILLed between the server's
+        // acceptance and its mark sends the e-mail again, with the same Message-ID, and its record counts a second
+        // attempt. Such a copy is reported apart; any other second copy is a duplicate.
+        Map<String, Long> resentInWindow = new TreeMap<>();
+        boolean notificationKilled = services.recoveries().stream().anyMatch(r -> r.service().equals("notification-service"));
+        for (String key : List.copyOf(duplicated.keySet())) {
+            List<String> ids = mails.stream().filter(m -> key.equals(m.to() + " | " + m.subject())).map(Smtp.Mail::messageId)
+                    .distinct().toList();
+            if (notificationKilled && ids.size() == 1 && ids.get(0) != null && attemptsOf(ids.get(0)) > 1) {
+                resentInWindow.put(key, duplicated.remove(key));
+            }
+        }
         int lost = 0;
         for (Registration registration : accepted) {
             for (String subject : List.of("Medimail : confirmez votre adresse e-mail", "Medimail : votre compte est validé")) {
@@ -277,7 +289,7 @@ class FaultInjectionIT {
             }
         });
 
-        printFigures(accepted.size(), mails.size(), duplicated, lost, deadLettersPerTopic, unexpectedDeadLetters,
+        printFigures(accepted.size(), mails.size(), duplicated, resentInWindow, lost, deadLettersPerTopic, unexpectedDeadLetters,
                 driveEnded - started);
 
         assertThat(services.haltedThemselves().keySet()).as("services whose outbox fault hook fired")
@@ -746,7 +758,18 @@ class FaultInjectionIT {
         return true;
     }
 
-    private static void printFigures(int accepted, int mails, Map<String, Long> duplicated, int lost,
+    /** notification-service's count of delivery attempts of the e-mail whose Message-ID is {@code <eventId.template@…>}. */
+    private static long attemptsOf(String messageId) {
+        Matcher id = Pattern.compile("<([0-9a-f-]{36})\\.([a-z-]+)@").matcher(messageId);
+        if (!id.find()) {
+            return 0;
+        }
+        String attempts = queryString("notification-service", "SELECT attempts FROM sent_email WHERE event_id = ?::uuid AND template = ?",
+                id.group(1), id.group(2));
+        return attempts == null ? 0 : Long.parseLong(attempts);
+    }
+
+    private static void printFigures(int accepted, int mails, Map<String, Long> duplicated, Map<String, Long> resentInWindow, int lost,
                                      Map<String, Integer> deadLettersPerTopic, List<String> unexpected, long driveNanos) {
         StringBuilder text = new StringBuilder("\n================ Fault injection figures (machine shared with other builds) ================\n");
         text.append(String.format("seed %d, N = %d registrations accepted, %d round(s) of faults, driven in %s%n", SEED, accepted,
@@ -757,6 +780,8 @@ class FaultInjectionIT {
                 r.cause(), seconds(r.downFor().toNanos()))));
         text.append(String.format("e-mails at the SMTP server: %d; duplicated: %d %s; expected but missing: %d%n", mails,
                 duplicated.size(), duplicated.isEmpty() ? "" : duplicated, lost));
+        text.append(String.format("sent again with the same Message-ID after a SIGKILL of notification-service between SMTP acceptance"
+                + " and its mark (the documented window): %d %s%n", resentInWindow.size(), resentInWindow.isEmpty() ? "" : resentInWindow));
         text.append("dead-letter topics: ").append(deadLettersPerTopic).append(unexpected.isEmpty() ? ", all injected poison"
                 : ", NOT injected: " + unexpected).append('\n');
         text.append("===========================================================================================\n");
@@ -767,7 +792,7 @@ class FaultInjectionIT {
 
     /** The SMTP server: stopped and started again on the same port; what it received survives its restarts. */
     static final class Smtp {
-        record Mail(String to, String subject, String body) {
+        record Mail(String to, String subject, String body, String messageId) {
         }
 
         final int port;
@@ -804,7 +829,8 @@ class FaultInjectionIT {
             List<Mail> mails = new ArrayList<>();
             for (MimeMessage message : messages) {
                 try {
-                    mails.add(new Mail(message.getAllRecipients()[0].toString(), message.getSubject(), text(message.getContent())));
+                    mails.add(new Mail(message.getAllRecipients()[0].toString(), message.getSubject(), text(message.getContent()),
+                            message.getMessageID()));
                 } catch (Exception e) {
                     throw new IllegalStateException("Unreadable e-mail at the SMTP server", e);
                 }
