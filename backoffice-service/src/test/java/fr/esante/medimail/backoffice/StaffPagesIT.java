@@ -75,7 +75,8 @@ class StaffPagesIT extends BackofficeIntegrationTest {
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.body()).contains("Dossier de Jean DURAND", "Ce que le professionnel a déclaré",
                 applicant.profile().getEmail(), applicant.address().getAddress(), "RPPS 99800000012",
-                "Vérifiée le", "en attente de validation", "Valider le compte", "Refuser la demande");
+                "Vérifiée le", "en attente de validation", "Valider le compte", "Refuser la demande",
+                "importée le 1 mars 2026 à 06h00");
         assertThat(reviewer.post("/reviews/" + reviewId + "/approval", Map.of()).status()).isEqualTo(302);
         assertThat(reviewer.get("/reviews").body()).contains("Compte de Jean DURAND validé");
         assertThat(reviewer.get("/reviews/" + reviewId).body()).contains("validée par " + REVIEWER, "Compte validé")
