@@ -83,6 +83,9 @@ class SecurityConfiguration {
     AuthenticationManager staffAuthentication(StaffDirectory staff, PasswordEncoder passwords, LoginThrottle throttle, Clock clock) {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(staff);
         passwordCheck.setPasswordEncoder(passwords);
+        // A hand-built provider gets no password service from Spring Boot: without it, configured BCrypt hashes would
+        // never be renewed to Argon2id at login.
+        passwordCheck.setUserDetailsPasswordService(staff);
         return new ProviderManager(new ThrottledAuthenticationProvider(passwordCheck, throttle, clock, "staff"));
     }
 
