@@ -170,8 +170,11 @@ public class PlatformSupportAutoConfiguration {
     OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> outboxKafkaTemplate,
                             @Value("${medimail.outbox.batch-size:100}") int batchSize,
                             @Value("${medimail.outbox.send-timeout:10s}") Duration sendTimeout,
+                            @Value("${medimail.outbox.poll-interval:100ms}") Duration pollInterval,
+                            @Value("${medimail.outbox.idle-poll-interval:1s}") Duration idlePollInterval,
                             TraceContexts outboxTraceContexts) {
-        return new OutboxRelay(jdbc, transactions, outboxKafkaTemplate, batchSize, sendTimeout, outboxTraceContexts);
+        return new OutboxRelay(jdbc, transactions, outboxKafkaTemplate, batchSize, sendTimeout, outboxTraceContexts,
+                pollInterval, idlePollInterval);
     }
 
     @Bean
