@@ -42,6 +42,7 @@ import fr.esante.medimail.support.security.SignInProtectionProperties;
 import fr.esante.medimail.support.web.ProblemDetailsAdvice;
 import fr.esante.medimail.support.web.ProblemErrorController;
 import fr.esante.medimail.support.web.RequestGuard;
+import fr.esante.medimail.support.web.RequestLogContext;
 import fr.esante.medimail.support.web.StrictJson;
 import fr.esante.medimail.support.web.TomcatHardening;
 import fr.esante.medimail.support.web.SecurityHeaders;
@@ -228,6 +229,14 @@ public class PlatformSupportAutoConfiguration {
             @Value("${medimail.web.content-security-policy:" + SecurityHeaders.STRICT_POLICY + "}") String policy) {
         FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders(policy));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** The service and, once known, the account on every log line of a request (MDC); right after the safety headers. */
+    @Bean
+    FilterRegistrationBean<RequestLogContext> requestLogContext(@Value("${spring.application.name:}") String applicationName) {
+        FilterRegistrationBean<RequestLogContext> registration = new FilterRegistrationBean<>(new RequestLogContext(applicationName));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
