@@ -18,7 +18,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnResource;
+import org.springframework.boot.autoconfigure.condition.SearchStrategy;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -38,6 +42,7 @@ import fr.esante.medimail.support.outbox.OutboxRelay;
 import fr.esante.medimail.support.passwords.PasswordHashing;
 import fr.esante.medimail.support.passwords.PasswordHashingSettings;
 import fr.esante.medimail.support.secrets.SecretTokens;
+import fr.esante.medimail.support.texts.UserTexts;
 import fr.esante.medimail.support.security.SignInProtectionProperties;
 import fr.esante.medimail.support.web.ProblemDetailsAdvice;
 import fr.esante.medimail.support.web.ProblemErrorController;
@@ -81,6 +86,22 @@ public class PlatformSupportAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * The service's user texts ({@code messages_fr.properties}); also where Bean Validation finds its {@code {key}}
+     * messages. Unless the service brings its own {@code messageSource}.
+     */
+    @Bean(name = AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME)
+    @ConditionalOnMissingBean(name = AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME, search = SearchStrategy.CURRENT)
+    @ConditionalOnResource(resources = "classpath:messages_fr.properties")
+    MessageSource messageSource() {
+        return UserTexts.messageSource();
+    }
+
+    @Bean
+    UserTexts userTexts(MessageSource messageSource) {
+        return new UserTexts(messageSource);
     }
 
     /** The outbox's link to tracing: rows keep the trace of their transaction, the relay continues it. */
