@@ -6,11 +6,11 @@ import org.junit.jupiter.api.Test;
 
 import fr.esante.medimail.testsupport.UserTextsFile;
 
-/** Every text the service names is in messages_fr.properties, and shows as written. */
+/** Every text the service names is in its messages_fr.properties, and shows as written. */
 class UserTextsTest {
 
     @Test
     void everyTextNamedByTheCodeExistsAndFormats() {
-        UserTextsFile.assertComplete(Path.of("src/main/java"));
+        UserTextsFile.assertComplete(MssAddressApplication.NAME, Path.of("src/main/java"));
     }
 }

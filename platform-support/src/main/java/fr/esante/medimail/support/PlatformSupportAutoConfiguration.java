@@ -18,10 +18,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnResource;
 import org.springframework.boot.autoconfigure.condition.SearchStrategy;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.web.cors.CorsConfiguration;
@@ -89,14 +92,23 @@ public class PlatformSupportAutoConfiguration {
     }
 
     /**
-     * The service's user texts ({@code messages_fr.properties}); also where Bean Validation finds its {@code {key}}
-     * messages. Unless the service brings its own {@code messageSource}.
+     * The service's user texts ({@code texts/<service>/messages_fr.properties}); also where Bean Validation finds its
+     * {@code {key}} messages. Only for a service that has such a file, unless it brings its own {@code messageSource}.
      */
     @Bean(name = AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME)
     @ConditionalOnMissingBean(name = AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME, search = SearchStrategy.CURRENT)
-    @ConditionalOnResource(resources = "classpath:messages_fr.properties")
-    MessageSource messageSource() {
-        return UserTexts.messageSource();
+    @Conditional(ServiceTextsPresent.class)
+    MessageSource messageSource(@Value("${spring.application.name}") String applicationName) {
+        return UserTexts.messageSource(applicationName);
+    }
+
+    static final class ServiceTextsPresent implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String service = context.getEnvironment().getProperty("spring.application.name", "");
+            return !service.isEmpty() && context.getResourceLoader()
+                    .getResource("classpath:" + UserTexts.basename(service) + "_fr.properties").exists();
+        }
     }
 
     @Bean

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Checks a service's {@code messages_fr.properties} (platform-support's {@code UserTexts}) from its unit tests: every key
+ * Checks a service's {@code texts/<service>/messages_fr.properties} (platform-support's {@code UserTexts}) from its unit tests: every key
  * the code names exists, and every text survives {@link MessageFormat} (an apostrophe written {@code '} alone would
  * swallow the rest of the sentence; it must be {@code ''}).
  */
@@ -32,10 +32,11 @@ public final class UserTextsFile {
     private UserTextsFile() {
     }
 
-    public static Properties load() {
+    public static Properties load(String service) {
         Properties texts = new Properties();
-        try (InputStream in = UserTextsFile.class.getClassLoader().getResourceAsStream("messages_fr.properties")) {
-            assertThat(in).as("messages_fr.properties on the classpath").isNotNull();
+        String resource = "texts/" + service + "/messages_fr.properties";
+        try (InputStream in = UserTextsFile.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource + " on the classpath").isNotNull();
             texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -44,8 +45,8 @@ public final class UserTextsFile {
     }
 
     /** Every text formats as it will be shown; {@code sources} is the module's {@code src/main/java}. */
-    public static void assertComplete(Path sources) {
-        Properties texts = load();
+    public static void assertComplete(String service, Path sources) {
+        Properties texts = load(service);
         for (String key : texts.stringPropertyNames()) {
             String text = texts.getProperty(key);
             assertThat(LONE_APOSTROPHE.matcher(text).find()).as("%s: write '' for an apostrophe: %s", key, text).isFalse();

@@ -3,6 +3,7 @@ package fr.esante.medimail.mssaddress.derivation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import fr.esante.medimail.mssaddress.MssAddressApplication;
 import fr.esante.medimail.mssaddress.derivation.config.DerivationTexts;
 import fr.esante.medimail.support.texts.UserTexts;
 
@@ -60,6 +61,6 @@ public final class TreG15 {
 
     /** The derivation as the service builds it for Occitanie, refusals worded from the service's texts file. */
     public static AddressDerivation derivation() {
-        return new AddressDerivation(occitanie(), new DerivationTexts(new UserTexts(UserTexts.messageSource())));
+        return new AddressDerivation(occitanie(), new DerivationTexts(new UserTexts(UserTexts.messageSource(MssAddressApplication.NAME))));
     }
 }

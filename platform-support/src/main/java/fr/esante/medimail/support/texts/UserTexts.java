@@ -7,7 +7,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * The French texts people read (problem details, page messages, mail subjects), kept in the service's
- * {@code messages_fr.properties} instead of the code, so that wording changes without touching Java. Every text goes
+ * {@code texts/<spring.application.name>/messages_fr.properties} instead of the code (a path of its own: the local stack
+ * and the end-to-end tests put the five services on one classpath), so that wording changes without touching Java. Every text goes
  * through {@link java.text.MessageFormat}, with or without arguments: an apostrophe is written {@code ''} everywhere
  * (the typographic {@code ’} needs nothing). Bean Validation messages written {@code {key}} read the same file.
  */
@@ -27,10 +28,15 @@ public final class UserTexts {
         return source.getMessage(key, arguments, FRENCH);
     }
 
-    /** The service's {@code messages_fr.properties}, read as UTF-8, French whatever the locale asked. */
-    public static MessageSource messageSource() {
+    /** Where the texts of {@code service} are: {@code <basename>_fr.properties} on the classpath. */
+    public static String basename(String service) {
+        return "texts/" + service + "/messages";
+    }
+
+    /** The texts of {@code service}, read as UTF-8, French whatever the locale asked. */
+    public static MessageSource messageSource(String service) {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasename("messages");
+        source.setBasename(basename(service));
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         source.setDefaultLocale(FRENCH);
