@@ -137,6 +137,19 @@ final class Browser implements AutoCloseable {
                 .until(d -> d.findElements(By.tagName("h1")).stream().anyMatch(h -> h.getText().trim().equals(heading)));
     }
 
+    /**
+     * Reloads "Ma demande" until its status reads {@code status}, as a person waiting for a decision would; returns the
+     * MSSanté address shown, if any.
+     */
+    String awaitRequestStatus(String status) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            open("/ma-demande");
+            awaitHeading("Ma demande de compte");
+            return awaitText("État de ma demande").contains(status);
+        });
+        return text("#address");
+    }
+
     /** The field whose visible label (hints and the required-field star aside) is exactly {@code label}. */
     WebElement field(String label) {
         WebElement element = waiting().withMessage(() -> "field labelled \"" + label + "\"")

@@ -1,6 +1,5 @@
 package fr.esante.medimail.e2e;
 
-import static fr.esante.medimail.testsupport.TestHttpClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -20,7 +19,6 @@ import fr.esante.medimail.local.EmbeddedPlatformInfrastructure;
 import fr.esante.medimail.local.LocalPlatform;
 import fr.esante.medimail.local.PlatformServices;
 import fr.esante.medimail.testsupport.TestHttpClient;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The professional's whole journey in a real browser (headless Chromium), on the five services running together:
@@ -37,6 +35,10 @@ class BrowserJourneyIT {
     private static Mailbox mailbox;
     private static String pages;
     private final TestHttpClient client = TestHttpClient.absoluteUrls();
+
+    private ReviewerDesk reviewer() {
+        return new ReviewerDesk(client, platform.baseUrl("backoffice-service"));
+    }
 
     @BeforeAll
     static void startPlatform() {
@@ -118,12 +120,12 @@ class BrowserJourneyIT {
             browser.press("Je valide");
 
             browser.onPage("Ma demande de compte", "ma-demande");
-            String address = awaitStatus(browser, "En cours de validation par le centre de services");
+            String address = browser.awaitRequestStatus("En cours de validation par le centre de services");
             assertThat(address).matches("francois\\.oeuvray[0-9]*@chirurgien-dentiste\\.oc\\.mssante\\.fr");
             browser.screenshot("ma-demande-en-validation");
 
-            approveAsReviewer(email);
-            awaitStatus(browser, "Compte validé");
+            reviewer().approvePendingRequestOf(email);
+            browser.awaitRequestStatus("Compte validé");
             browser.follow("Accéder à mon compte");
             browser.onPage("Mon compte Medimail", "mon-compte");
             browser.awaitText(address);
@@ -181,7 +183,7 @@ class BrowserJourneyIT {
             browser.press("Je valide");
 
             browser.onPage("Ma demande de compte", "ma-demande");
-            awaitStatus(browser, "Identité professionnelle non vérifiée");
+            browser.awaitRequestStatus("Identité professionnelle non vérifiée");
             assertThat(browser.text("#refusal-reason")).isNotBlank().doesNotContain("NOT_FOUND");
             browser.screenshot("ma-demande-refusee");
             browser.follow("Corriger mon profil professionnel");
@@ -193,12 +195,12 @@ class BrowserJourneyIT {
             browser.press("Je valide");
 
             browser.onPage("Ma demande de compte", "ma-demande-corrigee");
-            String address = awaitStatus(browser, "En cours de validation par le centre de services");
+            String address = browser.awaitRequestStatus("En cours de validation par le centre de services");
             assertThat(address).matches("sofia\\.rossi[0-9]*@infirmier\\.oc\\.mssante\\.fr");
             assertThat(browser.text("main")).contains("boîte aux lettres interne, INT");
 
-            approveAsReviewer(email);
-            awaitStatus(browser, "Compte validé");
+            reviewer().approvePendingRequestOf(email);
+            browser.awaitRequestStatus("Compte validé");
             browser.follow("Accéder à mon compte");
             browser.onPage("Mon compte Medimail", "mon-compte-int");
             browser.awaitText("J’ai reçu mon numéro RPPS");
@@ -233,7 +235,7 @@ class BrowserJourneyIT {
             browser.awaitText("Demande envoyée");
             browser.awaitText("En cours de validation par le centre de services");
 
-            approveAsReviewer(owner.email);
+            reviewer().approvePendingRequestOf(owner.email);
             browser.awaitText("Ouverte");
             assertThat(browser.text("main")).contains(label, "Adresse : " + address);
             browser.screenshot("boites-organisationnelles-ouverte");
@@ -353,32 +355,7 @@ class BrowserJourneyIT {
         assertThat(browser.sessionItem("medimail.accessToken")).isNull();
     }
 
-    /** Reloads "Ma demande" until the status reads {@code status}; returns the MSSanté address shown, if any. */
-    private String awaitStatus(Browser browser, String status) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            browser.open("/ma-demande");
-            browser.awaitHeading("Ma demande de compte");
-            return browser.awaitText("État de ma demande").contains(status);
-        });
-        return browser.text("#address");
-    }
 
-    /** The reviewer approves the request (back-office API; the staff pages are another issue). */
-    private void approveAsReviewer(String email) {
-        String backoffice = platform.baseUrl("backoffice-service");
-        Map<String, String> agent = basic(LocalPlatform.SEEDED_REVIEWER, "agent");
-        JsonNode review = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            for (JsonNode r : client.get(backoffice + "/api/v1/reviews?status=PENDING", agent).json()) {
-                if (email.equals(r.path("email").asString())) {
-                    return r;
-                }
-            }
-            return null;
-        }, r -> r != null);
-        TestHttpClient.Answer approval = client.send("POST", backoffice + "/api/v1/reviews/" + review.get("id").asString() + "/approval",
-                "{}", agent);
-        assertThat(approval.status()).as(approval.body()).isEqualTo(200);
-    }
 
     /** First requests of a freshly started JVM compile templates and load classes: that is not the page's speed. */
     private static void warmUp() {

@@ -1,6 +1,5 @@
 package fr.esante.medimail.e2e;
 
-import static fr.esante.medimail.testsupport.TestHttpClient.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -22,7 +21,6 @@ import fr.esante.medimail.local.EmbeddedPlatformInfrastructure;
 import fr.esante.medimail.local.LocalPlatform;
 import fr.esante.medimail.local.PlatformServices;
 import fr.esante.medimail.pscstandin.PscStandInApplication;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Pro Santé Connect in a real browser (headless Chromium), on the five services and the PSC stand-in: sign-up with
@@ -38,6 +36,10 @@ class PscBrowserJourneyIT {
     private static Mailbox mailbox;
     private static String pages;
     private final TestHttpClient client = TestHttpClient.absoluteUrls();
+
+    private ReviewerDesk reviewer() {
+        return new ReviewerDesk(client, platform.baseUrl("backoffice-service"));
+    }
 
     @BeforeAll
     static void startPlatformAndProvider() throws Exception {
@@ -110,10 +112,10 @@ class PscBrowserJourneyIT {
 
             // No directory knows him: only PSC's word gets the profile to the reviewers.
             browser.onPage("Ma demande de compte", "psc-ma-demande");
-            String address = awaitStatus(browser, "En cours de validation par le centre de services");
+            String address = browser.awaitRequestStatus("En cours de validation par le centre de services");
             assertThat(address).matches("theo\\.garnier[0-9]*@chirurgien-dentiste\\.oc\\.mssante\\.fr");
-            approveAsReviewer(email);
-            awaitStatus(browser, "Compte validé");
+            reviewer().approvePendingRequestOf(email);
+            browser.awaitRequestStatus("Compte validé");
 
             browser.follow("Se déconnecter");
             browser.onPage("Déconnexion", "psc-deconnexion");
@@ -146,28 +148,5 @@ class PscBrowserJourneyIT {
         browser.follow("Se connecter");
     }
 
-    private String awaitStatus(Browser browser, String status) {
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            browser.open("/ma-demande");
-            browser.awaitHeading("Ma demande de compte");
-            return browser.awaitText("État de ma demande").contains(status);
-        });
-        return browser.text("#address");
-    }
 
-    private void approveAsReviewer(String email) {
-        String backoffice = platform.baseUrl("backoffice-service");
-        Map<String, String> agent = basic(LocalPlatform.SEEDED_REVIEWER, "agent");
-        JsonNode review = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            for (JsonNode r : client.get(backoffice + "/api/v1/reviews?status=PENDING", agent).json()) {
-                if (email.equals(r.path("email").asString())) {
-                    return r;
-                }
-            }
-            return null;
-        }, r -> r != null);
-        TestHttpClient.Answer approval = client.send("POST", backoffice + "/api/v1/reviews/" + review.get("id").asString() + "/approval",
-                "{}", agent);
-        assertThat(approval.status()).as(approval.body()).isEqualTo(200);
-    }
 }
