@@ -108,6 +108,11 @@ class FaultInjectionIT {
     private static DirectoryStub directory;
     private static ServiceProcesses services;
     private static final Random random = new Random(SEED);
+    private static final Map<String, List<String>> HOOKS = Map.of(
+            "registration-service", List.of("-Dmedimail.fault-injection.outbox.halt-before-publish=" + (3 + random.nextInt(4))),
+            "identity-verification-service", List.of("-Dmedimail.fault-injection.outbox.halt-before-publish=" + (1 + random.nextInt(2))),
+            "mss-address-service", List.of("-Dmedimail.fault-injection.outbox.halt-after-publish=" + (1 + random.nextInt(2))),
+            "backoffice-service", List.of("-Dmedimail.fault-injection.outbox.halt-after-publish=" + (1 + random.nextInt(2))));
     private static final List<String> faultLog = new CopyOnWriteArrayList<>();
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
@@ -165,12 +170,12 @@ class FaultInjectionIT {
             specs.add(new ServiceProcesses.ServiceSpec(service, mainClass(service), properties));
         }
         services = new ServiceProcesses(work.resolve("logs"));
-        // Two services halt themselves inside their outbox relay at their first start: registration-service just
-        // before publishing an event already committed, mss-address-service after the broker acknowledged one and
-        // before marking it published (so it is sent twice and consumers must deduplicate).
-        services.startAll(specs, Map.of(
-                "registration-service", List.of("-Dmedimail.fault-injection.outbox.halt-before-publish=" + (3 + random.nextInt(4))),
-                "mss-address-service", List.of("-Dmedimail.fault-injection.outbox.halt-after-publish=" + (1 + random.nextInt(2)))));
+        // Every service that publishes halts itself once inside its outbox relay: registration-service and
+        // identity-verification-service just before publishing an event already committed (between the database commit
+        // and the publish), mss-address-service and backoffice-service after the broker acknowledged one and before
+        // marking it published (so it is sent twice and consumers must deduplicate). notification-service publishes
+        // nothing; its SIGKILLs come with the others'.
+        services.startAll(specs, HOOKS);
         faultLog.add("platform started in " + seconds(System.nanoTime() - started));
     }
 
@@ -275,6 +280,8 @@ class FaultInjectionIT {
         printFigures(accepted.size(), mails.size(), duplicated, lost, deadLettersPerTopic, unexpectedDeadLetters,
                 driveEnded - started);
 
+        assertThat(services.haltedThemselves().keySet()).as("services whose outbox fault hook fired")
+                .containsAll(HOOKS.keySet());
         assertThat(duplicated).as("e-mails received more than once at the SMTP server").isEmpty();
         assertThat(lost).as("expected e-mails missing at the SMTP server").isZero();
         assertThat(unexpectedDeadLetters).as("dead letters other than the injected poison").isEmpty();
@@ -745,6 +752,7 @@ class FaultInjectionIT {
         text.append(String.format("seed %d, N = %d registrations accepted, %d round(s) of faults, driven in %s%n", SEED, accepted,
                 ROUNDS, seconds(driveNanos)));
         faultLog.forEach(line -> text.append("  fault/check: ").append(line).append('\n'));
+        text.append("  outbox hooks: ").append(HOOKS).append(", fired: ").append(services.haltedThemselves()).append('\n');
         services.recoveries().forEach(r -> text.append(String.format("  service %s %s: health UP again after %s%n", r.service(),
                 r.cause(), seconds(r.downFor().toNanos()))));
         text.append(String.format("e-mails at the SMTP server: %d; duplicated: %d %s; expected but missing: %d%n", mails,

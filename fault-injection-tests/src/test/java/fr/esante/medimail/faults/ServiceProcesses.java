@@ -37,6 +37,9 @@ final class ServiceProcesses implements AutoCloseable {
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
     private final Map<String, String> pendingCause = new ConcurrentHashMap<>();
     private final Map<String, Integer> starts = new ConcurrentHashMap<>();
+    /** Fault hooks not fired yet, per service: given again at each restart until the service halted itself once. */
+    private final Map<String, List<String>> hooks = new ConcurrentHashMap<>();
+    private final Map<String, Integer> haltedThemselves = new ConcurrentHashMap<>();
     private final List<Recovery> recoveries = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Thread watchdog;
@@ -48,16 +51,21 @@ final class ServiceProcesses implements AutoCloseable {
         watchdog.setDaemon(true);
     }
 
-    /** Starts every service; {@code firstStartOnly} are JVM options of the first start (fault hooks), dropped at restarts. */
-    void startAll(List<ServiceSpec> services, Map<String, List<String>> firstStartOnly) {
+    /**
+     * Starts every service; {@code hooksUntilFired} are JVM options (outbox fault hooks) given at each start until the
+     * service halted itself once, so that a SIGKILL from the suite before the hook's moment does not cancel it.
+     */
+    void startAll(List<ServiceSpec> services, Map<String, List<String>> hooksUntilFired) {
+        hooks.putAll(hooksUntilFired);
         for (ServiceSpec spec : services) {
             specs.put(spec.name(), spec);
-            processes.put(spec.name(), launch(spec, firstStartOnly.getOrDefault(spec.name(), List.of())));
+            processes.put(spec.name(), launch(spec, hooks.getOrDefault(spec.name(), List.of())));
         }
+        // Watching from the start: a hook may fire before every service answered health.
+        watchdog.start();
         for (ServiceSpec spec : services) {
             awaitHealthy(spec.name(), START_PATIENCE);
         }
-        watchdog.start();
     }
 
     /** SIGKILL: no shutdown hook, no flush, as a crashed machine or an OOM killer would leave it. */
@@ -65,6 +73,11 @@ final class ServiceProcesses implements AutoCloseable {
         pendingCause.put(service, "SIGKILL");
         Process process = processes.get(service);
         process.destroyForcibly();
+    }
+
+    /** How many times each service halted itself (its fault hook fired), as the watchdog saw it. */
+    Map<String, Integer> haltedThemselves() {
+        return Map.copyOf(haltedThemselves);
     }
 
     List<Recovery> recoveries() {
@@ -93,8 +106,10 @@ final class ServiceProcesses implements AutoCloseable {
                     String cause = pendingCause.remove(spec.name());
                     if (cause == null) {
                         cause = "halted itself (exit " + process.exitValue() + ")";
+                        haltedThemselves.merge(spec.name(), 1, Integer::sum);
+                        hooks.remove(spec.name());
                     }
-                    processes.put(spec.name(), launch(spec, List.of()));
+                    processes.put(spec.name(), launch(spec, hooks.getOrDefault(spec.name(), List.of())));
                     String finalCause = cause;
                     Thread recovery = new Thread(() -> {
                         awaitHealthy(spec.name(), START_PATIENCE);

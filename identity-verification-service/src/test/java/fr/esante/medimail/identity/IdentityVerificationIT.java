@@ -12,8 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -138,6 +140,10 @@ class IdentityVerificationIT {
         assertThat(decision.get("outcome")).isEqualTo("VERIFIED");
         assertThat(decision.get("source")).isEqualTo("IMPORTED_DIRECTORY");
         assertThat(decision.get("directory_import_id")).isNotNull();
+        Instant importedAt = jdbc.sql("SELECT finished_at FROM directory_import WHERE id = :id")
+                .param("id", decision.get("directory_import_id")).query(Timestamp.class).single().toInstant();
+        assertThat(verified.getDirectoryImportedAt()).as("the import date a reviewer weighs the answer by")
+                .isEqualTo(importedAt.truncatedTo(ChronoUnit.MILLIS));
         assertThat((String) decision.get("evidence")).contains("\"field\": \"lastName\"", "\"result\": \"MATCH\"", "\"keyRule\": \"LUHN\"");
     }
 

@@ -49,7 +49,8 @@ public class EventConsumers {
             UUID eventId = eventId(topic, event);
             // The account the event is about, on every log line of its handling (logback's pattern and JSON).
             String accountId = accountIdOf(event);
-            try (MDC.MDCCloseable mdc = accountId == null ? null : MDC.putCloseable("accountId", accountId)) {
+            try (MDC.MDCCloseable service = MDC.putCloseable("service", consumerName);
+                 MDC.MDCCloseable mdc = accountId == null ? null : MDC.putCloseable("accountId", accountId)) {
                 transactions.executeWithoutResult(status -> {
                     int inserted = jdbc.sql("""
                                     INSERT INTO processed_event (consumer, event_id, topic) VALUES (:consumer, :eventId, :topic)
@@ -64,6 +65,41 @@ public class EventConsumers {
                     }
                     handler.accept(event);
                 });
+            }
+        };
+    }
+
+    /**
+     * For a handler whose effect leaves the process and cannot be rolled back with the database (an e-mail accepted by
+     * an SMTP server). Run inside {@link #consumer}'s transaction, a database failure after that effect rolls back the
+     * record of it, and the redelivery repeats it. Here the handler runs outside any transaction and must be idempotent
+     * on its own, keeping its own record in transactions it commits itself; the event id is recorded as processed once
+     * it returned (a redelivery of an event recorded then is skipped without reaching it). The binding still
+     * acknowledges the record only after that, so nothing is acknowledged before it was durably handled.
+     */
+    public <V extends SpecificRecord> Consumer<Message<byte[]>> consumerOutsideTransaction(Topic<V> topic, Consumer<V> handler) {
+        Deserializer<V> deserializer = topic.valueDeserializer(serdeConfig);
+        return message -> {
+            V event = decode(topic, deserializer, message);
+            UUID eventId = eventId(topic, event);
+            String accountId = accountIdOf(event);
+            try (MDC.MDCCloseable mdc = accountId == null ? null : MDC.putCloseable("accountId", accountId)) {
+                boolean processed = jdbc.sql("SELECT count(*) FROM processed_event WHERE consumer = :consumer AND event_id = :eventId")
+                        .param("consumer", consumerName)
+                        .param("eventId", eventId)
+                        .query(Long.class).single() > 0;
+                if (processed) {
+                    log.info("Event {} on {} already processed by {}: ignored", eventId, topic.name(), consumerName);
+                    return;
+                }
+                handler.accept(event);
+                jdbc.sql("""
+                                INSERT INTO processed_event (consumer, event_id, topic) VALUES (:consumer, :eventId, :topic)
+                                ON CONFLICT DO NOTHING""")
+                        .param("consumer", consumerName)
+                        .param("eventId", eventId)
+                        .param("topic", topic.name())
+                        .update();
             }
         };
     }
