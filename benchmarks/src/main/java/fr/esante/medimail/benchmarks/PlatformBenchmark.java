@@ -77,12 +77,8 @@ public final class PlatformBenchmark {
     private final int processors = Runtime.getRuntime().availableProcessors();
     private final int seconds = Integer.getInteger("bench.seconds", 15);
     private final int clients = Integer.getInteger("bench.clients", 2 * processors + 2);
-    /**
-     * Closed-loop clients of the intake phase. A registration waits for its commit (fsync) besides its hash, so a
-     * handful of clients measures their own round-trip time on a machine whose disk is busy, not the intake's ceiling:
-     * enough clients keep the hashing pool's queue from running dry (its 503 answers are counted apart).
-     */
-    private final int intakeClients = Integer.getInteger("bench.intake.clients", 8 * processors);
+    /** Closed-loop clients of the intake phase (503 answers of a full hashing queue are counted apart). */
+    private final int intakeClients = Integer.getInteger("bench.intake.clients", clients);
     private final int warmUp = Integer.getInteger("bench.warmup", 20);
     /** Interleaved sign-in rounds (ours, Keycloak) of {@link #seconds} each. */
     private final int rounds = Integer.getInteger("bench.keycloak.rounds", 3);
