@@ -29,6 +29,9 @@ final class Applicants {
     }
 
     /** The three facts the other services publish about one applicant. */
+    /** When the imported directory that vouched for Durand was imported (1 March 2026, 06h00 in Paris). */
+    static final Instant DIRECTORY_IMPORTED_AT = Instant.parse("2026-03-01T05:00:00Z");
+
     record Applicant(UUID accountId, ProfessionalProfileSubmitted profile, IdentityVerified identity,
                      MssAddressAssigned address) {
 
@@ -82,6 +85,7 @@ final class Applicants {
                 .setLastName("DURAND").setFirstName("Jean").setProfession("10").setSpecialties(List.of("SM54"))
                 .setIdentifierType("RPPS").setIdentifier("99800000012").setMailboxType("PER")
                 .setStructureIdentifier(null).setSource("IMPORTED_DIRECTORY")
+                .setDirectoryImportedAt(DIRECTORY_IMPORTED_AT)
                 .setActivities(List.of(DirectoryActivity.newBuilder().setStructureName("Cabinet médical")
                         .setPostalCode("31400").setCity("Toulouse").setPracticeMode("L").build()))
                 .build();

@@ -2,13 +2,19 @@ package fr.esante.medimail.backoffice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import fr.esante.medimail.events.OrganisationalAddressAssigned;
+import fr.esante.medimail.schemas.Topics;
 import tools.jackson.databind.JsonNode;
 
 /** CSV exports of the queue and of the decisions over a period: ADMIN only, French spreadsheet format, audited. */
@@ -16,8 +22,8 @@ class ExportIT extends BackofficeIntegrationTest {
 
     @Test
     void theQueueExportListsPendingReviewsOldestFirst() {
-        Applicants.Applicant older = Applicants.durand(java.time.Duration.ofHours(30));
-        Applicants.Applicant newer = Applicants.durand(java.time.Duration.ofHours(3));
+        Applicants.Applicant older = Applicants.durand(Duration.ofHours(30));
+        Applicants.Applicant newer = Applicants.durand(Duration.ofHours(3));
         queued(older);
         queued(newer);
 
@@ -62,6 +68,35 @@ class ExportIT extends BackofficeIntegrationTest {
         JsonNode exported = audit().get(0);
         assertThat(exported.get("action").asString()).isEqualTo("DECISIONS_EXPORTED");
         assertThat(exported.get("after").get("from").asString()).isNotBlank();
+    }
+
+    @Test
+    void orgMailboxRequestsAreInBothExportsWithTheRequesterAndTheStructure() {
+        String requester = "org." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        UUID owner = UUID.randomUUID();
+        OrganisationalAddressAssigned request = OrganisationalAddressAssigned.newBuilder()
+                .setEventId(UUID.randomUUID()).setAccountId(owner).setOccurredAt(Instant.now())
+                .setRequestId(UUID.randomUUID()).setLabel("Accueil").setStructureIdentifierType("FINESS")
+                .setStructureIdentifier("340000017").setPurpose("Accueil des patients")
+                .setRequesterRegistrationId(owner.toString()).setRequesterLastName("ORGEXPORT").setRequesterFirstName("Anne")
+                .setRequesterEmail(requester).setStructureName("CLINIQUE FICTIVE")
+                .setAddress("accueil-" + UUID.randomUUID().toString().substring(0, 8) + "@finess-340000017.oc.mssante.fr")
+                .build();
+        send(Topics.ORGANISATIONAL_ADDRESS_ASSIGNED, owner, request);
+        String line = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> lineWith(get("/api/v1/exports/queue.csv", admin()).body(), requester), l -> l != null);
+        assertThat(line).contains(";" + owner + ";PENDING;", "ORGEXPORT", "FINESS;340000017", request.getAddress(), ";ORG;");
+        String reviewId = line.substring(0, line.indexOf(';'));
+
+        assertThat(post("/api/v1/reviews/" + reviewId + "/approval", null, reviewer()).status()).isEqualTo(200);
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        String decisions = get("/api/v1/exports/decisions.csv?from=" + today.minusDays(1) + "&to=" + today, admin()).body();
+        assertThat(lineWith(decisions, requester)).contains(reviewId + ";" + owner + ";APPROVED;", ";ORG;");
+        assertThat(lineWith(get("/api/v1/exports/queue.csv", admin()).body(), requester)).as("no longer waiting").isNull();
+    }
+
+    private static String lineWith(String csv, String text) {
+        return csv.lines().filter(l -> l.contains(text)).findFirst().orElse(null);
     }
 
     @Test

@@ -1,12 +1,15 @@
 package fr.esante.medimail.backoffice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import fr.esante.medimail.backoffice.promise.PromiseWatch;
 import fr.esante.medimail.backoffice.promise.ReminderMail;
 import fr.esante.medimail.backoffice.promise.WaitingItems;
+import fr.esante.medimail.events.OrganisationalAddressAssigned;
+import fr.esante.medimail.schemas.Topics;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
@@ -61,6 +66,36 @@ class PromiseWatchIT extends BackofficeIntegrationTest {
 
         assertThat(remindersAbout(recent.profile().getEmail())).hasSize(1);
         assertThat(remindersAbout(late.profile().getEmail())).hasSize(1);
+    }
+
+    @Test
+    void anOrgMailboxRequestWaitingForMoreThanFortyHoursIsRemindedOnceAndCountsInTheMetrics() throws Exception {
+        String requester = "org." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        UUID owner = UUID.randomUUID();
+        OrganisationalAddressAssigned request = OrganisationalAddressAssigned.newBuilder()
+                .setEventId(UUID.randomUUID()).setAccountId(owner).setOccurredAt(Instant.now().minus(Duration.ofHours(41)))
+                .setRequestId(UUID.randomUUID()).setLabel("Accueil").setStructureIdentifierType("FINESS")
+                .setStructureIdentifier("340000017").setPurpose("Accueil des patients")
+                .setRequesterRegistrationId(owner.toString()).setRequesterLastName("ORGATTENTE").setRequesterFirstName("Anne")
+                .setRequesterEmail(requester).setStructureName("CLINIQUE FICTIVE")
+                .setAddress("accueil-" + UUID.randomUUID().toString().substring(0, 8) + "@finess-340000017.oc.mssante.fr")
+                .build();
+        send(Topics.ORGANISATIONAL_ADDRESS_ASSIGNED, owner, request);
+        await().atMost(Duration.ofSeconds(30)).until(() -> items.pending("ORG") >= 1);
+
+        watch.remindOverdue();
+        watch.remindOverdue();
+
+        List<MimeMessage> reminders = remindersAbout(requester);
+        assertThat(reminders).hasSize(1);
+        assertThat(reminders.get(0).getContent().toString())
+                .contains("La demande de boîte organisationnelle de Anne ORGATTENTE (" + requester + "), FINESS 340000017")
+                .contains("attend une décision depuis 41 heures");
+        Response metrics = get("/actuator/prometheus", admin());
+        assertThat(value(metrics.body(), "medimail_backoffice_queue_length{application=\"backoffice-service\",kind=\"ORG\"}"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics.body(), "medimail_backoffice_queue_oldest_age_seconds{application=\"backoffice-service\",kind=\"ORG\"}"))
+                .isGreaterThanOrEqualTo(41 * 3600);
     }
 
     @Test

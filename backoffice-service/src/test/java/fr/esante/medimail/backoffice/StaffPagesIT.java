@@ -24,6 +24,9 @@ import fr.esante.medimail.schemas.Topics;
 /** The French staff page, as a browser uses it: login form, session cookie, CSRF-protected buttons. */
 class StaffPagesIT extends BackofficeIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Test
@@ -75,7 +78,8 @@ class StaffPagesIT extends BackofficeIntegrationTest {
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.body()).contains("Dossier de Jean DURAND", "Ce que le professionnel a déclaré",
                 applicant.profile().getEmail(), applicant.address().getAddress(), "RPPS 99800000012",
-                "Vérifiée le", "en attente de validation", "Valider le compte", "Refuser la demande");
+                "Vérifiée le", "en attente de validation", "Valider le compte", "Refuser la demande",
+                "importée le 1 mars 2026 à 06h00");
         assertThat(reviewer.post("/reviews/" + reviewId + "/approval", Map.of()).status()).isEqualTo(302);
         assertThat(reviewer.get("/reviews").body()).contains("Compte de Jean DURAND validé");
         assertThat(reviewer.get("/reviews/" + reviewId).body()).contains("validée par " + REVIEWER, "Compte validé")
@@ -110,6 +114,49 @@ class StaffPagesIT extends BackofficeIntegrationTest {
         assertThat(awaitEvents(Topics.ACCOUNT_REOPENED, applicant.accountId())).hasSize(1);
         assertThat(admin.post(account + "/reopening", Map.of()).status()).isEqualTo(302);
         assertThat(admin.get(account).body()).contains("n&#39;est pas clôturé");
+    }
+
+    @Test
+    void anAdminCorrectsContactDetailsFromTheAccountPageWhereBadInputIsNamedAndNothingIsSent() {
+        Applicants.Applicant applicant = Applicants.durand();
+        String reviewId = queued(applicant).get("id").asString();
+        Browser admin = new Browser();
+        admin.logIn(ADMIN, ADMIN_PASSWORD);
+        assertThat(admin.post("/reviews/" + reviewId + "/approval", Map.of()).status()).isEqualTo(302);
+        String account = "/accounts/" + applicant.accountId();
+        assertThat(admin.get(account).body()).contains("Corriger les coordonnées", "value=\"0561000000\"",
+                "value=\"10 rue des Trente-six Ponts\"");
+
+        Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("phone", "0561000000", "secondPhone", "",
+                "addressLine", "10 rue des Trente-six Ponts", "postalCode", "31400", "city", "Toulouse", "region", "76",
+                "department", "31"));
+        form.put("phone", "12 34");
+        form.put("postalCode", "314");
+        assertThat(admin.post(account + "/contact-correction", form).status()).isEqualTo(302);
+        assertThat(admin.get(account).body()).contains("Correction non enregistrée",
+                "Le code postal doit comporter 5 chiffres.", "n&#39;est pas un numéro français valide");
+        form.put("phone", "0561000000");
+        form.put("postalCode", "31400");
+        assertThat(admin.post(account + "/contact-correction", form).status()).isEqualTo(302);
+        assertThat(admin.get(account).body()).contains("rien n&#39;a été modifié");
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE topic = :topic AND record_key = :key")
+                .param("topic", Topics.CONTACT_CORRECTION_REQUESTED.name()).param("key", applicant.accountId().toString())
+                .query(Long.class).single()).as("nothing sent").isZero();
+
+        form.put("phone", "05 62 11 22 33");
+        assertThat(admin.post(account + "/contact-correction", form).status()).isEqualTo(302);
+        assertThat(admin.get(account).body()).contains("Correction enregistrée");
+        var event = awaitEvents(Topics.CONTACT_CORRECTION_REQUESTED, applicant.accountId()).get(0);
+        assertThat(event.getPhone()).isEqualTo("0562112233");
+        assertThat(event.getAddressLine()).as("an untouched address is not rewritten").isNull();
+        assertThat(event.getRemoveSecondPhone()).as("there was no second phone to remove").isFalse();
+        assertThat(admin.get("/audit?subjectId=" + applicant.accountId()).body()).contains("Coordonnées corrigées",
+                "phone = 0561000000", "phone = 0562112233");
+
+        Browser reviewer = new Browser();
+        reviewer.logIn(REVIEWER, REVIEWER_PASSWORD);
+        assertThat(reviewer.get(account).body()).doesNotContain("Corriger les coordonnées");
+        assertThat(reviewer.post(account + "/contact-correction", form).status()).isEqualTo(403);
     }
 
     @Test

@@ -41,6 +41,8 @@ final class KeycloakPeer implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Keycloak's own Argon2 defaults: parameters equal to these need no server option. */
     private static final int KEYCLOAK_MEMORY_KIB = 7168, KEYCLOAK_ITERATIONS = 5, KEYCLOAK_PARALLELISM = 1;
+    /** USER_HZ of Linux on the platforms the JDK supports ({@code getconf CLK_TCK}). */
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
 
     private final Process process;
     private final String baseUrl;
@@ -145,8 +147,76 @@ final class KeycloakPeer implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * Waits until Keycloak's processes use less than {@code maxCpuShare} of one core over a few seconds: after its
+     * start and its realm set-up, it goes on compiling and warming caches for a while, which would steal CPU from a
+     * measured phase of ours.
+     */
+    double awaitIdle(double maxCpuShare, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        double share = Double.NaN;
+        while (System.nanoTime() < deadline) {
+            long before = cpuTicks();
+            long start = System.nanoTime();
+            Thread.sleep(3000);
+            share = (cpuTicks() - before) / (double) CLOCK_TICKS_PER_SECOND / ((System.nanoTime() - start) / 1e9);
+            if (share <= maxCpuShare) {
+                return share;
+            }
+        }
+        return share;
+    }
+
+    /**
+     * Freezes Keycloak (SIGSTOP) outside its sign-in rounds, so that its background threads take no CPU from ours;
+     * {@link #resume} (SIGCONT) before it is used again.
+     */
+    void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + name));
+        processes().forEach(pid -> command.add(Long.toString(pid)));
+        new ProcessBuilder(command).inheritIO().start().waitFor();
+    }
+
+    private List<Long> processes() {
+        List<Long> pids = new ArrayList<>();
+        pids.add(process.pid());
+        process.descendants().forEach(child -> pids.add(child.pid()));
+        return pids;
+    }
+
+    /** User and system CPU time of Keycloak's processes (the script and its JVM), in clock ticks. */
+    private long cpuTicks() {
+        long ticks = 0;
+        for (long pid : processes()) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                // after the command name in parentheses: state, ppid, … utime is the 12th field, stime the 13th
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (IOException | RuntimeException e) {
+                // process gone, or not Linux
+            }
+        }
+        return ticks;
+    }
+
     @Override
     public void close() {
+        try {
+            resume(); // a stopped process does not act on SIGTERM until it is continued
+        } catch (IOException e) {
+            // gone already
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {

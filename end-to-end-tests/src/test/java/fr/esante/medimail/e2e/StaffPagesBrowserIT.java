@@ -78,7 +78,7 @@ class StaffPagesBrowserIT {
             assertThat(heading).startsWith("Dossier de Hélène");
             browser.onPage(heading, "review-detail");
             assertThat(browser.text("main")).contains(helene.email, "RPPS 99800030019",
-                    "Extraction de l'annuaire national", "CABINET MEDICAL FICTIF", "@medecin.oc.mssante.fr",
+                    "Extraction de l'annuaire national importée le", "CABINET MEDICAL FICTIF", "@medecin.oc.mssante.fr",
                     "Profil soumis le", "en attente de validation");
             copyToDocs(browser, "staff-review-detail");
 

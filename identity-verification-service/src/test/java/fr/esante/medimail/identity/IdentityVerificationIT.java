@@ -12,8 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,6 +91,8 @@ class IdentityVerificationIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    fr.esante.medimail.identity.operators.OperatorAccounts operatorAccounts;
+    @Autowired
     org.springframework.transaction.support.TransactionTemplate transactions;
     @Autowired
     fr.esante.medimail.identity.decision.IdentityVerification verification;
@@ -138,6 +142,10 @@ class IdentityVerificationIT {
         assertThat(decision.get("outcome")).isEqualTo("VERIFIED");
         assertThat(decision.get("source")).isEqualTo("IMPORTED_DIRECTORY");
         assertThat(decision.get("directory_import_id")).isNotNull();
+        Instant importedAt = jdbc.sql("SELECT finished_at FROM directory_import WHERE id = :id")
+                .param("id", decision.get("directory_import_id")).query(Timestamp.class).single().toInstant();
+        assertThat(verified.getDirectoryImportedAt()).as("the import date a reviewer weighs the answer by")
+                .isEqualTo(importedAt.truncatedTo(ChronoUnit.MILLIS));
         assertThat((String) decision.get("evidence")).contains("\"field\": \"lastName\"", "\"result\": \"MATCH\"", "\"keyRule\": \"LUHN\"");
     }
 
@@ -516,6 +524,18 @@ class IdentityVerificationIT {
         assertThat(json.readTree(locked.body()).get("code").asString()).isEqualTo("TOO_MANY_ATTEMPTS");
         assertThat(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
         assertThat(send(HttpRequest.newBuilder(uri(path)).GET(), OPERATOR_CREDENTIALS).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void an_account_configured_with_a_bcrypt_hash_signs_in_and_its_hash_is_renewed_to_argon2id() throws Exception {
+        String path = "/api/v1/directory-imports";
+        // Authenticated (403: the reader lacks OPERATOR), so the password was checked against the BCrypt hash.
+        assertThat(send(HttpRequest.newBuilder(uri(path)).GET(), READER_CREDENTIALS).statusCode()).isEqualTo(403);
+
+        assertThat(operatorAccounts.loadUserByUsername(READER).getPassword()).startsWith("$argon2id$");
+        assertThat(send(HttpRequest.newBuilder(uri(path)).GET(), READER_CREDENTIALS).statusCode())
+                .as("the renewed hash works").isEqualTo(403);
+        assertUnauthenticated(send(HttpRequest.newBuilder(uri(path)).GET(), basic(READER, "pas-le-bon")));
     }
 
     @Test

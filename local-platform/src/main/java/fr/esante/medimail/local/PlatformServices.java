@@ -72,6 +72,7 @@ public final class PlatformServices implements AutoCloseable {
                     SpringApplication application = service.application().get();
                     // This class closes the contexts, before the infrastructure goes: a hook per context would race with it.
                     application.setRegisterShutdownHook(false);
+                    OneLoggingSetUpAtATime.applyTo(application);
                     return application.run(toArguments(properties));
                 }));
             }

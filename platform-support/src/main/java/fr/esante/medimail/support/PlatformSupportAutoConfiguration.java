@@ -18,7 +18,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.autoconfigure.condition.SearchStrategy;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -38,10 +45,12 @@ import fr.esante.medimail.support.outbox.OutboxRelay;
 import fr.esante.medimail.support.passwords.PasswordHashing;
 import fr.esante.medimail.support.passwords.PasswordHashingSettings;
 import fr.esante.medimail.support.secrets.SecretTokens;
+import fr.esante.medimail.support.texts.UserTexts;
 import fr.esante.medimail.support.security.SignInProtectionProperties;
 import fr.esante.medimail.support.web.ProblemDetailsAdvice;
 import fr.esante.medimail.support.web.ProblemErrorController;
 import fr.esante.medimail.support.web.RequestGuard;
+import fr.esante.medimail.support.web.RequestLogContext;
 import fr.esante.medimail.support.web.StrictJson;
 import fr.esante.medimail.support.web.TomcatHardening;
 import fr.esante.medimail.support.web.SecurityHeaders;
@@ -80,6 +89,31 @@ public class PlatformSupportAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * The service's user texts ({@code texts/<service>/messages_fr.properties}); also where Bean Validation finds its
+     * {@code {key}} messages. Only for a service that has such a file, unless it brings its own {@code messageSource}.
+     */
+    @Bean(name = AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME)
+    @ConditionalOnMissingBean(name = AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME, search = SearchStrategy.CURRENT)
+    @Conditional(ServiceTextsPresent.class)
+    MessageSource messageSource(@Value("${spring.application.name}") String applicationName) {
+        return UserTexts.messageSource(applicationName);
+    }
+
+    static final class ServiceTextsPresent implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String service = context.getEnvironment().getProperty("spring.application.name", "");
+            return !service.isEmpty() && context.getResourceLoader()
+                    .getResource("classpath:" + UserTexts.basename(service) + "_fr.properties").exists();
+        }
+    }
+
+    @Bean
+    UserTexts userTexts(MessageSource messageSource) {
+        return new UserTexts(messageSource);
     }
 
     /** The outbox's link to tracing: rows keep the trace of their transaction, the relay continues it. */
@@ -170,8 +204,11 @@ public class PlatformSupportAutoConfiguration {
     OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> outboxKafkaTemplate,
                             @Value("${medimail.outbox.batch-size:100}") int batchSize,
                             @Value("${medimail.outbox.send-timeout:10s}") Duration sendTimeout,
+                            @Value("${medimail.outbox.poll-interval:100ms}") Duration pollInterval,
+                            @Value("${medimail.outbox.idle-poll-interval:1s}") Duration idlePollInterval,
                             TraceContexts outboxTraceContexts) {
-        return new OutboxRelay(jdbc, transactions, outboxKafkaTemplate, batchSize, sendTimeout, outboxTraceContexts);
+        return new OutboxRelay(jdbc, transactions, outboxKafkaTemplate, batchSize, sendTimeout, outboxTraceContexts,
+                pollInterval, idlePollInterval);
     }
 
     @Bean
@@ -228,6 +265,14 @@ public class PlatformSupportAutoConfiguration {
             @Value("${medimail.web.content-security-policy:" + SecurityHeaders.STRICT_POLICY + "}") String policy) {
         FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders(policy));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** The service and, once known, the account on every log line of a request (MDC); right after the safety headers. */
+    @Bean
+    FilterRegistrationBean<RequestLogContext> requestLogContext(@Value("${spring.application.name:}") String applicationName) {
+        FilterRegistrationBean<RequestLogContext> registration = new FilterRegistrationBean<>(new RequestLogContext(applicationName));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

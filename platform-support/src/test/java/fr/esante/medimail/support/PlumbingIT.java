@@ -143,6 +143,21 @@ class PlumbingIT {
     }
 
     @Test
+    void aRowNoSignalAnnouncedIsStillPickedUpAfterTheOutboxStayedEmptyForAWhile() throws Exception {
+        // Long enough for the fallback poll to back off to its idle interval (1 s by default).
+        Thread.sleep(4000);
+        UUID unannounced = UUID.randomUUID();
+        // Written outside Outbox.append, as another instance or a restart would leave it: only the poll finds it. A
+        // payload that cannot be decoded shows the relay's visit in the row itself (set aside with the reason).
+        jdbc.sql("INSERT INTO outbox_event (topic, record_key, payload, writer_schema) VALUES (:topic, :key, :payload, NULL)")
+                .param("topic", Topics.EMAIL_CONFIRMED.name()).param("key", unannounced.toString())
+                .param("payload", new byte[] {1, 2, 3}).update();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT failure FROM outbox_event WHERE record_key = :key")
+                .param("key", unannounced.toString()).query(String.class).optional().isPresent());
+    }
+
+    @Test
     void anEventThatCannotBeDecodedIsSetAsideWithoutBlockingTheOthers() {
         UUID broken = UUID.randomUUID();
         jdbc.sql("INSERT INTO outbox_event (topic, record_key, payload, writer_schema) VALUES (:topic, :key, :payload, NULL)")

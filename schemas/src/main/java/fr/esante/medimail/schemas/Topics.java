@@ -9,6 +9,7 @@ import fr.esante.medimail.events.AccountReopened;
 import fr.esante.medimail.events.AccountRequested;
 import fr.esante.medimail.events.AccountStatusChanged;
 import fr.esante.medimail.events.AccountValidated;
+import fr.esante.medimail.events.ContactCorrectionRequested;
 import fr.esante.medimail.events.ContactDetailsChanged;
 import fr.esante.medimail.events.DirectoryEntry;
 import fr.esante.medimail.events.EmailConfirmed;
@@ -114,6 +115,10 @@ public final class Topics {
     public static final Topic<AccountReopened> ACCOUNT_REOPENED =
             new Topic<>("medimail.account-reopened.v1", AccountReopened.class);
 
+    /** Written by backoffice-service: staff corrected a validated account's contact details; read by registration-service. */
+    public static final Topic<ContactCorrectionRequested> CONTACT_CORRECTION_REQUESTED =
+            new Topic<>("medimail.contact-correction-requested.v1", ContactCorrectionRequested.class);
+
     /** Written by registration-service: a validated account asked for an ORG mailbox; read by identity-verification-service. */
     public static final Topic<OrganisationalMailboxRequested> ORGANISATIONAL_MAILBOX_REQUESTED =
             new Topic<>("medimail.organisational-mailbox-requested.v1", OrganisationalMailboxRequested.class);
@@ -135,7 +140,7 @@ public final class Topics {
             IDENTITY_REVIEW_CONCLUDED, MSS_ADDRESS_ASSIGNED, MSS_ADDRESS_REFUSED, ACCOUNT_VALIDATED, ACCOUNT_REJECTED,
             CONTACT_DETAILS_CHANGED,
             ONE_TIME_CODE_REQUESTED, SIGN_IN_LOCKED, PASSWORD_CHANGED, PASSWORD_RESET_REQUESTED, ACCOUNT_STATUS_CHANGED,
-            DIRECTORY_ENTRIES, ACCOUNT_CLOSED, ACCOUNT_REOPENED,
+            DIRECTORY_ENTRIES, ACCOUNT_CLOSED, ACCOUNT_REOPENED, CONTACT_CORRECTION_REQUESTED,
             ORGANISATIONAL_MAILBOX_REQUESTED, ORGANISATIONAL_STRUCTURE_CHECKED, ORGANISATIONAL_ADDRESS_ASSIGNED,
             ORGANISATIONAL_MAILBOX_DECIDED, ORGANISATIONAL_MAILBOX_MEMBER_ADDED);
 

@@ -3,7 +3,9 @@ package fr.esante.medimail.backoffice.account;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,13 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
 import fr.esante.medimail.backoffice.applicant.AccountStandingChanged;
 import fr.esante.medimail.backoffice.applicant.ApplicantFile;
 import fr.esante.medimail.backoffice.applicant.ApplicantFiles;
+import fr.esante.medimail.backoffice.applicant.ApplicantProfile;
+import fr.esante.medimail.backoffice.applicant.PostalAddress;
 import fr.esante.medimail.backoffice.audit.StaffAudit;
 import fr.esante.medimail.backoffice.review.ReviewStatus;
 import fr.esante.medimail.backoffice.review.Reviews;
 
 /**
- * Staff actions on existing accounts (role ADMIN): close a validated account, reopen a closed one. Each is recorded,
- * audited and announced (registration-service; the directory feed) in one transaction.
+ * Staff actions on existing accounts (role ADMIN): close a validated account, reopen a closed one, correct its contact
+ * details. Each is recorded, audited and announced (registration-service; the directory feed) in one transaction.
  */
 @Service
 public class AccountCare {
@@ -88,6 +92,47 @@ public class AccountCare {
                 Map.of("status", "VALIDATED"));
         events.publishEvent(new AccountStandingChanged(accountId));
         log.info("Account {} reopened by {}", accountId, staff);
+    }
+
+    /**
+     * Asks registration-service, which owns contact details, to apply the correction; it announces the new state
+     * (ContactDetailsChanged), which updates this service's file and the directory feed. The audit keeps the contact
+     * details before and after, as this service knows them.
+     *
+     * @throws AccountNotFound            no such account
+     * @throws AccountNotValidated        the account was never validated (its holder corrects a pending profile)
+     * @throws AccountClosedForCorrection the account is closed
+     * @throws NothingToCorrect           the correction would change nothing
+     */
+    @Transactional
+    public void correctContact(UUID accountId, String staff, ContactCorrection correction) {
+        ApplicantFile file = validatedFile(accountId);
+        closures.find(accountId).ifPresent(closure -> {
+            throw new AccountClosedForCorrection(closure);
+        });
+        ApplicantProfile profile = file.profile();
+        Map<String, Object> before = contact(profile.phone(), profile.secondPhone(), profile.address());
+        Map<String, Object> after = contact(
+                correction.phone() != null ? correction.phone() : profile.phone(),
+                correction.removeSecondPhone() ? null
+                        : correction.secondPhone() != null ? correction.secondPhone() : profile.secondPhone(),
+                correction.address() != null ? correction.address() : profile.address());
+        if (correction.changesNothing() || before.equals(after)) {
+            throw new NothingToCorrect(accountId);
+        }
+        publisher.contactCorrected(accountId, correction, now(), staff);
+        audit.record(staff, "CONTACT_CORRECTED", "ACCOUNT", accountId, before, after);
+        log.info("Contact details of account {} corrected by {}", accountId, staff);
+    }
+
+    /** The audited view of contact details; a missing value is recorded as such, not left out. */
+    private static Map<String, Object> contact(String phone, String secondPhone, PostalAddress address) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("phone", phone);
+        state.put("secondPhone", Objects.requireNonNullElse(secondPhone, ""));
+        state.put("address", address == null ? "" : String.join(", ", address.line(), address.postalCode() + " " + address.city(),
+                "région " + address.region() + (address.department() == null ? "" : ", département " + address.department())));
+        return state;
     }
 
     @Transactional(readOnly = true)

@@ -17,6 +17,6 @@ public interface WaitingItems {
 
     Instant oldestWaitingSince(String kind);
 
-    /** Decisions (account and identity reviews) taken since {@code since}. */
+    /** Decisions (account, identity and ORG reviews) taken since {@code since}. */
     long decidedSince(Instant since);
 }

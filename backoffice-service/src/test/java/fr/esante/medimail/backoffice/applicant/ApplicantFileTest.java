@@ -60,6 +60,6 @@ class ApplicantFileTest {
 
     private static IdentityEvidence identity(Instant at) {
         return new IdentityEvidence("DURAND", "Jean", "10", List.of(), "RPPS", "99800000012", "PER", null,
-                "IMPORTED_DIRECTORY", List.of(), at);
+                "IMPORTED_DIRECTORY", List.of(), at, null);
     }
 }

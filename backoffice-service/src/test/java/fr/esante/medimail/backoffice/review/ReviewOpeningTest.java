@@ -55,7 +55,7 @@ class ReviewOpeningTest {
 
     private static IdentityEvidence identity(Instant verifiedAt) {
         return new IdentityEvidence("DURAND", "Jean", "10", List.of(), "RPPS", "99800000012", "PER", null,
-                "IMPORTED_DIRECTORY", List.of(), verifiedAt);
+                "IMPORTED_DIRECTORY", List.of(), verifiedAt, null);
     }
 
     private static Review review(ReviewStatus status, Instant submittedAt, Instant decidedAt) {

@@ -10,27 +10,29 @@ import java.util.Objects;
 public final class AddressDerivation {
 
     private final ProfessionDomains domains;
+    private final RefusalExplanations explanations;
 
-    public AddressDerivation(ProfessionDomains domains) {
+    public AddressDerivation(ProfessionDomains domains, RefusalExplanations explanations) {
         this.domains = Objects.requireNonNull(domains);
+        this.explanations = Objects.requireNonNull(explanations);
     }
 
     public Derivation derive(String firstName, String lastName, String professionCode) {
         String first = NameNormaliser.normalise(firstName);
         if (first.isEmpty()) {
-            return new Derivation.Refused(RefusalReason.NAME_NOT_REPRESENTABLE, "firstName",
-                    "Le prénom « " + display(firstName) + " » ne contient aucune lettre utilisable dans une adresse MSSanté.");
+            return refused(RefusalReason.NAME_NOT_REPRESENTABLE, "firstName", firstName);
         }
         String last = NameNormaliser.normalise(lastName);
         if (last.isEmpty()) {
-            return new Derivation.Refused(RefusalReason.NAME_NOT_REPRESENTABLE, "lastName",
-                    "Le nom « " + display(lastName) + " » ne contient aucune lettre utilisable dans une adresse MSSanté.");
+            return refused(RefusalReason.NAME_NOT_REPRESENTABLE, "lastName", lastName);
         }
         return domains.domainFor(professionCode)
                 .<Derivation>map(domain -> new Derivation.Derived(new AddressName(first, last), domain))
-                .orElseGet(() -> new Derivation.Refused(RefusalReason.UNKNOWN_PROFESSION, "profession",
-                        "Le code profession « " + display(professionCode)
-                                + " » ne correspond à aucune profession de santé ouvrant droit à une adresse MSSanté."));
+                .orElseGet(() -> refused(RefusalReason.UNKNOWN_PROFESSION, "profession", professionCode));
+    }
+
+    private Derivation.Refused refused(RefusalReason reason, String field, String value) {
+        return new Derivation.Refused(reason, field, explanations.explain(reason, field, display(value)));
     }
 
     private static String display(String value) {

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import fr.esante.medimail.mssaddress.derivation.AddressDerivation;
 import fr.esante.medimail.mssaddress.derivation.MssAddress;
 import fr.esante.medimail.mssaddress.derivation.RefusalReason;
 import fr.esante.medimail.mssaddress.derivation.TreG15;
@@ -20,7 +19,7 @@ class AddressAssignmentTest {
     private final InMemoryIssuedAddresses register = new InMemoryIssuedAddresses();
     private final List<AssignmentOutcome> published = new ArrayList<>();
     private final AddressAssignment assignment =
-            new AddressAssignment(new AddressDerivation(TreG15.occitanie()), register, published::add);
+            new AddressAssignment(TreG15.derivation(), register, published::add);
 
     @Test
     void givesTheDerivedAddressWhenItIsFree() {
@@ -177,7 +176,7 @@ class AddressAssignmentTest {
                 return super.findByAccount(accountId);
             }
         };
-        AddressAssignment racingAssignment = new AddressAssignment(new AddressDerivation(TreG15.occitanie()), racing, published::add);
+        AddressAssignment racingAssignment = new AddressAssignment(TreG15.derivation(), racing, published::add);
 
         AssignmentOutcome outcome = racingAssignment.assign(request(account, "Jean", "Durand", "10", MailboxType.PER));
 
@@ -193,7 +192,7 @@ class AddressAssignmentTest {
                 return false;
             }
         };
-        AddressAssignment stuck = new AddressAssignment(new AddressDerivation(TreG15.occitanie()), full, published::add);
+        AddressAssignment stuck = new AddressAssignment(TreG15.derivation(), full, published::add);
 
         assertThatThrownBy(() -> stuck.assign(request(UUID.randomUUID(), "Jean", "Durand", "10", MailboxType.PER)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("jean.durand@medecin.oc.mssante.fr");

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class AddressDerivationTest {
 
-    private final AddressDerivation derivation = new AddressDerivation(TreG15.occitanie());
+    private final AddressDerivation derivation = TreG15.derivation();
 
     /** The fictional professionals of test-identities.md. */
     @ParameterizedTest(name = "{0} {1} ({2}) -> {3}")

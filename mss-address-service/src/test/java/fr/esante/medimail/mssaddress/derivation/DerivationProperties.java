@@ -18,7 +18,7 @@ class DerivationProperties {
     private static final Pattern LOCAL_PART = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*\\.[a-z0-9]+(-[a-z0-9]+)*[0-9]*$");
     private static final Pattern NORMALISED = Pattern.compile("[a-z]+(-[a-z]+)*");
 
-    private final AddressDerivation derivation = new AddressDerivation(TreG15.occitanie());
+    private final AddressDerivation derivation = TreG15.derivation();
     private final RandomNames names = new RandomNames();
     private final List<String> professions = new ArrayList<>(TreG15.ACTIVE_PROFESSIONS.keySet());
 
@@ -50,7 +50,7 @@ class DerivationProperties {
             String profession = names.profession(professions);
             int rank = names.rank();
             Derivation once = derivation.derive(firstName, lastName, profession);
-            Derivation again = new AddressDerivation(TreG15.occitanie()).derive(firstName, lastName, profession);
+            Derivation again = TreG15.derivation().derive(firstName, lastName, profession);
 
             assertThat(again).as(input(firstName, lastName, rank)).isEqualTo(once);
             if (once instanceof Derivation.Derived derived) {

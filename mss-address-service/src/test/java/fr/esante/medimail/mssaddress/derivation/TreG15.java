@@ -3,6 +3,10 @@ package fr.esante.medimail.mssaddress.derivation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import fr.esante.medimail.mssaddress.MssAddressApplication;
+import fr.esante.medimail.mssaddress.derivation.config.DerivationTexts;
+import fr.esante.medimail.support.texts.UserTexts;
+
 /**
  * The active codes of TRE_G15_ProfessionSante with their French labels (ANS nomenclature, as listed in
  * identifiers-and-directory.md). Tests derive the expected domain labels from these, so the configured
@@ -53,5 +57,10 @@ public final class TreG15 {
 
     public static ProfessionDomains occitanie() {
         return new ProfessionDomains(domainLabels(), "oc");
+    }
+
+    /** The derivation as the service builds it for Occitanie, refusals worded from the service's texts file. */
+    public static AddressDerivation derivation() {
+        return new AddressDerivation(occitanie(), new DerivationTexts(new UserTexts(UserTexts.messageSource(MssAddressApplication.NAME))));
     }
 }

@@ -49,7 +49,8 @@ public class EventConsumers {
             UUID eventId = eventId(topic, event);
             // The account the event is about, on every log line of its handling (logback's pattern and JSON).
             String accountId = accountIdOf(event);
-            try (MDC.MDCCloseable mdc = accountId == null ? null : MDC.putCloseable("accountId", accountId)) {
+            try (MDC.MDCCloseable service = MDC.putCloseable("service", consumerName);
+                 MDC.MDCCloseable mdc = accountId == null ? null : MDC.putCloseable("accountId", accountId)) {
                 transactions.executeWithoutResult(status -> {
                     int inserted = jdbc.sql("""
                                     INSERT INTO processed_event (consumer, event_id, topic) VALUES (:consumer, :eventId, :topic)

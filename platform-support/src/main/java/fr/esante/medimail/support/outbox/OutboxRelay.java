@@ -38,11 +38,19 @@ import fr.esante.medimail.support.tracing.TraceContexts;
  * re-sends the event: delivery is at-least-once, and consumers deduplicate on the event id.
  * An advisory lock keeps a single relay per database at a time, so events leave in the order they were recorded.
  * It runs on its own thread, woken right after a transaction that recorded events commits, and by a poll.
+ *
+ * <p>The poll is only a fallback (rows no signal announced), so it backs off while it finds the outbox empty: the
+ * interval doubles after each empty run, up to {@code idlePollInterval}, and drops back to the configured poll interval
+ * as soon as a run publishes or fails to publish something, or finds the relay lock taken (another instance relaying,
+ * whose rows this one must pick up promptly). An idle service then costs one outbox query per
+ * {@code idlePollInterval} instead of ten a second; a signalled event leaves at once as before.
  */
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x6d65646d61696cL; // "medmail"
+    /** What {@link #relayBatch} answers when it held the lock and found nothing to publish. */
+    private static final int EMPTY = -1;
 
     /*
      * Fault injection, for fault-injection-tests only: the JVM halts (as if SIGKILLed) just before publishing the
@@ -68,6 +76,13 @@ public class OutboxRelay {
     });
     private final AtomicBoolean runRequested = new AtomicBoolean();
     private final TraceContexts traces;
+    private final Duration idlePollInterval;
+    /** {@link System#nanoTime()} before which the fallback poll does nothing (0: poll at every tick). */
+    private final AtomicLong quietUntil = new AtomicLong();
+    /** Consecutive runs that found the outbox empty; touched by the relay's thread only. */
+    private int emptyRuns;
+    /** Fallback poll interval, read from the schedule's setting, for the back-off's first step. */
+    private final Duration pollInterval;
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
                        int batchSize, Duration sendTimeout) {
@@ -77,7 +92,19 @@ public class OutboxRelay {
     /** With {@code traces}, each event is sent inside the trace of the transaction that recorded it. */
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
                        int batchSize, Duration sendTimeout, TraceContexts traces) {
+        this(jdbc, transactions, kafka, batchSize, sendTimeout, traces, Duration.ofMillis(100), Duration.ofMillis(100));
+    }
+
+    /**
+     * @param pollInterval     the fallback poll's interval ({@code medimail.outbox.poll-interval})
+     * @param idlePollInterval the longest the fallback poll backs off to while the outbox stays empty
+     */
+    public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, Object> kafka,
+                       int batchSize, Duration sendTimeout, TraceContexts traces, Duration pollInterval,
+                       Duration idlePollInterval) {
         this.traces = traces;
+        this.pollInterval = pollInterval;
+        this.idlePollInterval = idlePollInterval.compareTo(pollInterval) < 0 ? pollInterval : idlePollInterval;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
@@ -91,6 +118,10 @@ public class OutboxRelay {
      */
     @Scheduled(fixedDelayString = "${medimail.outbox.poll-interval:100ms}", initialDelayString = "${medimail.outbox.initial-delay:1s}")
     public void poll() {
+        long quiet = quietUntil.get();
+        if (quiet != 0 && System.nanoTime() - quiet < 0) {
+            return;
+        }
         wake();
     }
 
@@ -104,11 +135,13 @@ public class OutboxRelay {
             try {
                 worker.execute(() -> {
                     runRequested.set(false);
+                    boolean empty = false;
                     try {
-                        relayPending();
+                        empty = relayPending();
                     } catch (RuntimeException e) {
                         log.warn("Outbox relay run failed, the next poll retries: {}", e.toString());
                     }
+                    backOffIf(empty);
                 });
             } catch (RejectedExecutionException e) {
                 runRequested.set(false); // shutting down
@@ -116,11 +149,32 @@ public class OutboxRelay {
         }
     }
 
-    public void relayPending() {
+    /** Relays until the outbox is drained; returns whether the first batch found the outbox empty (lock held). */
+    public boolean relayPending() {
         Integer published;
+        boolean first = true;
+        boolean empty = false;
         do {
             published = transactions.execute(status -> relayBatch());
+            if (first) {
+                empty = published != null && published == EMPTY;
+                first = false;
+            }
         } while (published != null && published == batchSize);
+        return empty;
+    }
+
+    /** After an empty run the next fallback poll waits twice as long as the last, up to the idle interval. */
+    private void backOffIf(boolean empty) {
+        if (!empty) {
+            emptyRuns = 0;
+            quietUntil.set(0);
+            return;
+        }
+        emptyRuns = Math.min(emptyRuns + 1, 30);
+        long wait = Math.min(idlePollInterval.toNanos(), pollInterval.toNanos() << Math.min(emptyRuns, 20));
+        long until = System.nanoTime() + wait;
+        quietUntil.set(until == 0 ? 1 : until);
     }
 
     /**
@@ -142,6 +196,9 @@ public class OutboxRelay {
                 .query((rs, n) -> new PendingEvent(rs.getLong("id"), rs.getString("topic"), rs.getString("record_key"),
                         rs.getBytes("payload"), rs.getString("writer_schema"), rs.getString("trace_parent")))
                 .list();
+        if (pending.isEmpty()) {
+            return EMPTY;
+        }
         List<Long> ids = new ArrayList<>();
         List<CompletableFuture<?>> acknowledgements = new ArrayList<>();
         for (PendingEvent event : pending) {

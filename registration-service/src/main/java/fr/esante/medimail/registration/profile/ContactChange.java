@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.esante.medimail.registration.account.Account;
+import fr.esante.medimail.registration.account.AccountStatus;
 import fr.esante.medimail.registration.account.Accounts;
 import fr.esante.medimail.registration.account.PostalAddress;
 import fr.esante.medimail.registration.account.ProfessionalProfile;
@@ -17,8 +18,9 @@ import fr.esante.medimail.registration.account.Refusal;
 
 /**
  * PATCH /api/v1/me/contact: the holder of a validated account changes their phones, practice address, directory
- * visibility or paperless choice. The new state is published whole ({@link ProfileEvents#contactDetailsChanged}) in the same
- * transaction, for the directory publishers.
+ * visibility or paperless choice; or back-office staff correct them on the holder's behalf (ContactCorrectionRequested).
+ * The new state is published whole ({@link ProfileEvents#contactDetailsChanged}) in the same transaction, for the
+ * directory publishers.
  */
 @Service
 public class ContactChange {
@@ -47,6 +49,29 @@ public class ContactChange {
     public ProfessionalProfile change(UUID accountId, ContactPatch patch) {
         Account account = accounts.lockById(accountId).orElseThrow(() ->
                 Refusal.unauthenticated("ACCESS_TOKEN_INVALID", "Votre session n'est pas valide : reconnectez-vous."));
+        ProfessionalProfile changed = apply(account, patch);
+        log.info("Account {} changed its contact details", account.id());
+        return changed;
+    }
+
+    /**
+     * A staff correction, in the consumer's transaction. The back office checked that the account was validated and
+     * open when staff made it; one that no longer is by now (unknown, closed since) is logged and ignored, since
+     * retrying cannot help and the holder's own data must not change behind a closure.
+     */
+    @Transactional
+    public void correctByStaff(UUID accountId, ContactPatch patch, String staff) {
+        Account account = accounts.lockById(accountId).orElse(null);
+        if (account == null || account.status() != AccountStatus.VALIDATED || account.profile() == null) {
+            log.warn("Contact correction by {} for account {} ignored: {}", staff, accountId,
+                    account == null ? "unknown account" : "status " + account.status());
+            return;
+        }
+        apply(account, patch);
+        log.info("Contact details of account {} corrected by staff member {}", accountId, staff);
+    }
+
+    private ProfessionalProfile apply(Account account, ContactPatch patch) {
         ProfessionalProfile current = account.profile();
         ProfessionalProfile changed = current == null ? null : new ProfessionalProfile(current.path(),
                 current.identifierType(), current.identifier(), current.profession(), current.specialty(),
@@ -61,7 +86,6 @@ public class ContactChange {
         account.changeContact(changed, now);
         accounts.update(account);
         events.contactDetailsChanged(account, changed, now);
-        log.info("Account {} changed its contact details", account.id());
         return changed;
     }
 }

@@ -11,13 +11,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import fr.esante.medimail.events.AccountValidated;
+import fr.esante.medimail.events.ContactCorrectionRequested;
 import fr.esante.medimail.events.ContactDetailsChanged;
 import fr.esante.medimail.events.MssAddressAssigned;
 import fr.esante.medimail.registration.IntegrationTest;
 import fr.esante.medimail.schemas.Topics;
 import tools.jackson.databind.JsonNode;
 
-/** PATCH /api/v1/me/contact: contact details, directory visibility and paperless choice of a validated account. */
+/**
+ * PATCH /api/v1/me/contact: contact details, directory visibility and paperless choice of a validated account; and the
+ * same details corrected by back-office staff (ContactCorrectionRequested).
+ */
 class ContactIT extends IntegrationTest {
 
     private static final String CONTACT = "/api/v1/me/contact";
@@ -94,6 +98,39 @@ class ContactIT extends IntegrationTest {
         assertThat(early.json().path("detail").asString()).contains("compte");
 
         assertThat(patch(json(Map.of("phone", "0561000001")), null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aStaffCorrectionIsAppliedAndPublishedWholeAndOneForAnAccountNotValidatedChangesNothing() {
+        String email = uniqueEmail("contact-correction");
+        UUID id = UUID.fromString(me(accountWithSubmittedProfile(email)).path("registrationId").asString());
+        validate(id, email);
+        String token = signedInAfterValidation(email, id);
+
+        UUID eventId = UUID.randomUUID();
+        feed(Topics.CONTACT_CORRECTION_REQUESTED, id, eventId, ContactCorrectionRequested.newBuilder()
+                .setEventId(eventId).setAccountId(id).setOccurredAt(Instant.now()).setCorrectedBy("chef")
+                .setPhone("0562112233").setAddressLine("2 place du Capitole").setPostalCode("31000").setCity("Toulouse")
+                .setRegion("76").setDepartment("31").build());
+
+        JsonNode profile = me(token).path("profile");
+        assertThat(profile.path("phone").asString()).isEqualTo("0562112233");
+        assertThat(profile.path("address").path("line").asString()).isEqualTo("2 place du Capitole");
+        assertThat(profile.path("directoryVisible").asBoolean()).as("unchanged").isTrue();
+        ContactDetailsChanged event = awaitEvent(Topics.CONTACT_DETAILS_CHANGED, id);
+        assertThat(event.getPhone()).isEqualTo("0562112233");
+        assertThat(event.getPostalCode()).isEqualTo("31000");
+        assertThat(event.getDirectoryVisible()).isTrue();
+
+        String pendingEmail = uniqueEmail("contact-correction-tot");
+        String pendingToken = accountWithSubmittedProfile(pendingEmail);
+        UUID pending = UUID.fromString(me(pendingToken).path("registrationId").asString());
+        UUID ignored = UUID.randomUUID();
+        feed(Topics.CONTACT_CORRECTION_REQUESTED, pending, ignored, ContactCorrectionRequested.newBuilder()
+                .setEventId(ignored).setAccountId(pending).setOccurredAt(Instant.now()).setCorrectedBy("chef")
+                .setPhone("0562112233").build());
+        assertThat(me(pendingToken).path("profile").path("phone").asString()).isEqualTo("0561000000");
+        assertThat(eventsFor(Topics.CONTACT_DETAILS_CHANGED, pending)).isZero();
     }
 
     private Answer patch(String body, String token) {

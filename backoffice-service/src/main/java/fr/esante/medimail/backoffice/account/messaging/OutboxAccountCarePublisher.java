@@ -7,12 +7,14 @@ import org.springframework.stereotype.Component;
 
 import fr.esante.medimail.backoffice.account.AccountCarePublisher;
 import fr.esante.medimail.backoffice.account.AccountClosure;
+import fr.esante.medimail.backoffice.account.ContactCorrection;
 import fr.esante.medimail.events.AccountClosed;
 import fr.esante.medimail.events.AccountReopened;
+import fr.esante.medimail.events.ContactCorrectionRequested;
 import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.support.outbox.Outbox;
 
-/** {@code AccountClosed} and {@code AccountReopened} through the outbox; key = account id. */
+/** {@code AccountClosed}, {@code AccountReopened} and {@code ContactCorrectionRequested} through the outbox; key = account id. */
 @Component
 class OutboxAccountCarePublisher implements AccountCarePublisher {
 
@@ -34,5 +36,20 @@ class OutboxAccountCarePublisher implements AccountCarePublisher {
         outbox.append(Topics.ACCOUNT_REOPENED, formerClosure.accountId().toString(), AccountReopened.newBuilder()
                 .setEventId(UUID.randomUUID()).setAccountId(formerClosure.accountId()).setOccurredAt(at)
                 .setReopenedBy(staff).build());
+    }
+
+    @Override
+    public void contactCorrected(UUID accountId, ContactCorrection correction, Instant at, String staff) {
+        var address = correction.address();
+        outbox.append(Topics.CONTACT_CORRECTION_REQUESTED, accountId.toString(), ContactCorrectionRequested.newBuilder()
+                .setEventId(UUID.randomUUID()).setAccountId(accountId).setOccurredAt(at).setCorrectedBy(staff)
+                .setPhone(correction.phone()).setSecondPhone(correction.secondPhone())
+                .setRemoveSecondPhone(correction.removeSecondPhone())
+                .setAddressLine(address == null ? null : address.line())
+                .setPostalCode(address == null ? null : address.postalCode())
+                .setCity(address == null ? null : address.city())
+                .setRegion(address == null ? null : address.region())
+                .setDepartment(address == null ? null : address.department())
+                .build());
     }
 }

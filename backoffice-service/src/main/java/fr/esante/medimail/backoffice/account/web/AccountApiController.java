@@ -16,18 +16,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import fr.esante.medimail.backoffice.account.AccountAlreadyClosed;
 import fr.esante.medimail.backoffice.account.AccountCare;
+import fr.esante.medimail.backoffice.account.AccountClosedForCorrection;
 import fr.esante.medimail.backoffice.account.AccountClosure;
 import fr.esante.medimail.backoffice.account.AccountNotClosed;
 import fr.esante.medimail.backoffice.account.AccountNotFound;
 import fr.esante.medimail.backoffice.account.AccountNotValidated;
+import fr.esante.medimail.backoffice.account.NothingToCorrect;
 import fr.esante.medimail.support.web.PathIds;
 import fr.esante.medimail.support.web.ProblemDetailsAdvice;
 
-/** Staff actions on validated accounts (HTTP Basic, role ADMIN): close, reopen. */
+/** Staff actions on validated accounts (HTTP Basic, role ADMIN): close, reopen, correct the contact details. */
 @RestController
 @RequestMapping("/api/v1/accounts")
 class AccountApiController {
@@ -57,6 +60,35 @@ class AccountApiController {
         UUID id = accountId(accountId);
         care.reopen(id, staff.getName());
         return new AccountStandingJson(id, "VALIDATED", null, null, null);
+    }
+
+    /** What a correction answers: registration-service applies it and announces it, a moment later. */
+    record CorrectionJson(UUID accountId, String status) {
+    }
+
+    /**
+     * 202: the correction is recorded and on its way to registration-service, which owns the contact details; the
+     * new state reaches the directory feed once it applies it.
+     */
+    @PostMapping("/{accountId}/contact-correction")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    CorrectionJson correctContact(@PathVariable String accountId, @Validated @RequestBody ContactCorrectionRequest request,
+                                  Principal staff) {
+        UUID id = accountId(accountId);
+        care.correctContact(id, staff.getName(), request.toCorrection());
+        return new CorrectionJson(id, "CORRECTION_REQUESTED");
+    }
+
+    @ExceptionHandler(AccountClosedForCorrection.class)
+    ResponseEntity<Object> closedForCorrection(AccountClosedForCorrection e) {
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "ACCOUNT_CLOSED", "Compte clôturé",
+                "Ce compte est clôturé : rouvrez-le avant de corriger ses coordonnées.", List.of());
+    }
+
+    @ExceptionHandler(NothingToCorrect.class)
+    ResponseEntity<Object> nothingToCorrect(NothingToCorrect e) {
+        return ProblemDetailsAdvice.problem(HttpStatus.UNPROCESSABLE_ENTITY, "NOTHING_TO_CORRECT", "Aucune correction",
+                "Les coordonnées indiquées sont déjà celles du compte : rien n'a été modifié.", List.of());
     }
 
     @ExceptionHandler(AccountNotFound.class)

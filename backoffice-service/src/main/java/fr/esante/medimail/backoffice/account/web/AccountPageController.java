@@ -3,9 +3,11 @@ package fr.esante.medimail.backoffice.account.web;
 import java.security.Principal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -18,17 +20,23 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.esante.medimail.backoffice.account.AccountAlreadyClosed;
 import fr.esante.medimail.backoffice.account.AccountCare;
+import fr.esante.medimail.backoffice.account.AccountClosedForCorrection;
 import fr.esante.medimail.backoffice.account.AccountClosure;
 import fr.esante.medimail.backoffice.account.AccountNotClosed;
 import fr.esante.medimail.backoffice.account.AccountNotFound;
 import fr.esante.medimail.backoffice.account.AccountNotValidated;
+import fr.esante.medimail.backoffice.account.NothingToCorrect;
 import fr.esante.medimail.backoffice.applicant.ApplicantFile;
 import fr.esante.medimail.backoffice.applicant.ApplicantFiles;
+import fr.esante.medimail.backoffice.applicant.ApplicantProfile;
+import fr.esante.medimail.backoffice.applicant.PostalAddress;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import fr.esante.medimail.support.web.PathIds;
 
 /**
  * The staff page of an existing account (role REVIEWER to read it): who it is, its address, whether it is closed; an
- * ADMIN closes it (with a reason) or reopens it from here, as through the API.
+ * ADMIN closes it (with a reason), reopens it or corrects its contact details from here, as through the API.
  */
 @Controller
 class AccountPageController {
@@ -38,14 +46,17 @@ class AccountPageController {
 
     private final ApplicantFiles files;
     private final AccountCare care;
+    private final Validator validator;
 
-    AccountPageController(ApplicantFiles files, AccountCare care) {
+    AccountPageController(ApplicantFiles files, AccountCare care, Validator validator) {
         this.files = files;
         this.care = care;
+        this.validator = validator;
     }
 
-    /** The page's view of the account. */
-    record AccountView(UUID id, String name, String email, String mssAddress, boolean closed, String closure) {
+    /** The page's view of the account; the contact fields prefill the correction form. */
+    record AccountView(UUID id, String name, String email, String mssAddress, boolean closed, String closure,
+                       String phone, String secondPhone, PostalAddress address) {
     }
 
     @GetMapping("/accounts/{accountId}")
@@ -61,7 +72,9 @@ class AccountPageController {
                 f.profile() == null ? "" : f.profile().firstName() + " " + f.profile().lastName(),
                 f.profile() == null ? null : f.profile().email(), f.address() == null ? null : f.address().address(),
                 closure.isPresent(), closure.map(c -> "clôturé le " + FRENCH_DATE_TIME.format(c.closedAt()) + " par "
-                        + c.closedBy() + " : " + c.reason()).orElse(null)));
+                        + c.closedBy() + " : " + c.reason()).orElse(null),
+                f.profile() == null ? null : f.profile().phone(), f.profile() == null ? null : f.profile().secondPhone(),
+                f.profile() == null ? null : f.profile().address()));
         model.addAttribute("admin", staff.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority())));
         model.addAttribute("maxReasonLength", AccountCare.MAX_REASON_LENGTH);
         model.addAttribute("username", staff.getName());
@@ -103,6 +116,57 @@ class AccountPageController {
             flash.addFlashAttribute("error", "Ce compte n'est pas clôturé : il n'y a rien à rouvrir.");
         }
         return back(id);
+    }
+
+    /**
+     * The form sends every field, prefilled with the current values: what staff left unchanged is not corrected, an
+     * emptied second phone is removed. Refused input stays unsent and is named in French.
+     */
+    @PostMapping("/accounts/{accountId}/contact-correction")
+    String correctContact(@PathVariable String accountId, @RequestParam(required = false) String phone,
+                          @RequestParam(required = false) String secondPhone,
+                          @RequestParam(required = false) String addressLine,
+                          @RequestParam(required = false) String postalCode, @RequestParam(required = false) String city,
+                          @RequestParam(required = false) String region, @RequestParam(required = false) String department,
+                          Principal staff, RedirectAttributes flash) {
+        UUID id = PathIds.uuid(accountId).orElse(null);
+        Optional<ApplicantProfile> current = Optional.ofNullable(id).flatMap(files::find).map(ApplicantFile::profile);
+        if (current.isEmpty()) {
+            flash.addFlashAttribute("error", "Ce compte n'existe pas.");
+            return back(id);
+        }
+        ContactCorrectionRequest request = changedFields(current.get(), new ContactCorrectionRequest(phone,
+                secondPhone == null ? "" : secondPhone,
+                new ContactCorrectionRequest.AddressRequest(addressLine, postalCode, city, region, department)));
+        var problems = validator.validate(request);
+        if (!problems.isEmpty()) {
+            flash.addFlashAttribute("error", "Correction non enregistrée : " + problems.stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(ConstraintViolation::getMessage).collect(Collectors.joining(" ")));
+            return back(id);
+        }
+        try {
+            care.correctContact(id, staff.getName(), request.toCorrection());
+            flash.addFlashAttribute("success", "Correction enregistrée : les coordonnées du compte et son entrée dans"
+                    + " l'annuaire sont mises à jour dans quelques instants.");
+        } catch (AccountNotFound | AccountNotValidated e) {
+            flash.addFlashAttribute("error", "Ce compte n'a pas été validé : le professionnel corrige lui-même son profil.");
+        } catch (AccountClosedForCorrection e) {
+            flash.addFlashAttribute("error", "Ce compte est clôturé : rouvrez-le avant de corriger ses coordonnées.");
+        } catch (NothingToCorrect e) {
+            flash.addFlashAttribute("error", "Les coordonnées indiquées sont déjà celles du compte : rien n'a été modifié.");
+        }
+        return back(id);
+    }
+
+    /** Keeps only what the form changed, so that an untouched field is not rewritten with its own value. */
+    private static ContactCorrectionRequest changedFields(ApplicantProfile current, ContactCorrectionRequest form) {
+        String phone = form.phone() != null && !form.phone().equals(current.phone()) ? form.phone() : null;
+        String currentSecond = current.secondPhone() == null ? "" : current.secondPhone();
+        String secondPhone = form.secondPhone().equals(currentSecond) ? null : form.secondPhone();
+        ContactCorrectionRequest.AddressRequest address = form.address().toAddress().equals(current.address())
+                ? null : form.address();
+        return new ContactCorrectionRequest(phone, secondPhone, address);
     }
 
     private static UUID require(UUID id) {

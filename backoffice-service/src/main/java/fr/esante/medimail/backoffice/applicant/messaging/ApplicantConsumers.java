@@ -76,6 +76,7 @@ class ApplicantConsumers {
                 .toList();
         return new IdentityEvidence(event.getLastName(), event.getFirstName(), event.getProfession(),
                 event.getSpecialties(), event.getIdentifierType(), event.getIdentifier(), event.getMailboxType(),
-                event.getStructureIdentifier(), event.getSource(), activities, event.getOccurredAt());
+                event.getStructureIdentifier(), event.getSource(), activities, event.getOccurredAt(),
+                event.getDirectoryImportedAt());
     }
 }

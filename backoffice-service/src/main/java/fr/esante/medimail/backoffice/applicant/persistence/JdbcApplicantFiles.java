@@ -45,7 +45,7 @@ public class JdbcApplicantFiles implements ApplicantFiles {
             a.city, a.region, a.department, a.organisation_name, a.service_name, a.directory_visible, a.paperless,
             a.identity_verified_at, a.verified_last_name, a.verified_first_name, a.verified_profession,
             a.verified_specialties, a.verified_identifier_type, a.verified_identifier, a.verified_mailbox_type,
-            a.structure_identifier, a.verification_source, a.mss_address_assigned_at, a.mss_address, a.mailbox_type""";
+            a.structure_identifier, a.verification_source, a.directory_imported_at, a.mss_address_assigned_at, a.mss_address, a.mailbox_type""";
 
     private static final int FIND_ALL_SLICE = 1000;
 
@@ -116,9 +116,9 @@ public class JdbcApplicantFiles implements ApplicantFiles {
         int updated = jdbc.sql("""
                         INSERT INTO applicant (account_id, identity_verified_at, verified_last_name, verified_first_name,
                             verified_profession, verified_specialties, verified_identifier_type, verified_identifier,
-                            verified_mailbox_type, structure_identifier, verification_source)
+                            verified_mailbox_type, structure_identifier, verification_source, directory_imported_at)
                         VALUES (:accountId, :verifiedAt, :lastName, :firstName, :profession, :specialties, :identifierType,
-                            :identifier, :mailboxType, :structureIdentifier, :source)
+                            :identifier, :mailboxType, :structureIdentifier, :source, :directoryImportedAt)
                         ON CONFLICT (account_id) DO UPDATE SET
                             identity_verified_at = EXCLUDED.identity_verified_at,
                             verified_last_name = EXCLUDED.verified_last_name, verified_first_name = EXCLUDED.verified_first_name,
@@ -128,7 +128,8 @@ public class JdbcApplicantFiles implements ApplicantFiles {
                             verified_identifier = EXCLUDED.verified_identifier,
                             verified_mailbox_type = EXCLUDED.verified_mailbox_type,
                             structure_identifier = EXCLUDED.structure_identifier,
-                            verification_source = EXCLUDED.verification_source, updated_at = now()
+                            verification_source = EXCLUDED.verification_source,
+                            directory_imported_at = EXCLUDED.directory_imported_at, updated_at = now()
                         WHERE applicant.identity_verified_at IS NULL
                            OR applicant.identity_verified_at <= EXCLUDED.identity_verified_at""")
                 .param("accountId", accountId)
@@ -142,6 +143,7 @@ public class JdbcApplicantFiles implements ApplicantFiles {
                 .param("mailboxType", identity.mailboxType())
                 .param("structureIdentifier", identity.structureIdentifier())
                 .param("source", identity.source())
+                .param("directoryImportedAt", timestamp(identity.directoryImportedAt()))
                 .update();
         if (updated == 0) {
             return; // a newer check is already on file
@@ -279,7 +281,8 @@ public class JdbcApplicantFiles implements ApplicantFiles {
                     rs.getString("verified_profession"), strings(rs.getArray("verified_specialties")),
                     rs.getString("verified_identifier_type"), rs.getString("verified_identifier"),
                     rs.getString("verified_mailbox_type"), rs.getString("structure_identifier"),
-                    rs.getString("verification_source"), activities.getOrDefault(accountId, List.of()), verifiedAt);
+                    rs.getString("verification_source"), activities.getOrDefault(accountId, List.of()), verifiedAt,
+                    instant(rs, "directory_imported_at"));
         }
         AssignedAddress address = null;
         Instant assignedAt = instant(rs, "mss_address_assigned_at");

@@ -25,7 +25,7 @@ class AuditPageController {
             "IDENTITY_CONFIRMED", "Identité confirmée", "IDENTITY_REFUSED", "Identité refusée",
             "ACCOUNT_CLOSED", "Compte clôturé", "ACCOUNT_REOPENED", "Compte rouvert",
             "QUEUE_EXPORTED", "Export de la file d'attente", "DECISIONS_EXPORTED", "Export des décisions",
-            "DIRECTORY_REPUBLISHED", "Annuaire republié");
+            "DIRECTORY_REPUBLISHED", "Annuaire republié", "CONTACT_CORRECTED", "Coordonnées corrigées");
 
     private final StaffAudit audit;
 

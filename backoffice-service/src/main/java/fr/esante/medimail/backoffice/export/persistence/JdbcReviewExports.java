@@ -28,13 +28,22 @@ class JdbcReviewExports implements ReviewExports {
 
     static final int FETCH_SIZE = 1000;
 
-    private static final String SELECT = """
+    private static final String ACCOUNT_ROWS = """
             SELECT r.id, r.account_id, r.status, r.submitted_at, r.decided_at, r.decided_by, r.rejection_reason,
                 a.last_name, a.first_name, a.email, a.profession,
                 COALESCE(a.verified_identifier_type, a.identifier_type) AS identifier_type,
                 COALESCE(a.verified_identifier, a.identifier) AS identifier, a.mss_address,
                 COALESCE(a.mailbox_type, a.verified_mailbox_type) AS mailbox_type, a.region
             FROM review r JOIN applicant a ON a.account_id = r.account_id
+            """;
+
+    /** ORG requests in the same columns: the requester's names and e-mail, the structure's identifier. */
+    private static final String ORG_ROWS = """
+            SELECT o.id, o.requester_account_id AS account_id, o.status, o.submitted_at, o.decided_at, o.decided_by,
+                o.rejection_reason, o.requester_last_name AS last_name, o.requester_first_name AS first_name,
+                o.requester_email AS email, NULL AS profession, o.structure_identifier_type AS identifier_type,
+                o.structure_identifier AS identifier, o.mss_address, 'ORG' AS mailbox_type, NULL AS region
+            FROM org_review o
             """;
 
     private final JdbcTemplate jdbc;
@@ -47,14 +56,19 @@ class JdbcReviewExports implements ReviewExports {
     @Override
     @Transactional(readOnly = true)
     public void eachPending(Consumer<ExportedReview> sink) {
-        jdbc.query(SELECT + "WHERE r.status = 'PENDING' ORDER BY r.submitted_at, r.id", handler(sink));
+        jdbc.query("SELECT * FROM (" + ACCOUNT_ROWS + "WHERE r.status = 'PENDING' UNION ALL " + ORG_ROWS
+                + "WHERE o.status = 'PENDING') items ORDER BY submitted_at, id", handler(sink));
     }
 
     @Override
     @Transactional(readOnly = true)
     public void eachDecided(Instant from, Instant to, Consumer<ExportedReview> sink) {
-        jdbc.query(SELECT + "WHERE r.status IN ('APPROVED', 'REJECTED') AND r.decided_at >= ? AND r.decided_at < ?"
-                + " ORDER BY r.decided_at, r.id", handler(sink), timestamp(from), timestamp(to));
+        // A closed ORG mailbox was approved first: its decision stays in the period it was taken.
+        jdbc.query("SELECT * FROM (" + ACCOUNT_ROWS
+                        + "WHERE r.status IN ('APPROVED', 'REJECTED') AND r.decided_at >= ? AND r.decided_at < ? UNION ALL "
+                        + ORG_ROWS + "WHERE o.status IN ('APPROVED', 'REJECTED', 'CLOSED') AND o.decided_at >= ? AND o.decided_at < ?"
+                        + ") decisions ORDER BY decided_at, id",
+                handler(sink), timestamp(from), timestamp(to), timestamp(from), timestamp(to));
     }
 
     private static RowCallbackHandler handler(Consumer<ExportedReview> sink) {

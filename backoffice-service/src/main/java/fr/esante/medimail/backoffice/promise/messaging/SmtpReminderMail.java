@@ -41,7 +41,11 @@ class SmtpReminderMail implements ReminderMail {
     @Override
     public void send(WaitingItem item, long waitedHours, Instant deadline) {
         String who = item.firstName() + " " + item.lastName();
-        String what = "IDENTITY".equals(item.kind()) ? "La vérification d'identité" : "La demande de compte";
+        String what = switch (item.kind()) {
+            case "IDENTITY" -> "La vérification d'identité";
+            case "ORG" -> "La demande de boîte organisationnelle";
+            default -> "La demande de compte";
+        };
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(serviceDesk);

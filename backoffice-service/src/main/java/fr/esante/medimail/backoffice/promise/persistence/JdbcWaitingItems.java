@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 import fr.esante.medimail.backoffice.promise.WaitingItem;
 import fr.esante.medimail.backoffice.promise.WaitingItems;
 
-/** The queue's pending items (tables {@code review} and {@code identity_review}) and {@code promise_reminder}. */
+/** The queue's pending items (tables {@code review}, {@code identity_review}, {@code org_review}) and {@code promise_reminder}. */
 @Repository
 class JdbcWaitingItems implements WaitingItems {
 
@@ -39,6 +39,12 @@ class JdbcWaitingItems implements WaitingItems {
                             FROM identity_review i
                             WHERE i.status = 'PENDING' AND i.requested_at < :threshold
                               AND NOT EXISTS (SELECT 1 FROM promise_reminder p WHERE p.item_kind = 'IDENTITY' AND p.item_id = i.id)
+                            UNION ALL
+                            SELECT 'ORG', o.id, o.requester_account_id, o.submitted_at, o.requester_last_name,
+                                o.requester_first_name, o.requester_email, o.structure_identifier_type, o.structure_identifier
+                            FROM org_review o
+                            WHERE o.status = 'PENDING' AND o.submitted_at < :threshold
+                              AND NOT EXISTS (SELECT 1 FROM promise_reminder p WHERE p.item_kind = 'ORG' AND p.item_id = o.id)
                         ) items ORDER BY waiting_since LIMIT :limit""")
                 .param("threshold", timestamp(threshold)).param("limit", limit)
                 .query((rs, n) -> new WaitingItem(rs.getString("kind"), rs.getObject("id", UUID.class),
@@ -62,7 +68,7 @@ class JdbcWaitingItems implements WaitingItems {
 
     @Override
     public Instant oldestWaitingSince(String kind) {
-        String column = "ACCOUNT".equals(kind) ? "submitted_at" : "requested_at";
+        String column = "IDENTITY".equals(kind) ? "requested_at" : "submitted_at";
         return jdbc.sql("SELECT min(" + column + ") AS oldest FROM " + table(kind) + " WHERE status = 'PENDING'")
                 .query((rs, n) -> instant(rs, "oldest")).single();
     }
@@ -71,7 +77,8 @@ class JdbcWaitingItems implements WaitingItems {
     public long decidedSince(Instant since) {
         return jdbc.sql("""
                         SELECT (SELECT count(*) FROM review WHERE decided_at >= :since)
-                             + (SELECT count(*) FROM identity_review WHERE decided_at >= :since)""")
+                             + (SELECT count(*) FROM identity_review WHERE decided_at >= :since)
+                             + (SELECT count(*) FROM org_review WHERE decided_at >= :since)""")
                 .param("since", timestamp(since)).query(Long.class).single();
     }
 
@@ -79,6 +86,7 @@ class JdbcWaitingItems implements WaitingItems {
         return switch (kind) {
             case "ACCOUNT" -> "review";
             case "IDENTITY" -> "identity_review";
+            case "ORG" -> "org_review";
             default -> throw new IllegalArgumentException("Unknown kind " + kind);
         };
     }

@@ -29,7 +29,7 @@ class QueueMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        for (String kind : new String[] {"ACCOUNT", "IDENTITY"}) {
+        for (String kind : new String[] {"ACCOUNT", "IDENTITY", "ORG"}) {
             Gauge.builder("medimail.backoffice.queue.length", items, i -> i.pending(kind))
                     .description("Items waiting for a staff decision").tag("kind", kind).register(registry);
             Gauge.builder("medimail.backoffice.queue.oldest.age", items, i -> oldestAgeSeconds(i, kind))
@@ -38,7 +38,7 @@ class QueueMetrics implements MeterBinder {
         }
         Gauge.builder("medimail.backoffice.decisions.last.hour", items,
                         i -> i.decidedSince(clock.instant().minus(Duration.ofHours(1))))
-                .description("Staff decisions (accounts and identities) over the last hour").register(registry);
+                .description("Staff decisions (accounts, identities, ORG mailboxes) over the last hour").register(registry);
     }
 
     private double oldestAgeSeconds(WaitingItems items, String kind) {

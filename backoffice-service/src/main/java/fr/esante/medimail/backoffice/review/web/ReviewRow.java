@@ -52,7 +52,7 @@ record ReviewRow(UUID id, UUID registrationId, String name, String email, String
                 file.address().address(), mailboxType(file.mailboxType()),
                 FRENCH_DATE_TIME.format(reviewCase.review().submittedAt()), age(promise.ageOf(reviewCase.review())),
                 promise.overdue(reviewCase.review()), p.directoryVisible(), p.paperless(), identity != null,
-                file.identityCheckedForCurrentProfile(), identity == null ? null : source(identity.source()),
+                file.identityCheckedForCurrentProfile(), identity == null ? null : source(identity),
                 identity == null ? null : join(" ", identity.firstName(), identity.lastName()),
                 identity == null ? null : identity.structureIdentifier(),
                 identity == null ? List.of() : identity.activities().stream().map(ReviewRow::activity).toList(),
@@ -89,10 +89,14 @@ record ReviewRow(UUID id, UUID registrationId, String name, String email, String
         return "INT".equals(type) ? "INT (rattachée à une structure)" : type;
     }
 
-    private static String source(String source) {
+    private static String source(IdentityEvidence identity) {
+        String source = identity.source();
         return switch (source == null ? "" : source) {
             case "LIVE_DIRECTORY" -> "Annuaire national (consulté en direct)";
-            case "IMPORTED_DIRECTORY" -> "Extraction de l'annuaire national";
+            // An extraction can be days old: the reviewer needs its date to judge a recent change it may not show.
+            case "IMPORTED_DIRECTORY" -> identity.directoryImportedAt() == null
+                    ? "Extraction de l'annuaire national (date d'import non transmise)"
+                    : "Extraction de l'annuaire national importée le " + FRENCH_DATE_TIME.format(identity.directoryImportedAt());
             case "IDENTIFIER_SYNTAX" -> "Contrôle de forme de l'identifiant seulement";
             case "MANUAL_REVIEW" -> "Identité confirmée par le centre de services (vérification manuelle)";
             case "PRO_SANTE_CONNECT" -> "Identité attestée par Pro Santé Connect (carte CPS ou e-CPS), sans consultation d'annuaire";

@@ -39,8 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Who may do what. Two filter chains:
  * <ul>
  * <li>{@code /api/**}: HTTP Basic, stateless, no CSRF (no cookie is ever trusted there); 401 and 403 as problem details;
- * the reviews, identity reviews, accounts and audit APIs need the role REVIEWER; closing and reopening accounts and
- * the exports need ADMIN (which implies REVIEWER); the directory backfill needs OPERATOR or ADMIN.</li>
+ * the reviews, identity reviews, accounts and audit APIs need the role REVIEWER; closing, reopening and correcting
+ * accounts and the exports need ADMIN (which implies REVIEWER); the directory backfill needs OPERATOR or ADMIN.</li>
  * <li>everything else: the staff pages, with a French login form, a session and CSRF protection;
  * {@code /actuator/health} is public.</li>
  * </ul>
@@ -83,6 +83,9 @@ class SecurityConfiguration {
     AuthenticationManager staffAuthentication(StaffDirectory staff, PasswordEncoder passwords, LoginThrottle throttle, Clock clock) {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(staff);
         passwordCheck.setPasswordEncoder(passwords);
+        // A hand-built provider gets no password service from Spring Boot: without it, configured BCrypt hashes would
+        // never be renewed to Argon2id at login.
+        passwordCheck.setUserDetailsPasswordService(staff);
         return new ProviderManager(new ThrottledAuthenticationProvider(passwordCheck, throttle, clock, "staff"));
     }
 
@@ -91,7 +94,7 @@ class SecurityConfiguration {
         return new SecurityProblemResponses(json, "Medimail back-office",
                 "Identifiez-vous avec votre compte du centre de services (authentification HTTP Basic).",
                 "Votre compte n'a pas le rôle nécessaire pour cette action : REVIEWER pour instruire les demandes,"
-                        + " ADMIN pour clôturer, rouvrir et exporter, OPERATOR pour les métriques.");
+                        + " ADMIN pour clôturer, rouvrir, corriger et exporter, OPERATOR pour les métriques.");
     }
 
     /** The operators' metrics: HTTP Basic, stateless, role OPERATOR (or ADMIN). */
@@ -117,7 +120,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/reviews", "/api/v1/reviews/**").hasRole(REVIEWER)
                         .requestMatchers("/api/v1/identity-reviews", "/api/v1/identity-reviews/**").hasRole(REVIEWER)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/closure", "/api/v1/accounts/*/reopening").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/closure", "/api/v1/accounts/*/reopening",
+                                "/api/v1/accounts/*/contact-correction").hasRole(ADMIN)
                         .requestMatchers("/api/v1/exports/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/organisational-mailboxes/*/closure").hasRole(ADMIN)
                         .requestMatchers("/api/v1/accounts/**", "/api/v1/audit-records", "/api/v1/audit-records/**").hasRole(REVIEWER)
@@ -144,7 +148,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
                         // The login page is styled too: the DSFR files and the pages' own stylesheet and script are public.
                         .requestMatchers("/dsfr/**", "/css/**", "/js/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/accounts/*/closure", "/accounts/*/reopening").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/accounts/*/closure", "/accounts/*/reopening",
+                                "/accounts/*/contact-correction").hasRole(ADMIN)
                         .requestMatchers("/exports/**").hasRole(ADMIN)
                         .requestMatchers("/reviews", "/reviews/**", "/identity-reviews/**", "/audit", "/accounts/**").hasRole(REVIEWER)
                         .anyRequest().authenticated())

@@ -1,6 +1,9 @@
 package fr.esante.medimail.identity.decision.messaging;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongFunction;
 
 import fr.esante.medimail.events.DirectoryActivity;
 import fr.esante.medimail.events.IdentityRejected;
@@ -9,6 +12,7 @@ import fr.esante.medimail.events.IdentityVerified;
 import fr.esante.medimail.identity.decision.Decision;
 import fr.esante.medimail.identity.decision.DecisionLog;
 import fr.esante.medimail.identity.decision.DecisionPublisher;
+import fr.esante.medimail.identity.decision.DecisionSource;
 import fr.esante.medimail.identity.decision.EvidenceSummary;
 import fr.esante.medimail.identity.decision.Outcome;
 import fr.esante.medimail.identity.decision.PendingReview;
@@ -32,9 +36,15 @@ public class OutboxDecisionPublisher implements DecisionPublisher {
     public static final String REJECTED_BY_REVIEWER = "REJECTED_BY_REVIEWER";
 
     private final Outbox outbox;
+    private final LongFunction<Optional<Instant>> importFinishedAt;
 
-    public OutboxDecisionPublisher(Outbox outbox) {
+    /**
+     * @param importFinishedAt when a directory import finished, by import id: a reviewer weighs an imported
+     *                         directory's answer by its age, so IdentityVerified carries it
+     */
+    public OutboxDecisionPublisher(Outbox outbox, LongFunction<Optional<Instant>> importFinishedAt) {
         this.outbox = outbox;
+        this.importFinishedAt = importFinishedAt;
     }
 
     @Override
@@ -56,6 +66,7 @@ public class OutboxDecisionPublisher implements DecisionPublisher {
                     .setStructureIdentifier(decision.structureIdentifier())
                     .setSource(decision.source().name())
                     .setActivities(decision.activities().stream().map(OutboxDecisionPublisher::activity).toList())
+                    .setDirectoryImportedAt(directoryImportedAt(decision))
                     .build();
             outbox.append(Topics.IDENTITY_VERIFIED, key, event);
             return new DecisionLog.PublishedEvent("IdentityVerified", eventId);
@@ -114,6 +125,13 @@ public class OutboxDecisionPublisher implements DecisionPublisher {
                 .build();
         outbox.append(Topics.IDENTITY_REJECTED, review.accountId().toString(), event);
         return new DecisionLog.PublishedEvent("IdentityRejected", eventId);
+    }
+
+    private Instant directoryImportedAt(Decision decision) {
+        if (decision.source() != DecisionSource.IMPORTED_DIRECTORY || decision.directoryImportId() == null) {
+            return null;
+        }
+        return importFinishedAt.apply(decision.directoryImportId()).orElse(null);
     }
 
     /** What the applicant is shown: the reviewer's French text, or nothing. */

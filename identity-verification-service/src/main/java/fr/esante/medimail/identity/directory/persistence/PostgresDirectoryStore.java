@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 
@@ -50,21 +51,44 @@ public class PostgresDirectoryStore implements DirectoryStore {
     /** Advisory lock held by the transaction of a load: one load at a time per database, whatever the instance. */
     static final long LOAD_LOCK = 0x6469726563746f72L; // "director"
 
-    /** Table column receiving each {@link ExtractionColumns#KEPT} value; null where the value is not stored as such. */
-    private static final String[] COLUMN_OF_KEPT = {"identifier_type", "identifier", null, "civility_code", "last_name",
-            "first_name", "profession_code", "profession_label", "category_code", "skill_type_code", "skill_code",
-            "skill_label", "practice_mode_code", "practice_mode_label", "siret", "siren", "finess_site", "finess_legal",
-            "structure_id", "structure_name", "trade_name", "postal_code", "city_code", "city", "department_code",
-            "sector_code", "role_code", "activity_kind_code"};
+    /**
+     * The table column of each stored extraction column, matched by header name: {@link ExtractionColumns#KEPT} may
+     * gain, lose or reorder columns without a value landing in the wrong column. The national id as read is not stored
+     * (the row's recomputed one is).
+     */
+    private static final List<Map.Entry<String, String>> COLUMN_OF_HEADER = List.of(
+            Map.entry(ExtractionColumns.ID_TYPE, "identifier_type"), Map.entry(ExtractionColumns.ID, "identifier"),
+            Map.entry(ExtractionColumns.CIVILITY_CODE, "civility_code"), Map.entry(ExtractionColumns.LAST_NAME, "last_name"),
+            Map.entry(ExtractionColumns.FIRST_NAME, "first_name"),
+            Map.entry(ExtractionColumns.PROFESSION_CODE, "profession_code"),
+            Map.entry(ExtractionColumns.PROFESSION_LABEL, "profession_label"),
+            Map.entry(ExtractionColumns.CATEGORY_CODE, "category_code"),
+            Map.entry(ExtractionColumns.SKILL_TYPE_CODE, "skill_type_code"), Map.entry(ExtractionColumns.SKILL_CODE, "skill_code"),
+            Map.entry(ExtractionColumns.SKILL_LABEL, "skill_label"),
+            Map.entry(ExtractionColumns.PRACTICE_MODE_CODE, "practice_mode_code"),
+            Map.entry(ExtractionColumns.PRACTICE_MODE_LABEL, "practice_mode_label"), Map.entry(ExtractionColumns.SIRET, "siret"),
+            Map.entry(ExtractionColumns.SIREN, "siren"), Map.entry(ExtractionColumns.FINESS_SITE, "finess_site"),
+            Map.entry(ExtractionColumns.FINESS_LEGAL, "finess_legal"), Map.entry(ExtractionColumns.STRUCTURE_ID, "structure_id"),
+            Map.entry(ExtractionColumns.STRUCTURE_NAME, "structure_name"), Map.entry(ExtractionColumns.TRADE_NAME, "trade_name"),
+            Map.entry(ExtractionColumns.POSTAL_CODE, "postal_code"), Map.entry(ExtractionColumns.CITY_CODE, "city_code"),
+            Map.entry(ExtractionColumns.CITY, "city"), Map.entry(ExtractionColumns.DEPARTMENT_CODE, "department_code"),
+            Map.entry(ExtractionColumns.SECTOR_CODE, "sector_code"), Map.entry(ExtractionColumns.ROLE_CODE, "role_code"),
+            Map.entry(ExtractionColumns.ACTIVITY_KIND_CODE, "activity_kind_code"));
+
+    /** Where each entry of {@link #COLUMN_OF_HEADER} is in a row's values (rows carry KEPT's order for speed). */
+    private static final int[] VALUE_POSITION = COLUMN_OF_HEADER.stream().mapToInt(entry -> {
+        int position = ExtractionColumns.KEPT.indexOf(entry.getKey());
+        if (position < 0) {
+            throw new IllegalStateException("Column '" + entry.getKey() + "' is stored but not kept by the reader");
+        }
+        return position;
+    }).toArray();
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final String maintenanceWorkMem;
 
     public PostgresDirectoryStore(DataSource dataSource, String maintenanceWorkMem) {
-        if (COLUMN_OF_KEPT.length != ExtractionColumns.KEPT.size()) {
-            throw new IllegalStateException("COLUMN_OF_KEPT and ExtractionColumns.KEPT disagree");
-        }
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         this.maintenanceWorkMem = maintenanceWorkMem;
@@ -223,11 +247,7 @@ public class PostgresDirectoryStore implements DirectoryStore {
         private void startCopy() throws SQLException {
             StringJoiner columns = new StringJoiner(", ", "(", ")");
             columns.add("import_id").add("line_number").add("national_id");
-            for (String column : COLUMN_OF_KEPT) {
-                if (column != null) {
-                    columns.add(column);
-                }
-            }
+            COLUMN_OF_HEADER.forEach(entry -> columns.add(entry.getValue()));
             String sql = "COPY " + table + " " + columns + " FROM STDIN";
             copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, 1 << 16);
             out = new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16);
@@ -239,11 +259,9 @@ public class PostgresDirectoryStore implements DirectoryStore {
             line.append(importId).append('\t').append(row.lineNumber()).append('\t');
             appendValue(row.nationalId());
             String[] values = row.values();
-            for (int i = 0; i < values.length; i++) {
-                if (COLUMN_OF_KEPT[i] != null) {
-                    line.append('\t');
-                    appendValue(values[i]);
-                }
+            for (int position : VALUE_POSITION) {
+                line.append('\t');
+                appendValue(values[position]);
             }
             line.append('\n');
             out.append(line);

@@ -71,6 +71,9 @@ class SecurityConfiguration {
                                                  Clock clock) {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(operators);
         passwordCheck.setPasswordEncoder(passwords);
+        // A hand-built provider gets no password service from Spring Boot: without it, configured BCrypt hashes would
+        // never be renewed to Argon2id at login.
+        passwordCheck.setUserDetailsPasswordService(operators);
         return new ProviderManager(new ThrottledAuthenticationProvider(passwordCheck, throttle, clock, "operator"));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -33,7 +34,7 @@ class OutboxDecisionPublisherTest {
             appended.add(new Object[] {topic, key, event});
         }
     };
-    private final OutboxDecisionPublisher publisher = new OutboxDecisionPublisher(outbox);
+    private final OutboxDecisionPublisher publisher = new OutboxDecisionPublisher(outbox, importId -> Optional.empty());
     private final PendingReview review = new PendingReview(UUID.randomUUID(), UUID.randomUUID(), Instant.parse("2026-03-02T08:00:00Z"),
             "NAME_MISMATCH", "Durant", "Jean", "10", List.of("SM54"), "RPPS", "99800000012", "PER", null, List.of());
 

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 import fr.esante.medimail.mssaddress.derivation.AddressDerivation;
 import fr.esante.medimail.mssaddress.derivation.ProfessionDomains;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /** Keeps the derivation free of Spring: the configured table is turned into plain objects here. */
 @Configuration(proxyBeanMethods = false)
@@ -22,7 +23,7 @@ class DerivationConfiguration {
     }
 
     @Bean
-    AddressDerivation addressDerivation(ProfessionDomains domains) {
-        return new AddressDerivation(domains);
+    AddressDerivation addressDerivation(ProfessionDomains domains, UserTexts texts) {
+        return new AddressDerivation(domains, new DerivationTexts(texts));
     }
 }

@@ -12,6 +12,7 @@ import fr.esante.medimail.mssaddress.derivation.AddressDerivation;
 import fr.esante.medimail.mssaddress.derivation.Derivation;
 import fr.esante.medimail.mssaddress.derivation.MssAddress;
 import fr.esante.medimail.mssaddress.derivation.RefusalReason;
+import fr.esante.medimail.support.texts.UserTexts;
 import fr.esante.medimail.support.web.ApiProblem;
 import fr.esante.medimail.support.web.FieldError;
 import jakarta.validation.Valid;
@@ -27,17 +28,19 @@ import jakarta.validation.constraints.Size;
 class AddressPreviewController {
 
     private final AddressDerivation derivation;
+    private final UserTexts texts;
 
-    AddressPreviewController(AddressDerivation derivation) {
+    AddressPreviewController(AddressDerivation derivation, UserTexts texts) {
         this.derivation = derivation;
+        this.texts = texts;
     }
 
     record PreviewQuery(
-            @NotBlank(message = "Le prénom est obligatoire.")
-            @Size(max = 200, message = "Le prénom ne doit pas dépasser 200 caractères.") String firstName,
-            @NotBlank(message = "Le nom est obligatoire.")
-            @Size(max = 200, message = "Le nom ne doit pas dépasser 200 caractères.") String lastName,
-            @NotBlank(message = "La profession (code TRE_G15) est obligatoire.") String profession) {
+            @NotBlank(message = "{address.preview.first-name.required}")
+            @Size(max = 200, message = "{address.preview.first-name.too-long}") String firstName,
+            @NotBlank(message = "{address.preview.last-name.required}")
+            @Size(max = 200, message = "{address.preview.last-name.too-long}") String lastName,
+            @NotBlank(message = "{address.preview.profession.required}") String profession) {
     }
 
     record AddressPreview(String localPart, String domain, String address) {
@@ -56,19 +59,19 @@ class AddressPreviewController {
         return new AddressPreview(address.localPart(), address.domain(), address.address());
     }
 
-    private static String detail(Derivation.Refused refused) {
+    private String detail(Derivation.Refused refused) {
         return switch (refused.reason()) {
-            case NAME_NOT_REPRESENTABLE -> ("firstName".equals(refused.field()) ? "Le prénom" : "Le nom")
-                    + " ne contient aucune lettre utilisable dans une adresse MSSanté.";
-            case UNKNOWN_PROFESSION -> "Ce code profession ne correspond à aucune profession de santé ouvrant droit"
-                    + " à une adresse MSSanté.";
+            case NAME_NOT_REPRESENTABLE -> "firstName".equals(refused.field())
+                    ? texts.text("address.preview.first-name-not-representable")
+                    : texts.text("address.preview.last-name-not-representable");
+            case UNKNOWN_PROFESSION -> texts.text("address.preview.unknown-profession");
         };
     }
 
-    private static String title(RefusalReason reason) {
+    private String title(RefusalReason reason) {
         return switch (reason) {
-            case NAME_NOT_REPRESENTABLE -> "Nom inutilisable dans une adresse MSSanté";
-            case UNKNOWN_PROFESSION -> "Profession inconnue";
+            case NAME_NOT_REPRESENTABLE -> texts.text("address.preview.name-not-representable.title");
+            case UNKNOWN_PROFESSION -> texts.text("address.preview.unknown-profession.title");
         };
     }
 }

@@ -30,7 +30,6 @@ import fr.esante.medimail.mssaddress.assignment.AddressAssignment;
 import fr.esante.medimail.mssaddress.assignment.AssignmentOutcome;
 import fr.esante.medimail.mssaddress.assignment.AssignmentRequest;
 import fr.esante.medimail.mssaddress.assignment.MailboxType;
-import fr.esante.medimail.mssaddress.derivation.AddressDerivation;
 import fr.esante.medimail.mssaddress.derivation.TreG15;
 import fr.esante.medimail.mssaddress.MssAddressApplication;
 import fr.esante.medimail.testsupport.TestDatabases;
@@ -156,7 +155,7 @@ class ConcurrentAssignmentIT {
 
         Instance(HikariDataSource dataSource) {
             this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-            this.assignment = new AddressAssignment(new AddressDerivation(TreG15.occitanie()),
+            this.assignment = new AddressAssignment(TreG15.derivation(),
                     new JdbcIssuedAddresses(JdbcClient.create(dataSource)), published::add);
         }
     }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import fr.esante.medimail.registration.account.Refusal;
+import fr.esante.medimail.support.texts.UserTexts;
 import fr.esante.medimail.support.web.FieldError;
 import fr.esante.medimail.support.web.ProblemDetailsAdvice;
 
@@ -24,6 +25,12 @@ import fr.esante.medimail.support.web.ProblemDetailsAdvice;
 class RefusalAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(RefusalAdvice.class);
+
+    private final UserTexts texts;
+
+    RefusalAdvice(UserTexts texts) {
+        this.texts = texts;
+    }
 
     @ExceptionHandler(Refusal.class)
     ResponseEntity<Object> refusal(Refusal refusal) {
@@ -36,12 +43,12 @@ class RefusalAdvice {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
         };
         String title = switch (refusal.kind()) {
-            case INVALID -> "Requête invalide";
-            case UNAUTHENTICATED -> "Authentification requise";
-            case FORBIDDEN -> "Action non autorisée";
-            case CONFLICT -> "Action impossible dans l'état actuel du compte";
-            case UNPROCESSABLE -> "Demande refusée";
-            case NOT_FOUND -> "Ressource introuvable";
+            case INVALID -> texts.text("problem.title.invalid");
+            case UNAUTHENTICATED -> texts.text("problem.title.unauthenticated");
+            case FORBIDDEN -> texts.text("problem.title.forbidden");
+            case CONFLICT -> texts.text("problem.title.conflict");
+            case UNPROCESSABLE -> texts.text("problem.title.unprocessable");
+            case NOT_FOUND -> texts.text("problem.title.not-found");
         };
         List<FieldError> errors = refusal.field() == null ? List.of()
                 : List.of(new FieldError(refusal.field(), refusal.code(), refusal.getMessage()));
@@ -59,7 +66,7 @@ class RefusalAdvice {
     @ExceptionHandler({OptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
     ResponseEntity<Object> concurrentUpdate(RuntimeException e) {
         log.info("Concurrent update refused: {}", e.getClass().getSimpleName());
-        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "CONCURRENT_UPDATE", "Modification simultanée",
-                "Votre compte vient d'être modifié par une autre demande : veuillez réessayer.", List.of());
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "CONCURRENT_UPDATE",
+                texts.text("problem.concurrent-update.title"), texts.text("problem.concurrent-update.detail"), List.of());
     }
 }

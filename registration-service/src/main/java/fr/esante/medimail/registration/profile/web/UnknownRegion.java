@@ -22,7 +22,7 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface UnknownRegion {
 
-    String message() default "Cette région n'existe pas : indiquez le code INSEE de la région (par exemple 76 pour l'Occitanie).";
+    String message() default "{profile.region.unknown}";
 
     Class<?>[] groups() default {};
 

@@ -22,7 +22,7 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PasswordTooWeak {
 
-    String message() default "Le mot de passe doit comporter au moins 12 caractères, dont des lettres et des chiffres.";
+    String message() default "{registration.password.too-weak}";
 
     Class<?>[] groups() default {};
 

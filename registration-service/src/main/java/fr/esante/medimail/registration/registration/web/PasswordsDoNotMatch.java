@@ -21,7 +21,7 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PasswordsDoNotMatch {
 
-    String message() default "La confirmation ne correspond pas au mot de passe.";
+    String message() default "{registration.password-confirmation.mismatch}";
 
     Class<?>[] groups() default {};
 

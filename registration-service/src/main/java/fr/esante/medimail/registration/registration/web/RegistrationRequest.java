@@ -13,31 +13,31 @@ import jakarta.validation.constraints.Size;
  */
 @PasswordsDoNotMatch
 record RegistrationRequest(
-        @NotBlank(message = "Le nom est obligatoire.")
-        @Size(max = 100, message = "Le nom ne peut pas dépasser 100 caractères.")
-        @Pattern(regexp = NAME, message = "Le nom ne peut contenir que des lettres, des espaces, des tirets et des apostrophes.")
+        @NotBlank(message = "{registration.last-name.required}")
+        @Size(max = 100, message = "{registration.last-name.too-long}")
+        @Pattern(regexp = NAME, message = "{registration.last-name.characters}")
         String lastName,
 
-        @NotBlank(message = "Le prénom est obligatoire.")
-        @Size(max = 100, message = "Le prénom ne peut pas dépasser 100 caractères.")
-        @Pattern(regexp = NAME, message = "Le prénom ne peut contenir que des lettres, des espaces, des tirets et des apostrophes.")
+        @NotBlank(message = "{registration.first-name.required}")
+        @Size(max = 100, message = "{registration.first-name.too-long}")
+        @Pattern(regexp = NAME, message = "{registration.first-name.characters}")
         String firstName,
 
-        @NotBlank(message = "L'adresse e-mail est obligatoire.")
-        @Size(max = 254, message = "L'adresse e-mail ne peut pas dépasser 254 caractères.")
-        @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "L'adresse e-mail n'est pas valide (exemple : jean.durand@exemple.fr).")
+        @NotBlank(message = "{registration.email.required}")
+        @Size(max = 254, message = "{registration.email.too-long}")
+        @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "{registration.email.invalid}")
         String email,
 
-        @NotBlank(message = "Le mot de passe est obligatoire.")
-        @Size(max = 72, message = "Le mot de passe ne peut pas dépasser 72 caractères.")
+        @NotBlank(message = "{registration.password.required}")
+        @Size(max = 72, message = "{registration.password.too-long}")
         @PasswordTooWeak
         String password,
 
-        @NotBlank(message = "La confirmation du mot de passe est obligatoire.")
+        @NotBlank(message = "{registration.password-confirmation.required}")
         String passwordConfirmation,
 
-        @NotBlank(message = "La région est obligatoire.")
-        @Pattern(regexp = "\\d{2}", message = "La région doit être un code INSEE de région à 2 chiffres (par exemple 76 pour l'Occitanie).")
+        @NotBlank(message = "{registration.region.required}")
+        @Pattern(regexp = "\\d{2}", message = "{registration.region.format}")
         String region) {
 
     /** A letter (any script, accents), then letters, blanks, apostrophes, dots and hyphens; empty is left to @NotBlank. */

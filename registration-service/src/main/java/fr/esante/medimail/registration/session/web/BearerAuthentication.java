@@ -15,6 +15,7 @@ import fr.esante.medimail.registration.account.AuthenticatedAccount;
 import fr.esante.medimail.registration.account.Refusal;
 import fr.esante.medimail.registration.account.web.AllowedBeforeTermsAcceptance;
 import fr.esante.medimail.registration.session.Sessions;
+import fr.esante.medimail.support.web.RequestLogContext;
 
 /**
  * A handler parameter of type {@link AuthenticatedAccount} requires {@code Authorization: Bearer <accessToken>}:
@@ -51,7 +52,9 @@ class BearerAuthentication implements WebMvcConfigurer, HandlerMethodArgumentRes
             throw Refusal.unauthenticated("AUTHENTICATION_REQUIRED", "Connectez-vous pour accéder à votre inscription.");
         }
         AllowedBeforeTermsAcceptance allowed = parameter.getMethodAnnotation(AllowedBeforeTermsAcceptance.class);
-        return sessions.authorize(token, allowed != null, allowed != null && allowed.alsoWithoutOneTimeCode());
+        AuthenticatedAccount account = sessions.authorize(token, allowed != null, allowed != null && allowed.alsoWithoutOneTimeCode());
+        RequestLogContext.account(account.accountId());
+        return account;
     }
 
     /** The token of an {@code Authorization: Bearer …} header, or null. */

@@ -1,0 +1,137 @@
+package fr.esante.medimail.e2e;
+
+import static fr.esante.medimail.testsupport.TestHttpClient.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import fr.esante.medimail.embedded.EmbeddedInfrastructure;
+import fr.esante.medimail.events.DirectoryEntry;
+import fr.esante.medimail.local.EmbeddedPlatformInfrastructure;
+import fr.esante.medimail.local.LocalPlatform;
+import fr.esante.medimail.local.PlatformServices;
+import fr.esante.medimail.schemas.Topics;
+import fr.esante.medimail.testsupport.TestHttpClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Staff (ADMIN) correct a validated account's contact details with the five services running: registration-service
+ * applies the correction (the holder sees it), and the directory feed carries the new entry; over the API, then from
+ * the account page in headless Chromium.
+ */
+class StaffCorrectionFlowIT {
+
+    private static final String STAFF = LocalPlatform.SEEDED_REVIEWER;
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static EmbeddedInfrastructure infrastructure;
+    private static PlatformServices platform;
+    private static Mailbox mailbox;
+
+    @BeforeAll
+    static void startPlatform() {
+        Browser.assertInstalled();
+        infrastructure = EmbeddedInfrastructure.shared();
+        Map<String, Map<String, Object>> settings = new HashMap<>(LocalPlatform.localSettings());
+        Map<String, Object> backoffice = new HashMap<>(settings.get("backoffice-service"));
+        backoffice.put("medimail.backoffice.staff[0].roles", "REVIEWER,ADMIN"); // corrections are for ADMIN
+        settings.put("backoffice-service", backoffice);
+        platform = PlatformServices.start(new EmbeddedPlatformInfrastructure(infrastructure), true, settings);
+        mailbox = new Mailbox("127.0.0.1", infrastructure.imapPort());
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        platform.close();
+    }
+
+    @Test
+    void anAdminCorrectsThePhoneAndAddressTheHolderSeesThemAndTheDirectoryFeedCarriesThem() {
+        RegistrationJourney holder = new RegistrationJourney(platform, mailbox, "Agathe", "Corrigee");
+        holder.register();
+        holder.confirmEmailFromTheLinkInTheMail();
+        holder.logIn();
+        holder.submitProfile("FOREIGN_OR_IN_TRAINING", "FINESS", "310000013", "60");
+        holder.awaitStatus("VALIDATION_PENDING");
+        holder.approveAsReviewer(STAFF, "agent");
+        String address = holder.awaitStatus("VALIDATED").get("mssAddress").asString();
+        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
+                .until(() -> replayDirectory().get(address), Objects::nonNull);
+
+        TestHttpClient.Answer corrected = holder.client().send("POST", holder.url("backoffice-service")
+                + "/api/v1/accounts/" + holder.registrationId + "/contact-correction", Map.of(
+                "phone", "+33 5 62 11 22 33",
+                "address", Map.of("line", "2 place du Capitole", "postalCode", "31000", "city", "Toulouse",
+                        "region", "76", "department", "31")), basic(STAFF, "agent"));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(202);
+
+        JsonNode profile = Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
+                .until(() -> holder.me().get("profile"), p -> "0562112233".equals(p.get("phone").asString()));
+        assertThat(profile.get("address").get("line").asString()).isEqualTo("2 place du Capitole");
+        DirectoryEntry entry = Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
+                .until(() -> replayDirectory().get(address), e -> e != null && "0562112233".equals(e.getPhone()));
+        assertThat(entry.getAddressLine()).isEqualTo("2 place du Capitole");
+        assertThat(entry.getPostalCode()).isEqualTo("31000");
+        assertThat(entry.getLastName()).as("names untouched").isEqualTo("Corrigee");
+        assertThat(holder.me().get("mssAddress").asString()).as("the address never changes").isEqualTo(address);
+
+        // The same from the account page, in a browser.
+        try (Browser browser = new Browser(holder.url("backoffice-service"), "staff-correction")) {
+            browser.open("/login");
+            browser.onPage("Connexion au back-office", "login");
+            browser.type("Identifiant", STAFF);
+            browser.type("Mot de passe", "agent");
+            browser.press("Se connecter");
+            browser.onPage("Demandes à valider", "queue");
+            browser.open("/accounts/" + holder.registrationId);
+            browser.onPage("Compte de Agathe Corrigee", "account");
+            assertThat(browser.value("Téléphone")).isEqualTo("0562112233");
+            browser.type("Téléphone", "05 63 00 11 22");
+            browser.press("Enregistrer la correction");
+            browser.awaitText("Correction enregistrée");
+        }
+        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
+                .until(() -> replayDirectory().get(address), e -> e != null && "0563001122".equals(e.getPhone()));
+        assertThat(holder.me().get("profile").get("phone").asString()).isEqualTo("0563001122");
+    }
+
+    /** The directory feed read from the start into an empty map, as a publisher rebuilds it. */
+    private static Map<String, DirectoryEntry> replayDirectory() {
+        String topic = Topics.DIRECTORY_ENTRIES.name();
+        var deserializer = Topics.DIRECTORY_ENTRIES.valueDeserializer(Map.of("schema.registry.url", "mock://medimail"));
+        Map<String, DirectoryEntry> directory = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value() == null) {
+                        directory.remove(record.key());
+                    } else {
+                        directory.put(record.key(), deserializer.deserialize(topic, record.value()));
+                    }
+                }
+            }
+        }
+        return directory;
+    }
+}
