@@ -126,6 +126,7 @@ public final class LocalPlatform {
     private static org.springframework.context.ConfigurableApplicationContext startPscStandIn() {
         org.springframework.boot.SpringApplication application = fr.esante.medimail.pscstandin.PscStandInApplication.application();
         application.setRegisterShutdownHook(false);
+        application.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
         return application.run();
     }
 

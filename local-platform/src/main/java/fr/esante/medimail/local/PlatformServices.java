@@ -72,6 +72,9 @@ public final class PlatformServices implements AutoCloseable {
                     SpringApplication application = service.application().get();
                     // This class closes the contexts, before the infrastructure goes: a hook per context would race with it.
                     application.setRegisterShutdownHook(false);
+                    // Five services in one JVM: five identical logos before the table of addresses, which is what a
+                    // person starting the stack wants to read.
+                    application.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
                     OneLoggingSetUpAtATime.applyTo(application);
                     return application.run(toArguments(properties));
                 }));

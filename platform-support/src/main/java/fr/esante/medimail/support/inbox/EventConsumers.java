@@ -83,7 +83,8 @@ public class EventConsumers {
             V event = decode(topic, deserializer, message);
             UUID eventId = eventId(topic, event);
             String accountId = accountIdOf(event);
-            try (MDC.MDCCloseable mdc = accountId == null ? null : MDC.putCloseable("accountId", accountId)) {
+            try (MDC.MDCCloseable service = MDC.putCloseable("service", consumerName);
+                 MDC.MDCCloseable mdc = accountId == null ? null : MDC.putCloseable("accountId", accountId)) {
                 boolean processed = jdbc.sql("SELECT count(*) FROM processed_event WHERE consumer = :consumer AND event_id = :eventId")
                         .param("consumer", consumerName)
                         .param("eventId", eventId)
