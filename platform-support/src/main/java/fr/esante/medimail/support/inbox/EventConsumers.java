@@ -2,6 +2,7 @@ package fr.esante.medimail.support.inbox;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.apache.avro.generic.GenericRecord;
@@ -43,30 +44,20 @@ public class EventConsumers {
     }
 
     public <V extends SpecificRecord> Consumer<Message<byte[]>> consumer(Topic<V> topic, Consumer<V> handler) {
-        Deserializer<V> deserializer = topic.valueDeserializer(serdeConfig);
-        return message -> {
-            V event = decode(topic, deserializer, message);
-            UUID eventId = eventId(topic, event);
-            // The account the event is about, on every log line of its handling (logback's pattern and JSON).
-            String accountId = accountIdOf(event);
-            try (MDC.MDCCloseable service = MDC.putCloseable("service", consumerName);
-                 MDC.MDCCloseable mdc = accountId == null ? null : MDC.putCloseable("accountId", accountId)) {
-                transactions.executeWithoutResult(status -> {
-                    int inserted = jdbc.sql("""
-                                    INSERT INTO processed_event (consumer, event_id, topic) VALUES (:consumer, :eventId, :topic)
-                                    ON CONFLICT DO NOTHING""")
-                            .param("consumer", consumerName)
-                            .param("eventId", eventId)
-                            .param("topic", topic.name())
-                            .update();
-                    if (inserted == 0) {
-                        log.info("Event {} on {} already processed by {}: ignored", eventId, topic.name(), consumerName);
-                        return;
-                    }
-                    handler.accept(event);
-                });
+        return decoded(topic, (event, eventId) -> transactions.executeWithoutResult(status -> {
+            int inserted = jdbc.sql("""
+                            INSERT INTO processed_event (consumer, event_id, topic) VALUES (:consumer, :eventId, :topic)
+                            ON CONFLICT DO NOTHING""")
+                    .param("consumer", consumerName)
+                    .param("eventId", eventId)
+                    .param("topic", topic.name())
+                    .update();
+            if (inserted == 0) {
+                log.info("Event {} on {} already processed by {}: ignored", eventId, topic.name(), consumerName);
+                return;
             }
-        };
+            handler.accept(event);
+        }));
     }
 
     /**
@@ -78,6 +69,31 @@ public class EventConsumers {
      * acknowledges the record only after that, so nothing is acknowledged before it was durably handled.
      */
     public <V extends SpecificRecord> Consumer<Message<byte[]>> consumerOutsideTransaction(Topic<V> topic, Consumer<V> handler) {
+        return decoded(topic, (event, eventId) -> {
+            boolean processed = jdbc.sql("SELECT count(*) FROM processed_event WHERE consumer = :consumer AND event_id = :eventId")
+                    .param("consumer", consumerName)
+                    .param("eventId", eventId)
+                    .query(Long.class).single() > 0;
+            if (processed) {
+                log.info("Event {} on {} already processed by {}: ignored", eventId, topic.name(), consumerName);
+                return;
+            }
+            handler.accept(event);
+            jdbc.sql("""
+                            INSERT INTO processed_event (consumer, event_id, topic) VALUES (:consumer, :eventId, :topic)
+                            ON CONFLICT DO NOTHING""")
+                    .param("consumer", consumerName)
+                    .param("eventId", eventId)
+                    .param("topic", topic.name())
+                    .update();
+        });
+    }
+
+    /**
+     * Decodes each record (a record that cannot be decoded is poison) and hands the event with its id to {@code body},
+     * with this consumer and the event's account on every log line of its handling (logback's pattern and JSON).
+     */
+    private <V extends SpecificRecord> Consumer<Message<byte[]>> decoded(Topic<V> topic, BiConsumer<V, UUID> body) {
         Deserializer<V> deserializer = topic.valueDeserializer(serdeConfig);
         return message -> {
             V event = decode(topic, deserializer, message);
@@ -85,22 +101,7 @@ public class EventConsumers {
             String accountId = accountIdOf(event);
             try (MDC.MDCCloseable service = MDC.putCloseable("service", consumerName);
                  MDC.MDCCloseable mdc = accountId == null ? null : MDC.putCloseable("accountId", accountId)) {
-                boolean processed = jdbc.sql("SELECT count(*) FROM processed_event WHERE consumer = :consumer AND event_id = :eventId")
-                        .param("consumer", consumerName)
-                        .param("eventId", eventId)
-                        .query(Long.class).single() > 0;
-                if (processed) {
-                    log.info("Event {} on {} already processed by {}: ignored", eventId, topic.name(), consumerName);
-                    return;
-                }
-                handler.accept(event);
-                jdbc.sql("""
-                                INSERT INTO processed_event (consumer, event_id, topic) VALUES (:consumer, :eventId, :topic)
-                                ON CONFLICT DO NOTHING""")
-                        .param("consumer", consumerName)
-                        .param("eventId", eventId)
-                        .param("topic", topic.name())
-                        .update();
+                body.accept(event, eventId);
             }
         };
     }
