@@ -12,6 +12,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import fr.esante.medimail.support.texts.PlatformTexts;
 
 /**
  * Guards {@code /actuator/prometheus} in the services that have no Spring Security of their own (registration,
@@ -54,9 +55,9 @@ public class MetricsAccess extends OncePerRequestFilter {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Basic realm=\"Medimail metrics\", charset=\"UTF-8\"");
         response.setContentType("application/problem+json;charset=UTF-8");
-        response.getOutputStream().write("""
+        response.getOutputStream().write(("""
                 {"type":"about:blank","title":"Unauthorized","status":401,\
-                "detail":"Les métriques sont réservées aux opérateurs : identifiez-vous (authentification HTTP Basic)."}"""
+                "detail":"%s"}""".formatted(PlatformTexts.text("problem.metrics-unauthenticated.detail")))
                 .getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,5 +1,7 @@
 package fr.esante.medimail.support.passwords;
 
+import fr.esante.medimail.support.texts.PlatformTexts;
+
 /**
  * Too many passwords are already waiting to be hashed: the request is refused at once (HTTP 503 with
  * {@code Retry-After}) instead of queueing behind a backlog it would time out in.
@@ -7,8 +9,9 @@ package fr.esante.medimail.support.passwords;
 public class PasswordHashingBusyException extends RuntimeException {
 
     /** What the user is told (problem {@code detail}, code SERVICE_BUSY). */
-    public static final String FRENCH_DETAIL =
-            "Trop de connexions et d'inscriptions sont en cours : réessayez dans quelques secondes.";
+    public static String frenchDetail() {
+        return PlatformTexts.text("problem.service-busy.detail");
+    }
 
     private final long retryAfterSeconds;
 

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import fr.esante.medimail.support.passwords.PasswordHashingBusyException;
 import tools.jackson.databind.json.JsonMapper;
+import fr.esante.medimail.support.texts.PlatformTexts;
 
 /**
  * The answers when the security filters refuse an API call, in the same RFC 9457 shape as every other error
@@ -55,26 +56,27 @@ public class SecurityProblemResponses implements AuthenticationEntryPoint, Acces
         if (busy != null) {
             // Not a wrong password: too many logins at once. Say when to come back rather than ask for credentials again.
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfterSeconds()));
-            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_BUSY", "Service momentanément surchargé",
-                    PasswordHashingBusyException.FRENCH_DETAIL);
+            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_BUSY",
+                    PlatformTexts.text("problem.service-busy.title"), PasswordHashingBusyException.frenchDetail());
             return;
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\", charset=\"UTF-8\"");
-        write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Authentification requise", unauthenticatedDetail);
+        write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                PlatformTexts.text("problem.unauthenticated.title"), unauthenticatedDetail);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
             throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", "Accès refusé", forbiddenDetail);
+        write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN", PlatformTexts.text("problem.forbidden.title"), forbiddenDetail);
     }
 
     /** 429 with Retry-After: too many failed sign-ins on this login or from this address (see {@link LoginThrottle}). */
     public void tooManyAttempts(HttpServletRequest request, HttpServletResponse response, LoginThrottledException throttled)
             throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(LoginThrottle.retryAfterSeconds(throttled.retryAfter())));
-        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS", "Trop de tentatives",
-                "Trop de tentatives de connexion infructueuses : réessayez dans quelques minutes.");
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS",
+                PlatformTexts.text("problem.too-many-attempts.title"), PlatformTexts.text("problem.too-many-attempts.detail"));
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,

@@ -28,6 +28,11 @@ public final class UserTexts {
         return source.getMessage(key, arguments, FRENCH);
     }
 
+    /** The text of {@code key} without arguments, or {@code null} when there is none (keys built from data). */
+    public String textOrNull(String key) {
+        return source.getMessage(key, null, null, FRENCH);
+    }
+
     /** Where the texts of {@code service} are: {@code <basename>_fr.properties} on the classpath. */
     public static String basename(String service) {
         return "texts/" + service + "/messages";

@@ -3,6 +3,7 @@ package fr.esante.medimail.support.web;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import fr.esante.medimail.support.texts.PlatformTexts;
 
 /**
  * A business refusal that the web layer turns into an RFC 9457 problem: {@code code} is the stable
@@ -29,7 +30,7 @@ public class ApiProblem extends RuntimeException {
 
     /** A single invalid field, answered with 400. */
     public static ApiProblem invalidField(String field, String code, String message) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, code, "Requête invalide", message,
+        return new ApiProblem(HttpStatus.BAD_REQUEST, code, PlatformTexts.text("problem.invalid-request.title"), message,
                 List.of(new FieldError(field, code, message)));
     }
 

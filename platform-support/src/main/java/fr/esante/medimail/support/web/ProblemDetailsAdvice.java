@@ -23,6 +23,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import fr.esante.medimail.support.passwords.PasswordHashingBusyException;
+import fr.esante.medimail.support.texts.PlatformTexts;
 
 /**
  * Every HTTP error as {@code application/problem+json} (RFC 9457) with {@code type}, {@code title},
@@ -47,8 +48,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** Too many passwords waiting to be hashed: come back later, the request changed nothing. */
     @ExceptionHandler(PasswordHashingBusyException.class)
     public ResponseEntity<Object> handlePasswordHashingBusy(PasswordHashingBusyException busy) {
-        ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_BUSY", "Service momentanément surchargé",
-                PasswordHashingBusyException.FRENCH_DETAIL, List.of());
+        ResponseEntity<Object> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_BUSY", PlatformTexts.text("problem.service-busy.title"),
+                PasswordHashingBusyException.frenchDetail(), List.of());
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(busy.retryAfterSeconds())).body(problem.getBody());
     }
@@ -61,8 +62,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 codeOf(error.getCode(), error.getRejectedValue()), error.getDefaultMessage())));
         ex.getBindingResult().getGlobalErrors().forEach(error -> errors.add(new FieldError(error.getObjectName(),
                 codeOf(error.getCode(), null), error.getDefaultMessage())));
-        return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "Requête invalide",
-                "Certains champs sont manquants ou invalides.", errors);
+        return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", PlatformTexts.text("problem.invalid-request.title"),
+                PlatformTexts.text("problem.invalid-fields.detail"), errors);
     }
 
     @Override
@@ -71,27 +72,29 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String field = UnreadableBody.fieldOf(ex);
         if (field != null) {
             UnreadableBody.Refusal refusal = UnreadableBody.refusalOf(ex);
-            return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "Requête invalide", refusal.detail(),
+            return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", PlatformTexts.text("problem.invalid-request.title"), refusal.detail(),
                     List.of(new FieldError(field, refusal.code(), refusal.message())));
         }
-        return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Requête illisible",
-                "Le corps de la requête n'est pas un JSON valide.", List.of());
+        return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", PlatformTexts.text("problem.malformed-request.title"),
+                PlatformTexts.text("problem.malformed-request.detail"), List.of());
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
                                                                           HttpHeaders headers, HttpStatusCode status,
                                                                           WebRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "Requête invalide", "Un paramètre obligatoire manque.",
-                List.of(new FieldError(ex.getParameterName(), "REQUIRED", "Ce paramètre est obligatoire.")));
+        return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", PlatformTexts.text("problem.invalid-request.title"),
+                PlatformTexts.text("problem.missing-parameter.detail"), List.of(new FieldError(ex.getParameterName(), "REQUIRED",
+                        PlatformTexts.text("problem.missing-parameter.message"))));
     }
 
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
                                                         WebRequest request) {
         String field = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : ex.getPropertyName();
-        return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "Requête invalide", "Un paramètre a une valeur invalide.",
-                List.of(new FieldError(field == null ? "" : field, "INVALID_VALUE", "Valeur invalide.")));
+        return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", PlatformTexts.text("problem.invalid-request.title"),
+                PlatformTexts.text("problem.invalid-parameter.detail"), List.of(new FieldError(field == null ? "" : field,
+                        "INVALID_VALUE", PlatformTexts.text("problem.invalid-parameter.message"))));
     }
 
     /**
@@ -115,26 +118,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    private static final Map<Integer, String[]> FRENCH_TEXTS = Map.ofEntries(
-            Map.entry(400, new String[] {"Requête invalide", "La requête est incorrecte."}),
-            Map.entry(401, new String[] {"Authentification requise", "Vous devez vous identifier pour accéder à cette ressource."}),
-            Map.entry(403, new String[] {"Accès refusé", "Vous n'avez pas accès à cette ressource."}),
-            Map.entry(404, new String[] {"Ressource introuvable", "Cette adresse ne correspond à aucune ressource."}),
-            Map.entry(405, new String[] {"Méthode non autorisée", "Cette méthode HTTP n'est pas acceptée pour cette adresse."}),
-            Map.entry(406, new String[] {"Format de réponse indisponible", "Le format de réponse demandé n'est pas disponible."}),
-            Map.entry(408, new String[] {"Requête trop lente", "La requête n'a pas été reçue entièrement à temps."}),
-            Map.entry(413, new String[] {"Requête trop volumineuse", "La requête dépasse la taille autorisée."}),
-            Map.entry(414, new String[] {"Adresse trop longue", "L'adresse de la requête dépasse la longueur autorisée."}),
-            Map.entry(415, new String[] {"Format non pris en charge", "Le corps de la requête doit être au format JSON."}),
-            Map.entry(431, new String[] {"En-têtes trop volumineux", "Les en-têtes de la requête dépassent la taille autorisée."}),
-            Map.entry(500, new String[] {"Erreur interne", "Une erreur inattendue est survenue. Réessayez plus tard."}),
-            Map.entry(501, new String[] {"Méthode non prise en charge", "Cette méthode HTTP n'est pas prise en charge."}),
-            Map.entry(503, new String[] {"Service indisponible", "Le service est momentanément indisponible. Réessayez plus tard."}),
-            Map.entry(505, new String[] {"Version HTTP non prise en charge", "Cette version du protocole HTTP n'est pas prise en charge."}));
-
     /** French title and detail for an HTTP status, for answers that carry no more specific text. */
     public static String[] frenchTexts(int status) {
-        return FRENCH_TEXTS.getOrDefault(status, new String[] {"Requête non traitée", "La requête n'a pas pu être traitée."});
+        String prefix = "http." + status;
+        String title = PlatformTexts.textOrNull(prefix + ".title");
+        return title == null
+                ? new String[] {PlatformTexts.text("http.other.title"), PlatformTexts.text("http.other.detail")}
+                : new String[] {title, PlatformTexts.text(prefix + ".detail")};
     }
 
     private static String codeOf(String constraint, Object rejectedValue) {

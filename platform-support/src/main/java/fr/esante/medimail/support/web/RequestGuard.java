@@ -26,6 +26,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import fr.esante.medimail.support.texts.PlatformTexts;
 
 /**
  * The last filter before Spring MVC, on every service:
@@ -168,8 +169,10 @@ public class RequestGuard extends OncePerRequestFilter implements Ordered {
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
-        ProblemJson.write(response, 413, ProblemJson.of(413, "REQUEST_TOO_LARGE", "Requête trop volumineuse",
-                "Le corps de la requête dépasse la taille autorisée (" + maxBodyBytes + " octets).", List.of()));
+        ProblemJson.write(response, 413, ProblemJson.of(413, "REQUEST_TOO_LARGE",
+                PlatformTexts.text("problem.request-too-large.title"),
+                // A string, not a number: MessageFormat would group the digits.
+                PlatformTexts.text("problem.request-too-large.detail", Long.toString(maxBodyBytes)), List.of()));
     }
 
     private static boolean isForm(HttpServletRequest request) {
@@ -187,10 +190,11 @@ public class RequestGuard extends OncePerRequestFilter implements Ordered {
             if (!acceptable) {
                 String field = InputText.isAcceptable(parameter.getKey()) && parameter.getKey().length() <= 100
                         ? parameter.getKey() : "";
-                ProblemJson.write(response, 400, ProblemJson.of(400, "INVALID_REQUEST", "Requête invalide",
-                        "Un paramètre contient un caractère interdit.",
-                        List.of(new FieldError(field, "FORBIDDEN_CHARACTER", "Ce paramètre contient un caractère interdit"
-                                + " (caractère de contrôle ou caractère Unicode invalide)."))));
+                ProblemJson.write(response, 400, ProblemJson.of(400, "INVALID_REQUEST",
+                        PlatformTexts.text("problem.invalid-request.title"),
+                        PlatformTexts.text("problem.forbidden-character-parameter.detail"),
+                        List.of(new FieldError(field, "FORBIDDEN_CHARACTER",
+                                PlatformTexts.text("problem.forbidden-character-parameter.message")))));
                 return false;
             }
         }

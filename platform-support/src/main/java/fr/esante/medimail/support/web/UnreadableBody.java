@@ -7,6 +7,7 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import fr.esante.medimail.support.texts.PlatformTexts;
 
 /** Finds which JSON field made a body unreadable (e.g. an unknown enum value), when it is one field. */
 final class UnreadableBody {
@@ -21,24 +22,31 @@ final class UnreadableBody {
     static Refusal refusalOf(HttpMessageNotReadableException ex) {
         for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof ForbiddenCharacterException) {
-                return new Refusal("FORBIDDEN_CHARACTER", "Ce champ contient un caractère interdit (caractère de contrôle"
-                        + " ou caractère Unicode invalide).", "Un champ contient un caractère interdit.");
+                return new Refusal("FORBIDDEN_CHARACTER", PlatformTexts.text("body.forbidden-character.message"),
+                        PlatformTexts.text("body.forbidden-character.detail"));
             }
             if (cause instanceof UnrecognizedPropertyException) {
-                return new Refusal("INVALID_VALUE", "Ce champ n'est pas attendu.", "La requête contient un champ inconnu.");
+                return new Refusal("INVALID_VALUE", PlatformTexts.text("body.unknown-field.message"),
+                        PlatformTexts.text("body.unknown-field.detail"));
             }
             if (cause instanceof InvalidNullException) {
-                return new Refusal("INVALID_VALUE", "Ce champ ne peut pas valoir null.", "Un champ a une valeur non reconnue.");
+                return new Refusal("INVALID_VALUE", PlatformTexts.text("body.null-value.message"),
+                        PlatformTexts.text("body.unrecognised-value.detail"));
             }
             if (cause instanceof InvalidFormatException) {
-                return new Refusal("INVALID_VALUE", "Valeur non reconnue.", "Un champ a une valeur non reconnue.");
+                return unrecognised();
             }
             if (cause instanceof MismatchedInputException) {
-                return new Refusal("INVALID_VALUE", "Cette valeur n'a pas le type attendu (texte, nombre, booléen ou objet).",
-                        "Un champ a une valeur du mauvais type.");
+                return new Refusal("INVALID_VALUE", PlatformTexts.text("body.wrong-type.message"),
+                        PlatformTexts.text("body.wrong-type.detail"));
             }
         }
-        return new Refusal("INVALID_VALUE", "Valeur non reconnue.", "Un champ a une valeur non reconnue.");
+        return unrecognised();
+    }
+
+    private static Refusal unrecognised() {
+        return new Refusal("INVALID_VALUE", PlatformTexts.text("body.unrecognised-value.message"),
+                PlatformTexts.text("body.unrecognised-value.detail"));
     }
 
     static String fieldOf(HttpMessageNotReadableException ex) {
