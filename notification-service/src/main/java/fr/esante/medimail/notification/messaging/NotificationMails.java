@@ -23,6 +23,7 @@ import fr.esante.medimail.events.PasswordResetRequested;
 import fr.esante.medimail.events.SignInLocked;
 import fr.esante.medimail.events.RegistrationAttemptedForExistingAccount;
 import fr.esante.medimail.support.secrets.SecretTokens;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /** Translates each event that concerns the account holder into the e-mail it leads to, with its French subject. */
 @Component
@@ -34,9 +35,11 @@ public class NotificationMails {
     private final MailDelivery delivery;
     private final SecretTokens secrets;
     private final String publicBaseUrl;
+    private final UserTexts texts;
 
     public NotificationMails(MailDelivery delivery, SecretTokens secrets,
-                             @Value("${medimail.notification.public-base-url}") String publicBaseUrl) {
+                             @Value("${medimail.notification.public-base-url}") String publicBaseUrl, UserTexts texts) {
+        this.texts = texts;
         this.delivery = delivery;
         this.secrets = secrets;
         this.publicBaseUrl = publicBaseUrl;
@@ -46,27 +49,27 @@ public class NotificationMails {
         String token = secrets.open(event.getSealedConfirmationToken());
         String link = publicBaseUrl + "/confirmation?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(),
-                "Medimail : confirmez votre adresse e-mail", "confirmation-requested",
+                texts.text("mail.confirmation-requested.subject"), "confirmation-requested",
                 Map.of("firstName", event.getFirstName(), "lastName", event.getLastName(), "link", link,
                         "expiresAt", FRENCH_DATE_TIME.format(event.getConfirmationExpiresAt()))));
     }
 
     public void registrationAttemptedForExistingAccount(RegistrationAttemptedForExistingAccount event) {
         delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(),
-                "Medimail : tentative d'inscription avec votre adresse", "registration-attempted-for-existing-account",
+                texts.text("mail.registration-attempted-for-existing-account.subject"), "registration-attempted-for-existing-account",
                 Map.of("firstName", event.getFirstName(), "loginLink", publicBaseUrl + "/")));
     }
 
     public void accountValidated(AccountValidated event) {
         delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(),
-                "Medimail : votre compte est validé", "account-validated",
+                texts.text("mail.account-validated.subject"), "account-validated",
                 Map.of("firstName", event.getFirstName(), "lastName", event.getLastName(),
                         "mssAddress", event.getMssAddress(), "loginLink", publicBaseUrl + "/")));
     }
 
     public void accountRejected(AccountRejected event) {
         delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(),
-                "Medimail : votre demande de compte n'a pas été acceptée", "account-rejected",
+                texts.text("mail.account-rejected.subject"), "account-rejected",
                 Map.of("firstName", event.getFirstName(), "reason", event.getReason(), "loginLink", publicBaseUrl + "/")));
     }
 
@@ -80,23 +83,23 @@ public class NotificationMails {
         String template;
         switch (change) {
             case "IDENTITY_REJECTED" -> {
-                subject = "Medimail : votre identité professionnelle n'a pas pu être confirmée";
+                subject = texts.text("mail.identity-rejected.subject");
                 template = "identity-rejected";
             }
             case "MSS_ADDRESS_REFUSED" -> {
-                subject = "Medimail : aucune adresse de messagerie n'a pu vous être attribuée";
+                subject = texts.text("mail.mss-address-refused.subject");
                 template = "mss-address-refused";
             }
             case "MAILBOX_BECAME_PER" -> {
-                subject = "Medimail : votre boîte aux lettres est désormais personnelle (PER)";
+                subject = texts.text("mail.mailbox-became-per.subject");
                 template = "mailbox-became-per";
             }
             case "ACCOUNT_CLOSED" -> {
-                subject = "Medimail : votre compte a été clôturé";
+                subject = texts.text("mail.account-closed.subject");
                 template = "account-closed";
             }
             case "ACCOUNT_REOPENED" -> {
-                subject = "Medimail : votre compte a été rouvert";
+                subject = texts.text("mail.account-reopened.subject");
                 template = "account-reopened";
             }
             default -> {
@@ -115,7 +118,7 @@ public class NotificationMails {
     /** The one-time sign-in code (opened here, never stored: sent_email keeps no body). */
     public void oneTimeCodeRequested(OneTimeCodeRequested event) {
         delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(),
-                "Medimail : votre code de connexion", "one-time-code",
+                texts.text("mail.one-time-code.subject"), "one-time-code",
                 Map.of("firstName", event.getFirstName(), "lastName", event.getLastName(),
                         "code", secrets.open(event.getSealedCode()),
                         "expiresAt", FRENCH_DATE_TIME.format(event.getExpiresAt()))));
@@ -123,13 +126,13 @@ public class NotificationMails {
 
     public void signInLocked(SignInLocked event) {
         delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(),
-                "Medimail : connexion suspendue après plusieurs échecs", "sign-in-locked",
+                texts.text("mail.sign-in-locked.subject"), "sign-in-locked",
                 Map.of("firstName", event.getFirstName(), "lockedUntil", FRENCH_DATE_TIME.format(event.getLockedUntil()))));
     }
 
     public void passwordChanged(PasswordChanged event) {
         delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(),
-                "Medimail : votre mot de passe a été modifié", "password-changed",
+                texts.text("mail.password-changed.subject"), "password-changed",
                 Map.of("firstName", event.getFirstName(), "throughReset", event.getThroughReset())));
     }
 
@@ -138,7 +141,7 @@ public class NotificationMails {
         String token = secrets.open(event.getSealedResetToken());
         String link = publicBaseUrl + "/mot-de-passe/reinitialiser?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(),
-                "Medimail : réinitialisation de votre mot de passe", "password-reset",
+                texts.text("mail.password-reset.subject"), "password-reset",
                 Map.of("firstName", event.getFirstName(), "link", link,
                         "expiresAt", FRENCH_DATE_TIME.format(event.getExpiresAt()))));
     }
@@ -147,7 +150,7 @@ public class NotificationMails {
     public void organisationalMailboxDecided(fr.esante.medimail.events.OrganisationalMailboxDecided event) {
         if (event.getApproved()) {
             delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getRequesterEmail(),
-                    "Medimail : votre boîte organisationnelle est ouverte", "org-mailbox-approved",
+                    texts.text("mail.org-mailbox-approved.subject"), "org-mailbox-approved",
                     Map.of("firstName", event.getRequesterFirstName(), "label", event.getLabel(),
                             "mssAddress", event.getAddress() == null ? "" : event.getAddress(), "loginLink", publicBaseUrl + "/")));
         } else {
@@ -167,7 +170,7 @@ public class NotificationMails {
     /** The owner of an ORG mailbox gave a colleague access to it: the colleague is told. */
     public void organisationalMailboxMemberAdded(fr.esante.medimail.events.OrganisationalMailboxMemberAdded event) {
         delivery.send(new OutgoingMail(event.getEventId(), event.getMemberAccountId(), event.getMemberEmail(),
-                "Medimail : vous avez accès à une boîte organisationnelle", "org-mailbox-member-added",
+                texts.text("mail.org-mailbox-member-added.subject"), "org-mailbox-member-added",
                 Map.of("ownerName", event.getOwnerFirstName() + " " + event.getOwnerLastName(), "label", event.getLabel(),
                         "mssAddress", event.getAddress(), "loginLink", publicBaseUrl + "/")));
     }
@@ -175,9 +178,9 @@ public class NotificationMails {
     private void orgMailboxRefused(java.util.UUID eventId, java.util.UUID accountId, String email, String firstName,
                                    String label, String reason) {
         delivery.send(new OutgoingMail(eventId, accountId, email,
-                "Medimail : votre demande de boîte organisationnelle n'a pas été acceptée", "org-mailbox-rejected",
+                texts.text("mail.org-mailbox-rejected.subject"), "org-mailbox-rejected",
                 Map.of("firstName", firstName, "label", label,
-                        "reason", reason == null || reason.isBlank() ? "Aucun motif précisé." : reason,
+                        "reason", reason == null || reason.isBlank() ? texts.text("mail.org-mailbox-rejected.no-reason") : reason,
                         "loginLink", publicBaseUrl + "/")));
     }
 }
