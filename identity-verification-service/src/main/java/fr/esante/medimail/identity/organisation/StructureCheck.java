@@ -1,12 +1,13 @@
 package fr.esante.medimail.identity.organisation;
 
-import java.util.Map;
 
 import fr.esante.medimail.identity.directory.StructureDirectory;
 import fr.esante.medimail.identity.directory.StructureDirectory.StructureAnswer;
 import fr.esante.medimail.identity.identifiers.IdentifierCheck;
 import fr.esante.medimail.identity.identifiers.IdentifierRules;
 import fr.esante.medimail.identity.identifiers.IdentifierType;
+import fr.esante.medimail.identity.IdentityVerificationApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * The structure of an organisational (ORG) mailbox request: a FINESS (key, and known to the imported directory as
@@ -23,13 +24,7 @@ public class StructureCheck {
     public record Verdict(boolean accepted, String normalised, String reason, String detail, String structureName) {
     }
 
-    private static final Map<String, String> FRENCH = Map.of(
-            "INVALID_CHECK_DIGIT", "Le numéro de la structure n'est pas valide : sa clé de contrôle est incorrecte.",
-            "WRONG_LENGTH", "Le numéro de la structure n'a pas le bon nombre de caractères (9 pour un FINESS, 14 pour un SIRET).",
-            "NOT_DIGITS", "Le numéro de la structure ne doit comporter que des chiffres (un FINESS corse commence par 2A ou 2B).",
-            "INVALID_DEPARTMENT", "Le numéro FINESS ne commence pas par un code de département valide.",
-            "UNKNOWN_TYPE", "Le type d'identifiant de la structure n'est pas reconnu : choisissez FINESS ou SIRET.",
-            "STRUCTURE_NOT_FOUND", "Aucun établissement ne porte ce numéro FINESS dans l'annuaire santé national.");
+    private static final UserTexts TEXTS = UserTexts.of(IdentityVerificationApplication.NAME);
 
     private final StructureDirectory directory;
 
@@ -60,6 +55,18 @@ public class StructureCheck {
     }
 
     private static Verdict refused(String code) {
-        return new Verdict(false, null, code, FRENCH.getOrDefault(code, "Le numéro de la structure n'est pas valide."), null);
+        return new Verdict(false, null, code, frenchDetail(code), null);
+    }
+
+    private static String frenchDetail(String code) {
+        return switch (code) {
+            case "INVALID_CHECK_DIGIT" -> TEXTS.text("structure.refusal.invalid-check-digit");
+            case "WRONG_LENGTH" -> TEXTS.text("structure.refusal.wrong-length");
+            case "NOT_DIGITS" -> TEXTS.text("structure.refusal.not-digits");
+            case "INVALID_DEPARTMENT" -> TEXTS.text("structure.refusal.invalid-department");
+            case "UNKNOWN_TYPE" -> TEXTS.text("structure.refusal.unknown-type");
+            case "STRUCTURE_NOT_FOUND" -> TEXTS.text("structure.refusal.not-found");
+            default -> TEXTS.text("structure.refusal.other");
+        };
     }
 }

@@ -9,7 +9,7 @@ public final class PlatformTexts {
 
     public static final String NAME = "platform-support";
 
-    private static final UserTexts TEXTS = new UserTexts(UserTexts.messageSource(NAME));
+    private static final UserTexts TEXTS = UserTexts.of(NAME);
 
     private PlatformTexts() {
     }

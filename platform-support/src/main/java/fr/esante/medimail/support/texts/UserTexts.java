@@ -1,6 +1,8 @@
 package fr.esante.medimail.support.texts;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -17,6 +19,8 @@ public final class UserTexts {
     /** Users see French whatever their browser asks for. */
     public static final Locale FRENCH = Locale.FRENCH;
 
+    private static final Map<String, UserTexts> BY_SERVICE = new ConcurrentHashMap<>();
+
     private final MessageSource source;
 
     public UserTexts(MessageSource source) {
@@ -31,6 +35,14 @@ public final class UserTexts {
     /** The text of {@code key} without arguments, or {@code null} when there is none (keys built from data). */
     public String textOrNull(String key) {
         return source.getMessage(key, null, null, FRENCH);
+    }
+
+    /**
+     * The texts of {@code service}, for static helpers, value types and refusals built outside a bean: the same file
+     * as the {@code UserTexts} bean, read once per service.
+     */
+    public static UserTexts of(String service) {
+        return BY_SERVICE.computeIfAbsent(service, name -> new UserTexts(messageSource(name)));
     }
 
     /** Where the texts of {@code service} are: {@code <basename>_fr.properties} on the classpath. */

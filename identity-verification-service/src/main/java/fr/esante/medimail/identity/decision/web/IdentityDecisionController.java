@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import fr.esante.medimail.identity.decision.DecisionLog;
 import fr.esante.medimail.support.web.ApiProblem;
+import fr.esante.medimail.identity.IdentityVerificationApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * Internal, for operators' tools and audits (HTTP Basic, role OPERATOR): the decisions about an account with
@@ -17,6 +19,8 @@ import fr.esante.medimail.support.web.ApiProblem;
  */
 @RestController
 public class IdentityDecisionController {
+
+    private static final UserTexts TEXTS = UserTexts.of(IdentityVerificationApplication.NAME);
 
     private final DecisionLog decisions;
 
@@ -31,13 +35,13 @@ public class IdentityDecisionController {
 
     static UUID accountId(String value) {
         if (value == null || value.isBlank()) {
-            throw ApiProblem.invalidField("accountId", "REQUIRED", "Indiquez l'identifiant du compte (accountId).");
+            throw ApiProblem.invalidField("accountId", "REQUIRED", TEXTS.text("decision.account-id.required"));
         }
         try {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalidField("accountId", "INVALID_FORMAT",
-                    "L'identifiant du compte (accountId) doit être un UUID, par exemple 3f2b6c1e-8d4a-4b7e-9c0d-1a2b3c4d5e6f.");
+                    TEXTS.text("decision.account-id.invalid-format"));
         }
     }
 }

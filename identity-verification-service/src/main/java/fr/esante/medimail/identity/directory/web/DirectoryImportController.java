@@ -26,6 +26,8 @@ import fr.esante.medimail.identity.directory.ImportSummary;
 import fr.esante.medimail.identity.directory.ImportTrigger;
 import fr.esante.medimail.identity.directory.RowRejection;
 import fr.esante.medimail.support.web.ApiProblem;
+import fr.esante.medimail.identity.IdentityVerificationApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * Operators' endpoint (internal, not part of the public API; HTTP Basic, role OPERATOR): start an import of the
@@ -35,6 +37,8 @@ import fr.esante.medimail.support.web.ApiProblem;
  */
 @RestController
 public class DirectoryImportController {
+
+    private static final UserTexts TEXTS = UserTexts.of(IdentityVerificationApplication.NAME);
 
     private final DirectoryImportService imports;
     private final DirectoryStore store;
@@ -76,8 +80,8 @@ public class DirectoryImportController {
         try {
             id = imports.start(source, ImportTrigger.OPERATOR, wanted.forced());
         } catch (ImportAlreadyRunningException e) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "IMPORT_ALREADY_RUNNING", "Import en cours",
-                    "Un import de l'annuaire est déjà en cours ; réessayez quand il sera terminé.");
+            throw new ApiProblem(HttpStatus.CONFLICT, "IMPORT_ALREADY_RUNNING",
+                    TEXTS.text("directory-import.already-running.title"), TEXTS.text("directory-import.already-running"));
         }
         return ResponseEntity.accepted().location(URI.create("/api/v1/directory-imports/" + id))
                 .body(new ImportStarted(id, "RUNNING", source.name()));
@@ -87,7 +91,7 @@ public class DirectoryImportController {
     @GetMapping("/api/v1/directory-imports/{id}")
     public ImportView find(@PathVariable String id) {
         return importId(id).flatMap(store::find).map(ImportView::of).orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND,
-                "IMPORT_NOT_FOUND", "Import introuvable", "Aucun import de l'annuaire ne porte ce numéro."));
+                "IMPORT_NOT_FOUND", TEXTS.text("directory-import.not-found.title"), TEXTS.text("directory-import.not-found")));
     }
 
     static Optional<Long> importId(String id) {
@@ -105,28 +109,28 @@ public class DirectoryImportController {
 
     private ExtractionSource configured() {
         return settings.configuredSource().orElseThrow(() -> ApiProblem.invalidField("path", "FILE_NOT_FOUND",
-                "Aucun fichier d'extraction n'est configuré ou il est introuvable ; indiquez un fichier du répertoire de dépôt."));
+                TEXTS.text("directory-import.no-configured-file")));
     }
 
     /** Only files the operators dropped in the inbox: the endpoint must not read arbitrary server files. */
     private ExtractionSource inInbox(String requested) {
         if (settings.inboxDirectory() == null) {
             throw ApiProblem.invalidField("path", "PATH_NOT_ALLOWED",
-                    "Aucun répertoire de dépôt n'est configuré : seul le fichier configuré peut être importé.");
+                    TEXTS.text("directory-import.no-inbox"));
         }
         try {
             Path inbox = settings.inboxDirectory().toRealPath();
             Path candidate = resolve(inbox, requested);
             if (!candidate.startsWith(inbox) || !Files.isRegularFile(candidate)) {
-                throw ApiProblem.invalidField("path", "FILE_NOT_FOUND", "Ce fichier n'existe pas dans le répertoire de dépôt.");
+                throw ApiProblem.invalidField("path", "FILE_NOT_FOUND", TEXTS.text("directory-import.file-not-found"));
             }
             Path real = candidate.toRealPath();
             if (!real.startsWith(inbox)) {
-                throw ApiProblem.invalidField("path", "PATH_NOT_ALLOWED", "Ce fichier est hors du répertoire de dépôt.");
+                throw ApiProblem.invalidField("path", "PATH_NOT_ALLOWED", TEXTS.text("directory-import.outside-inbox"));
             }
             return ExtractionSource.of(real);
         } catch (IOException e) {
-            throw ApiProblem.invalidField("path", "FILE_NOT_FOUND", "Ce fichier n'existe pas dans le répertoire de dépôt.");
+            throw ApiProblem.invalidField("path", "FILE_NOT_FOUND", TEXTS.text("directory-import.file-not-found"));
         }
     }
 
@@ -136,7 +140,7 @@ public class DirectoryImportController {
             return inbox.resolve(requested).normalize();
         } catch (InvalidPathException e) {
             throw ApiProblem.invalidField("path", "PATH_NOT_ALLOWED",
-                    "Ce chemin n'est pas valide : indiquez le nom d'un fichier du répertoire de dépôt.");
+                    TEXTS.text("directory-import.invalid-path"));
         }
     }
 }

@@ -8,6 +8,8 @@ import fr.esante.medimail.identity.identifiers.IdentifierCheck;
 import fr.esante.medimail.identity.identifiers.IdentifierRules;
 import fr.esante.medimail.identity.identifiers.IdentifierType;
 import fr.esante.medimail.identity.identifiers.SyntaxProblem;
+import fr.esante.medimail.identity.IdentityVerificationApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * {@code POST /api/v1/identifier-checks}: syntax and key only, in memory, for instant feedback in forms.
@@ -19,6 +21,8 @@ import fr.esante.medimail.identity.identifiers.SyntaxProblem;
  */
 @RestController
 public class IdentifierCheckController {
+
+    private static final UserTexts TEXTS = UserTexts.of(IdentityVerificationApplication.NAME);
 
     static final int MAX_ECHOED = 64;
 
@@ -45,22 +49,22 @@ public class IdentifierCheckController {
     /** French, for the person typing. */
     static String message(IdentifierType type, SyntaxProblem problem) {
         if (problem == SyntaxProblem.UNKNOWN_TYPE) {
-            return "Type d'identifiant inconnu : choisissez RPPS, ADELI, FINESS, SIREN ou SIRET.";
+            return TEXTS.text("identifier.unknown-type");
         }
         return switch (problem) {
             case WRONG_LENGTH -> switch (type) {
-                case RPPS -> "Le numéro RPPS comporte 11 chiffres.";
-                case ADELI -> "Le numéro ADELI comporte 9 chiffres.";
-                case FINESS -> "Le numéro FINESS comporte 9 caractères.";
-                case SIREN -> "Le numéro SIREN comporte 9 chiffres.";
-                case SIRET -> "Le numéro SIRET comporte 14 chiffres.";
+                case RPPS -> TEXTS.text("identifier.wrong-length.rpps");
+                case ADELI -> TEXTS.text("identifier.wrong-length.adeli");
+                case FINESS -> TEXTS.text("identifier.wrong-length.finess");
+                case SIREN -> TEXTS.text("identifier.wrong-length.siren");
+                case SIRET -> TEXTS.text("identifier.wrong-length.siret");
             };
             case NOT_DIGITS -> type == IdentifierType.FINESS
-                    ? "Le numéro FINESS ne contient que des chiffres, hormis 2A, 2B ou 9A à 9F pour le département."
-                    : "Le numéro " + type + " ne contient que des chiffres.";
-            case INVALID_CHECK_DIGIT -> "Ce numéro " + type + " n'est pas valide : vérifiez qu'il n'y a pas d'erreur de saisie.";
-            case INVALID_DEPARTMENT -> "Le numéro FINESS doit commencer par un numéro de département.";
-            case UNKNOWN_TYPE -> "Type d'identifiant inconnu.";
+                    ? TEXTS.text("identifier.not-digits.finess")
+                    : TEXTS.text("identifier.not-digits", type.name());
+            case INVALID_CHECK_DIGIT -> TEXTS.text("identifier.invalid-check-digit", type.name());
+            case INVALID_DEPARTMENT -> TEXTS.text("identifier.invalid-department");
+            case UNKNOWN_TYPE -> TEXTS.text("identifier.unknown-type.short");
         };
     }
 }

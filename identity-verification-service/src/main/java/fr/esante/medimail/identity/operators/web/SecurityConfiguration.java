@@ -28,6 +28,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import fr.esante.medimail.identity.operators.OperatorAccounts;
 import fr.esante.medimail.identity.operators.OperatorProperties;
+import fr.esante.medimail.identity.IdentityVerificationApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,6 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableWebSecurity
 @EnableConfigurationProperties(OperatorProperties.class)
 class SecurityConfiguration {
+
+    private static final UserTexts TEXTS = UserTexts.of(IdentityVerificationApplication.NAME);
 
     @Bean
     OperatorAccounts operatorAccounts(OperatorProperties properties) {
@@ -80,8 +84,7 @@ class SecurityConfiguration {
     @Bean
     SecurityProblemResponses problemResponses(JsonMapper json) {
         return new SecurityProblemResponses(json, "Medimail identity operators",
-                "Identifiez-vous avec un compte d'opérateur du service de vérification d'identité (authentification HTTP Basic).",
-                "Votre compte n'a pas le rôle nécessaire (OPERATOR) pour consulter les décisions d'identité ou importer l'annuaire.");
+                TEXTS.text("operators.unauthenticated"), TEXTS.text("operators.forbidden"));
     }
 
     @Bean
