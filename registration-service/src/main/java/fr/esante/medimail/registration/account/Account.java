@@ -12,6 +12,8 @@ import static fr.esante.medimail.registration.account.AccountStatus.VALIDATION_P
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import fr.esante.medimail.registration.RegistrationApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * A registration, from the form to the validated mailbox. Every status change goes through a method here,
@@ -19,6 +21,8 @@ import java.util.UUID;
  * does not allow: an old or repeated event can never move an account backwards.
  */
 public final class Account {
+
+    private static final UserTexts TEXTS = UserTexts.of(RegistrationApplication.NAME);
 
     private final UUID id;
     private final String email;
@@ -102,11 +106,10 @@ public final class Account {
      */
     public void confirmEmail(Instant now) {
         if (status != EMAIL_CONFIRMATION_PENDING || confirmationTokenHash == null) {
-            throw Refusal.invalid("TOKEN_INVALID", "Ce lien de confirmation n'est pas valide ou a déjà été utilisé.");
+            throw Refusal.invalid("TOKEN_INVALID", TEXTS.text("account.token-invalid"));
         }
         if (!now.isBefore(confirmationExpiresAt)) {
-            throw Refusal.invalid("TOKEN_EXPIRED", "Ce lien de confirmation a expiré. Inscrivez-vous à nouveau avec la"
-                    + " même adresse e-mail : un nouveau lien vous sera envoyé.");
+            throw Refusal.invalid("TOKEN_EXPIRED", TEXTS.text("account.token-expired"));
         }
         status = EMAIL_CONFIRMED;
         confirmationTokenHash = null;
@@ -136,12 +139,11 @@ public final class Account {
             throw Refusal.conflict("PROFILE_SUBMISSION_NOT_ALLOWED", switch (status) {
                 case EMAIL_CONFIRMATION_PENDING -> "Confirmez d'abord votre adresse e-mail.";
                 case IDENTITY_CHECK_PENDING, VALIDATION_PENDING ->
-                        "Votre profil professionnel a déjà été transmis et est en cours d'examen.";
-                case CLOSED -> "Votre compte a été clôturé par le centre de services.";
+                        TEXTS.text("account.profile-already-submitted");
+                case CLOSED -> TEXTS.text("account.closed");
                 default -> isIntMailbox()
-                        ? "Votre compte est déjà validé : pour passer d'une boîte INT à une boîte PER, soumettez votre"
-                        + " profil avec votre identifiant national (RPPS ou ADELI)."
-                        : "Votre compte est déjà validé.";
+                        ? TEXTS.text("account.already-validated.int-mailbox")
+                        : TEXTS.text("account.already-validated");
             });
         }
         profile = submitted;
@@ -167,9 +169,7 @@ public final class Account {
      */
     public void changeContact(ProfessionalProfile changed, Instant now) {
         if (status != VALIDATED || profile == null) {
-            throw Refusal.conflict("ACCOUNT_NOT_VALIDATED", "Vos coordonnées se modifient ici une fois votre compte"
-                    + " validé. D'ici là, modifiez-les en soumettant à nouveau votre profil professionnel si votre"
-                    + " demande a été refusée.");
+            throw Refusal.conflict("ACCOUNT_NOT_VALIDATED", TEXTS.text("account.account-not-validated"));
         }
         profile = Objects.requireNonNull(changed);
         updatedAt = now;

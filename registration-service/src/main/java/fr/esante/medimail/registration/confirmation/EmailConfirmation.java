@@ -12,6 +12,8 @@ import fr.esante.medimail.registration.account.Account;
 import fr.esante.medimail.registration.account.Accounts;
 import fr.esante.medimail.registration.account.Refusal;
 import fr.esante.medimail.support.secrets.SecretTokens;
+import fr.esante.medimail.registration.RegistrationApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * The holder followed the link of the confirmation e-mail. The token is looked up by its hash and consumed
@@ -19,6 +21,8 @@ import fr.esante.medimail.support.secrets.SecretTokens;
  */
 @Service
 public class EmailConfirmation {
+
+    private static final UserTexts TEXTS = UserTexts.of(RegistrationApplication.NAME);
 
     private static final Logger log = LoggerFactory.getLogger(EmailConfirmation.class);
     /** Tokens are 43 characters; anything much longer is not worth hashing. */
@@ -51,6 +55,6 @@ public class EmailConfirmation {
     }
 
     private static Refusal invalidToken() {
-        return Refusal.invalid("TOKEN_INVALID", "Ce lien de confirmation n'est pas valide ou a déjà été utilisé.");
+        return Refusal.invalid("TOKEN_INVALID", TEXTS.text("confirmation.token-invalid"));
     }
 }

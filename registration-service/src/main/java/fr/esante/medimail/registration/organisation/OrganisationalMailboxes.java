@@ -16,6 +16,8 @@ import fr.esante.medimail.registration.account.Accounts;
 import fr.esante.medimail.registration.account.EmailAddresses;
 import fr.esante.medimail.registration.account.Refusal;
 import fr.esante.medimail.registration.organisation.OrganisationalMailbox.Status;
+import fr.esante.medimail.registration.RegistrationApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * Organisational (ORG) mailboxes as their owner and members see them. A validated account requests one for a
@@ -25,6 +27,8 @@ import fr.esante.medimail.registration.organisation.OrganisationalMailbox.Status
  */
 @Service
 public class OrganisationalMailboxes {
+
+    private static final UserTexts TEXTS = UserTexts.of(RegistrationApplication.NAME);
 
     private static final Logger log = LoggerFactory.getLogger(OrganisationalMailboxes.class);
 
@@ -46,7 +50,7 @@ public class OrganisationalMailboxes {
     /** @throws Refusal ACCOUNT_NOT_VALIDATED (403) for an account that is not validated */
     @Transactional
     public OrganisationalMailbox request(UUID accountId, NewRequest request) {
-        Account owner = validatedAccount(accountId, "Seul un compte validé peut demander une boîte organisationnelle.");
+        Account owner = validatedAccount(accountId, TEXTS.text("organisation.request.account-not-validated"));
         Instant now = clock.instant();
         OrganisationalMailbox created = new OrganisationalMailbox(UUID.randomUUID(), accountId, request.label(),
                 request.structureIdentifierType(), request.structureIdentifier(), request.purpose(),
@@ -69,25 +73,25 @@ public class OrganisationalMailboxes {
      */
     @Transactional
     public OrganisationalMailbox addMember(UUID callerId, UUID requestId, String memberEmail) {
-        Account owner = validatedAccount(callerId, "Seul un compte validé peut gérer une boîte organisationnelle.");
+        Account owner = validatedAccount(callerId, TEXTS.text("organisation.members.account-not-validated"));
         OrganisationalMailbox mailbox = store.lock(requestId)
                 .filter(m -> m.ownerAccountId().equals(callerId) || store.isMember(requestId, callerId))
                 .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "ORG_MAILBOX_NOT_FOUND",
-                        "Cette boîte organisationnelle n'existe pas ou ne vous concerne pas.", null));
+                        TEXTS.text("organisation.org-mailbox-not-found"), null));
         if (!mailbox.ownerAccountId().equals(callerId)) {
             throw Refusal.forbidden("NOT_ORG_MAILBOX_OWNER",
-                    "Seul le titulaire de la boîte organisationnelle peut y donner accès.");
+                    TEXTS.text("organisation.not-org-mailbox-owner"));
         }
         if (mailbox.status() != Status.VALIDATED) {
             throw Refusal.conflict("ORG_MAILBOX_NOT_VALIDATED",
-                    "L'accès à cette boîte organisationnelle pourra être donné une fois la demande validée.");
+                    TEXTS.text("organisation.org-mailbox-not-validated"));
         }
         Account member = accounts.findByEmail(EmailAddresses.normalise(memberEmail))
                 .filter(a -> a.status() == AccountStatus.VALIDATED)
                 .orElseThrow(() -> new Refusal(Refusal.Kind.UNPROCESSABLE, "MEMBER_NOT_FOUND",
-                        "Aucun compte Medimail validé ne correspond à cette adresse électronique.", "email"));
+                        TEXTS.text("organisation.member-not-found"), "email"));
         if (member.id().equals(callerId) || !store.addMember(requestId, member.id(), member.email())) {
-            throw Refusal.conflict("ALREADY_MEMBER", "Ce professionnel a déjà accès à cette boîte organisationnelle.");
+            throw Refusal.conflict("ALREADY_MEMBER", TEXTS.text("organisation.already-member"));
         }
         events.memberAdded(mailbox, owner, member, clock.instant());
         log.info("Account {} gave account {} access to ORG mailbox {}", callerId, member.id(), requestId);
@@ -120,7 +124,7 @@ public class OrganisationalMailboxes {
 
     private Account validatedAccount(UUID accountId, String message) {
         Account account = accounts.findById(accountId).orElseThrow(() ->
-                Refusal.unauthenticated("ACCESS_TOKEN_INVALID", "Votre session n'est pas valide : reconnectez-vous."));
+                Refusal.unauthenticated("ACCESS_TOKEN_INVALID", TEXTS.text("organisation.access-token-invalid")));
         if (account.status() != AccountStatus.VALIDATED) {
             throw Refusal.forbidden("ACCOUNT_NOT_VALIDATED", message);
         }

@@ -22,6 +22,8 @@ import fr.esante.medimail.registration.session.AccessTokens;
 import fr.esante.medimail.registration.session.SignInGuard;
 import fr.esante.medimail.registration.session.SignInProperties;
 import fr.esante.medimail.support.secrets.SecretTokens;
+import fr.esante.medimail.registration.RegistrationApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * A holder changes their password (knowing the current one: the other sessions are closed) or resets it with a
@@ -31,6 +33,8 @@ import fr.esante.medimail.support.secrets.SecretTokens;
  */
 @Service
 public class PasswordChanges {
+
+    private static final UserTexts TEXTS = UserTexts.of(RegistrationApplication.NAME);
 
     private static final Logger log = LoggerFactory.getLogger(PasswordChanges.class);
 
@@ -72,7 +76,7 @@ public class PasswordChanges {
         if (currentPassword == null || !PasswordPolicy.fitsHashing(currentPassword)
                 || !passwords.matches(currentPassword, account.passwordHash())) {
             guard.failed(account.email(), Optional.of(account), client);
-            throw Refusal.invalidField("currentPassword", "PASSWORD_INCORRECT", "Le mot de passe actuel est incorrect.");
+            throw Refusal.invalidField("currentPassword", "PASSWORD_INCORRECT", TEXTS.text("password.password-incorrect"));
         }
         guard.succeeded(account.email());
         String hash = newPasswordHash(password, passwordConfirmation);
@@ -130,7 +134,7 @@ public class PasswordChanges {
                 throw invalidLink();
             }
             if (!now.isBefore(reset.expiresAt())) {
-                throw Refusal.invalid("TOKEN_EXPIRED", "Ce lien de réinitialisation a expiré : demandez-en un nouveau.");
+                throw Refusal.invalid("TOKEN_EXPIRED", TEXTS.text("password.token-expired"));
             }
             Account owner = accounts.findById(reset.accountId()).orElseThrow(PasswordChanges::invalidLink);
             resets.changePasswordHash(owner.id(), hash, now);
@@ -146,15 +150,15 @@ public class PasswordChanges {
 
     private String newPasswordHash(String password, String confirmation) {
         if (!PasswordPolicy.fitsHashing(password)) {
-            throw Refusal.invalidField("password", "TOO_LONG", "Le mot de passe est trop long.");
+            throw Refusal.invalidField("password", "TOO_LONG", TEXTS.text("password.password.too-long"));
         }
         if (!PasswordPolicy.isStrongEnough(password)) {
-            throw Refusal.invalidField("password", "PASSWORD_TOO_WEAK", "Le mot de passe doit comporter au moins "
-                    + PasswordPolicy.MIN_LENGTH + " caractères, dont des lettres et des chiffres.");
+            throw Refusal.invalidField("password", "PASSWORD_TOO_WEAK",
+                    TEXTS.text("password.too-weak", Integer.toString(PasswordPolicy.MIN_LENGTH)));
         }
         if (!password.equals(confirmation)) {
             throw Refusal.invalidField("passwordConfirmation", "PASSWORDS_DO_NOT_MATCH",
-                    "La confirmation ne correspond pas au mot de passe.");
+                    TEXTS.text("password.passwords-do-not-match"));
         }
         return passwords.encode(password);
     }
@@ -164,6 +168,6 @@ public class PasswordChanges {
     }
 
     private static Refusal invalidLink() {
-        return Refusal.invalid("TOKEN_INVALID", "Ce lien de réinitialisation n'est pas valide ou a déjà été utilisé.");
+        return Refusal.invalid("TOKEN_INVALID", TEXTS.text("password.token-invalid"));
     }
 }

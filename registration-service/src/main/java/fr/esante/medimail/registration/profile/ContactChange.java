@@ -15,6 +15,8 @@ import fr.esante.medimail.registration.account.Accounts;
 import fr.esante.medimail.registration.account.PostalAddress;
 import fr.esante.medimail.registration.account.ProfessionalProfile;
 import fr.esante.medimail.registration.account.Refusal;
+import fr.esante.medimail.registration.RegistrationApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * PATCH /api/v1/me/contact: the holder of a validated account changes their phones, practice address, directory
@@ -24,6 +26,8 @@ import fr.esante.medimail.registration.account.Refusal;
  */
 @Service
 public class ContactChange {
+
+    private static final UserTexts TEXTS = UserTexts.of(RegistrationApplication.NAME);
 
     private static final Logger log = LoggerFactory.getLogger(ContactChange.class);
 
@@ -48,7 +52,7 @@ public class ContactChange {
     @Transactional
     public ProfessionalProfile change(UUID accountId, ContactPatch patch) {
         Account account = accounts.lockById(accountId).orElseThrow(() ->
-                Refusal.unauthenticated("ACCESS_TOKEN_INVALID", "Votre session n'est pas valide : reconnectez-vous."));
+                Refusal.unauthenticated("ACCESS_TOKEN_INVALID", TEXTS.text("profile.access-token-invalid")));
         ProfessionalProfile changed = apply(account, patch);
         log.info("Account {} changed its contact details", account.id());
         return changed;

@@ -17,6 +17,8 @@ import fr.esante.medimail.registration.account.IdentifierType;
 import fr.esante.medimail.registration.account.Refusal;
 import fr.esante.medimail.registration.psc.PscIdentity;
 import fr.esante.medimail.registration.psc.PscLinks;
+import fr.esante.medimail.registration.RegistrationApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * The holder submits their professional profile (after confirming their e-mail, or again after an identity
@@ -24,6 +26,8 @@ import fr.esante.medimail.registration.psc.PscLinks;
  */
 @Service
 public class ProfileSubmission {
+
+    private static final UserTexts TEXTS = UserTexts.of(RegistrationApplication.NAME);
 
     private static final Logger log = LoggerFactory.getLogger(ProfileSubmission.class);
 
@@ -43,7 +47,7 @@ public class ProfileSubmission {
     @Transactional
     public AccountStatus submit(UUID accountId, ProfessionalProfile profile) {
         Account account = accounts.lockById(accountId).orElseThrow(() ->
-                Refusal.unauthenticated("ACCESS_TOKEN_INVALID", "Votre session n'est pas valide : reconnectez-vous."));
+                Refusal.unauthenticated("ACCESS_TOKEN_INVALID", TEXTS.text("profile.access-token-invalid")));
         Instant now = clock.instant();
         account.submitProfile(profile, now);
         accounts.update(account);

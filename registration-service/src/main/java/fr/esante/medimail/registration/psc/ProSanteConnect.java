@@ -27,6 +27,8 @@ import fr.esante.medimail.registration.session.AccessTokens;
 import fr.esante.medimail.registration.session.SignInGuard;
 import fr.esante.medimail.registration.terms.TermsOfUse;
 import fr.esante.medimail.support.secrets.SecretTokens;
+import fr.esante.medimail.registration.RegistrationApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * What a Pro Santé Connect identity leads to. After the callback the browser gets a one-time code (its hash stored
@@ -37,6 +39,8 @@ import fr.esante.medimail.support.secrets.SecretTokens;
  */
 @Service
 public class ProSanteConnect {
+
+    private static final UserTexts TEXTS = UserTexts.of(RegistrationApplication.NAME);
 
     private static final Logger log = LoggerFactory.getLogger(ProSanteConnect.class);
 
@@ -115,8 +119,7 @@ public class ProSanteConnect {
      */
     public PscOutcome signUp(String code, String typedEmail, String region) {
         if (!registration.servedRegions().contains(region)) {
-            throw Refusal.unprocessable("REGION_NOT_SERVED", "L'inscription en ligne à Medimail n'est pas ouverte dans"
-                    + " cette région : Medimail n'y est pas la messagerie sécurisée de santé retenue.");
+            throw Refusal.unprocessable("REGION_NOT_SERVED", TEXTS.text("psc.region-not-served"));
         }
         // Nobody signs in with it: PSC does. Hashed outside the transaction (the hashing pool is bounded).
         String unusablePasswordHash = passwords.encode(SecretTokens.newToken());
@@ -130,11 +133,10 @@ public class ProSanteConnect {
                 boolean asserted = identity.email() != null;
                 String email = EmailAddresses.normalise(asserted ? identity.email() : typedEmail);
                 if (email == null || email.isBlank()) {
-                    throw Refusal.invalidField("email", "REQUIRED", "Indiquez votre adresse e-mail.");
+                    throw Refusal.invalidField("email", "REQUIRED", TEXTS.text("psc.email.required"));
                 }
                 if (accounts.findByEmail(email).isPresent()) {
-                    throw Refusal.conflict("EMAIL_ALREADY_REGISTERED", "Cette adresse e-mail est déjà celle d'un compte"
-                            + " Medimail. Connectez-vous avec votre mot de passe, ou indiquez une autre adresse.");
+                    throw Refusal.conflict("EMAIL_ALREADY_REGISTERED", TEXTS.text("psc.email-already-registered"));
                 }
                 Instant now = clock.instant();
                 UUID id = UUID.randomUUID();
@@ -179,7 +181,7 @@ public class ProSanteConnect {
         if (!proven) {
             guard.failed(normalised, accounts.findByEmail(normalised), client);
             log.info("Pro Santé Connect link refused: wrong credentials");
-            throw Refusal.unauthenticated("INVALID_CREDENTIALS", "Adresse e-mail ou mot de passe incorrect.");
+            throw Refusal.unauthenticated("INVALID_CREDENTIALS", TEXTS.text("psc.invalid-credentials"));
         }
         guard.succeeded(normalised);
         try {
@@ -197,8 +199,7 @@ public class ProSanteConnect {
 
     private PscOutcome session(Account account, String what) {
         if (account.status() == AccountStatus.EMAIL_CONFIRMATION_PENDING) {
-            throw Refusal.forbidden("EMAIL_NOT_CONFIRMED", "Confirmez d'abord votre adresse e-mail en suivant le lien du"
-                    + " message que nous vous avons envoyé.");
+            throw Refusal.forbidden("EMAIL_NOT_CONFIRMED", TEXTS.text("psc.email-not-confirmed"));
         }
         String token = SecretTokens.newToken();
         Instant now = clock.instant();
@@ -230,12 +231,10 @@ public class ProSanteConnect {
     }
 
     private static Refusal invalidHandoff() {
-        return Refusal.invalid("PSC_HANDOFF_INVALID", "Cette connexion avec Pro Santé Connect n'est plus valable (déjà"
-                + " utilisée ou expirée) : identifiez-vous à nouveau avec Pro Santé Connect.");
+        return Refusal.invalid("PSC_HANDOFF_INVALID", TEXTS.text("psc.psc-handoff-invalid"));
     }
 
     private static Refusal rppsTaken() {
-        return Refusal.conflict("RPPS_ALREADY_REGISTERED", "Un compte Medimail existe déjà pour votre numéro RPPS :"
-                + " connectez-vous à ce compte avec son adresse e-mail et son mot de passe pour le relier à Pro Santé Connect.");
+        return Refusal.conflict("RPPS_ALREADY_REGISTERED", TEXTS.text("psc.rpps-already-registered"));
     }
 }

@@ -20,6 +20,8 @@ import fr.esante.medimail.registration.account.Refusal;
 import fr.esante.medimail.registration.confirmation.ConfirmationLinks;
 import fr.esante.medimail.registration.mailing.MailAllowance;
 import fr.esante.medimail.registration.mailing.MailKind;
+import fr.esante.medimail.registration.RegistrationApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * Self-registration. A new address gets an account waiting for its e-mail confirmation, and an
@@ -32,6 +34,8 @@ import fr.esante.medimail.registration.mailing.MailKind;
  */
 @Service
 public class RegistrationService {
+
+    private static final UserTexts TEXTS = UserTexts.of(RegistrationApplication.NAME);
 
     private static final Logger log = LoggerFactory.getLogger(RegistrationService.class);
 
@@ -63,15 +67,14 @@ public class RegistrationService {
      */
     public RegistrationReceipt register(Registration registration) {
         if (!properties.servedRegions().contains(registration.region())) {
-            throw Refusal.unprocessable("REGION_NOT_SERVED", "L'inscription en ligne à Medimail n'est pas ouverte dans"
-                    + " cette région : Medimail n'y est pas la messagerie sécurisée de santé retenue.");
+            throw Refusal.unprocessable("REGION_NOT_SERVED", TEXTS.text("registration.region-not-served"));
         }
         if (!PasswordPolicy.fitsHashing(registration.password())) {
-            throw Refusal.invalidField("password", "TOO_LONG", "Le mot de passe est trop long.");
+            throw Refusal.invalidField("password", "TOO_LONG", TEXTS.text("registration.password.too-long"));
         }
         if (!PasswordPolicy.isStrongEnough(registration.password())) {
-            throw Refusal.invalidField("password", "PASSWORD_TOO_WEAK", "Le mot de passe doit comporter au moins "
-                    + PasswordPolicy.MIN_LENGTH + " caractères, dont des lettres et des chiffres.");
+            throw Refusal.invalidField("password", "PASSWORD_TOO_WEAK",
+                    TEXTS.text("password.too-weak", Integer.toString(PasswordPolicy.MIN_LENGTH)));
         }
         // Hashed whatever happens next, so that an existing address does not answer faster than a new one.
         String passwordHash = passwords.encode(registration.password());

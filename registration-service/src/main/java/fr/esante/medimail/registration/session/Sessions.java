@@ -23,6 +23,8 @@ import fr.esante.medimail.registration.account.Refusal;
 import fr.esante.medimail.registration.registration.PasswordPolicy;
 import fr.esante.medimail.registration.terms.TermsOfUse;
 import fr.esante.medimail.support.secrets.SecretTokens;
+import fr.esante.medimail.registration.RegistrationApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * Sign-in, as the procedure says: e-mail address and password, then, for a validated account, a 6-digit one-time
@@ -35,6 +37,8 @@ import fr.esante.medimail.support.secrets.SecretTokens;
  */
 @Service
 public class Sessions {
+
+    private static final UserTexts TEXTS = UserTexts.of(RegistrationApplication.NAME);
 
     private static final Logger log = LoggerFactory.getLogger(Sessions.class);
 
@@ -85,15 +89,13 @@ public class Sessions {
         if (!passwordMatches) {
             guard.failed(normalised, found, client);
             log.info("Sign-in refused: wrong credentials");
-            throw Refusal.unauthenticated("INVALID_CREDENTIALS", "Adresse e-mail ou mot de passe incorrect.");
+            throw Refusal.unauthenticated("INVALID_CREDENTIALS", TEXTS.text("session.invalid-credentials"));
         }
         guard.succeeded(normalised);
         Account account = found.get();
         renewHashIfOutdated(account, password);
         if (account.status() == AccountStatus.EMAIL_CONFIRMATION_PENDING) {
-            throw Refusal.forbidden("EMAIL_NOT_CONFIRMED", "Confirmez d'abord votre adresse e-mail en suivant le lien"
-                    + " du message que nous vous avons envoyé. Si ce lien a expiré, inscrivez-vous à nouveau avec la"
-                    + " même adresse : un nouveau lien vous sera envoyé.");
+            throw Refusal.forbidden("EMAIL_NOT_CONFIRMED", TEXTS.text("session.email-not-confirmed"));
         }
         if (account.status() == AccountStatus.VALIDATED) {
             return sendOneTimeCode(account);
@@ -172,8 +174,7 @@ public class Sessions {
             }
             Instant allowedAt = challenge.lastSentAt().plus(signIn.oneTimeCodeResendCooldown());
             if (now.isBefore(allowedAt)) {
-                throw new TooManyAttempts("OTP_RESEND_TOO_SOON", "Un code vient de vous être envoyé : attendez une"
-                        + " minute avant d'en demander un nouveau.", Duration.between(now, allowedAt));
+                throw new TooManyAttempts("OTP_RESEND_TOO_SOON", TEXTS.text("session.otp-resend-too-soon"), Duration.between(now, allowedAt));
             }
             Account account = accounts.findById(challenge.accountId()).orElseThrow(Sessions::deadChallenge);
             String code = SecretTokens.newNumericCode(OneTimeCodeChallenge.DIGITS);
@@ -215,12 +216,11 @@ public class Sessions {
         if (!(allowedBeforeTerms && allowedWithoutCode)) {
             boolean validated = accounts.findById(stored.accountId()).map(a -> a.status() == AccountStatus.VALIDATED).orElse(false);
             if (validated && !stored.verifiedByOneTimeCode() && !allowedWithoutCode) {
-                throw Refusal.forbidden("ONE_TIME_CODE_REQUIRED", "Votre compte est validé : reconnectez-vous avec votre"
-                        + " mot de passe et le code à usage unique qui vous sera envoyé par e-mail.");
+                throw Refusal.forbidden("ONE_TIME_CODE_REQUIRED", TEXTS.text("session.one-time-code-required"));
             }
             if (validated && stored.verifiedByOneTimeCode() && !allowedBeforeTerms && !terms.hasAcceptedCurrent(stored.accountId())) {
-                throw Refusal.forbidden("TERMS_NOT_ACCEPTED", "Acceptez d'abord les conditions générales d'utilisation"
-                        + " de Medimail (version " + terms.current().version() + ").");
+                throw Refusal.forbidden("TERMS_NOT_ACCEPTED",
+                        TEXTS.text("session.terms-not-accepted", terms.current().version()));
             }
         }
         return new AuthenticatedAccount(stored.accountId());
@@ -232,7 +232,7 @@ public class Sessions {
         }
         AccessTokens.StoredAccessToken stored = tokens.find(SecretTokens.hash(accessToken)).orElseThrow(Sessions::invalidToken);
         if (!clock.instant().isBefore(stored.expiresAt())) {
-            throw Refusal.unauthenticated("ACCESS_TOKEN_EXPIRED", "Votre session a expiré : reconnectez-vous.");
+            throw Refusal.unauthenticated("ACCESS_TOKEN_EXPIRED", TEXTS.text("session.access-token-expired"));
         }
         return stored;
     }
@@ -279,12 +279,11 @@ public class Sessions {
     }
 
     private static Refusal invalidToken() {
-        return Refusal.unauthenticated("ACCESS_TOKEN_INVALID", "Votre session n'est pas valide : reconnectez-vous.");
+        return Refusal.unauthenticated("ACCESS_TOKEN_INVALID", TEXTS.text("session.access-token-invalid"));
     }
 
     private static Refusal deadChallenge() {
-        return Refusal.invalid("OTP_EXPIRED", "Ce code n'est plus valable (expiré, déjà utilisé ou trop d'essais) :"
-                + " reconnectez-vous pour en recevoir un nouveau.");
+        return Refusal.invalid("OTP_EXPIRED", TEXTS.text("session.otp-expired"));
     }
 
     private record Attempt(Account account, String token, int triesLeft) {

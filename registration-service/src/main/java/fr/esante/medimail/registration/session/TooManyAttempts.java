@@ -1,12 +1,16 @@
 package fr.esante.medimail.registration.session;
 
 import java.time.Duration;
+import fr.esante.medimail.registration.RegistrationApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * Refused before anything is checked: the account is locked after repeated failures, the client address went over
  * its limit, or a new code was asked for too soon. Answered 429 with {@code Retry-After}.
  */
 public class TooManyAttempts extends RuntimeException {
+
+    private static final UserTexts TEXTS = UserTexts.of(RegistrationApplication.NAME);
 
     private final String code;
     private final Duration retryAfter;
@@ -18,13 +22,11 @@ public class TooManyAttempts extends RuntimeException {
     }
 
     public static TooManyAttempts signIns(Duration retryAfter) {
-        return new TooManyAttempts("TOO_MANY_ATTEMPTS", "Trop de tentatives de connexion infructueuses : par sécurité,"
-                + " la connexion est suspendue pendant quelques minutes. Réessayez plus tard.", retryAfter);
+        return new TooManyAttempts("TOO_MANY_ATTEMPTS", TEXTS.text("session.too-many-attempts"), retryAfter);
     }
 
     public static TooManyAttempts mailRequests(Duration retryAfter) {
-        return new TooManyAttempts("TOO_MANY_REQUESTS", "Trop de demandes ont été faites depuis votre connexion :"
-                + " réessayez dans quelques minutes.", retryAfter);
+        return new TooManyAttempts("TOO_MANY_REQUESTS", TEXTS.text("session.too-many-requests"), retryAfter);
     }
 
     public String code() {

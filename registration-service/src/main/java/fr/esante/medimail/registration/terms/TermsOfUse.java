@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import fr.esante.medimail.registration.account.Refusal;
+import fr.esante.medimail.registration.RegistrationApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * The terms of use a validated account must accept before using its session for anything but reading them and its
@@ -22,6 +24,8 @@ import fr.esante.medimail.registration.account.Refusal;
  */
 @Service
 public class TermsOfUse {
+
+    private static final UserTexts TEXTS = UserTexts.of(RegistrationApplication.NAME);
 
     /** The text of one version. */
     public record Terms(String version, String text) {
@@ -51,8 +55,7 @@ public class TermsOfUse {
     /** @throws Refusal TERMS_VERSION_MISMATCH (400) when the version accepted is not the current one */
     public void accept(UUID accountId, String version) {
         if (!current.version().equals(version)) {
-            throw Refusal.invalidField("version", "TERMS_VERSION_MISMATCH", "Ces conditions d'utilisation ne sont plus"
-                    + " en vigueur : lisez et acceptez la version actuelle.");
+            throw Refusal.invalidField("version", "TERMS_VERSION_MISMATCH", TEXTS.text("terms.terms-version-mismatch"));
         }
         acceptances.record(accountId, version, clock.instant());
         log.info("Account {} accepted the terms of use version {}", accountId, version);

@@ -8,10 +8,14 @@ import org.springframework.web.bind.annotation.RestController;
 import fr.esante.medimail.registration.account.Accounts;
 import fr.esante.medimail.registration.account.AuthenticatedAccount;
 import fr.esante.medimail.registration.account.Refusal;
+import fr.esante.medimail.registration.RegistrationApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /** GET /api/v1/me (Bearer): the holder follows their own registration. */
 @RestController
 class MeController {
+
+    private static final UserTexts TEXTS = UserTexts.of(RegistrationApplication.NAME);
 
     private final Accounts accounts;
 
@@ -23,7 +27,7 @@ class MeController {
     @AllowedBeforeTermsAcceptance(alsoWithoutOneTimeCode = true)
     ResponseEntity<MeView> me(AuthenticatedAccount authenticated) {
         MeView view = accounts.findById(authenticated.accountId()).map(MeView::of)
-                .orElseThrow(() -> Refusal.unauthenticated("ACCESS_TOKEN_INVALID", "Votre session n'est pas valide : reconnectez-vous."));
+                .orElseThrow(() -> Refusal.unauthenticated("ACCESS_TOKEN_INVALID", TEXTS.text("account.access-token-invalid")));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);
     }
 }

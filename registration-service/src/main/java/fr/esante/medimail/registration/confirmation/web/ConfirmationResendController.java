@@ -33,8 +33,8 @@ class ConfirmationResendController {
 
     record ResendRequest(
             @NotBlank(message = "L'adresse e-mail est obligatoire.")
-            @Size(max = 254, message = "L'adresse e-mail ne peut pas dépasser 254 caractères.")
-            @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "L'adresse e-mail n'est pas valide (exemple : jean.durand@exemple.fr).")
+            @Size(max = 254, message = "{confirmation.email.too-long}")
+            @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "{confirmation.email.invalid}")
             String email) {
     }
 }

@@ -30,8 +30,8 @@ class EmailConfirmationController {
     }
 
     record ConfirmationRequest(
-            @NotBlank(message = "Le jeton de confirmation est obligatoire.")
-            @Size(max = 200, message = "Ce lien de confirmation n'est pas valide.")
+            @NotBlank(message = "{confirmation.token.required}")
+            @Size(max = 200, message = "{confirmation.token.too-long}")
             String token) {
 
         @Override

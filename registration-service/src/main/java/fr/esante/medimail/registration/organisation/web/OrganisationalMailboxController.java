@@ -58,22 +58,20 @@ class OrganisationalMailboxController {
     enum StructureIdentifierType { FINESS, SIRET }
 
     record MailboxRequest(
-            @NotBlank(message = "Le libellé de la boîte organisationnelle est obligatoire.")
-            @Size(max = 60, message = "Le libellé ne peut pas dépasser 60 caractères.")
-            @Pattern(regexp = "[\\p{L}\\p{N}][\\p{L}\\p{N} '’.\\-]+", message = "Le libellé ne peut contenir que des lettres,"
-                    + " des chiffres, des espaces, des apostrophes, des points et des tirets ; il commence par une lettre ou un chiffre"
-                    + " et compte au moins 2 caractères.")
+            @NotBlank(message = "{organisation.label.required}")
+            @Size(max = 60, message = "{organisation.label.too-long}")
+            @Pattern(regexp = "[\\p{L}\\p{N}][\\p{L}\\p{N} '’.\\-]+", message = "{organisation.label.format}")
             String label,
 
-            @NotNull(message = "Choisissez le type d'identifiant de la structure : FINESS ou SIRET.")
+            @NotNull(message = "{organisation.structure-identifier-type.required}")
             StructureIdentifierType structureIdentifierType,
 
-            @NotBlank(message = "Le numéro de la structure est obligatoire.")
-            @Size(max = 20, message = "Le numéro de la structure ne peut pas dépasser 20 caractères.")
+            @NotBlank(message = "{organisation.structure-identifier.required}")
+            @Size(max = 20, message = "{organisation.structure-identifier.too-long}")
             String structureIdentifier,
 
-            @NotBlank(message = "Indiquez à quoi servira la boîte organisationnelle.")
-            @Size(max = 500, message = "L'usage prévu ne peut pas dépasser 500 caractères.")
+            @NotBlank(message = "{organisation.purpose.required}")
+            @Size(max = 500, message = "{organisation.purpose.too-long}")
             String purpose) {
 
         /** Trimmed; a blank text becomes null, so that it is reported once, as missing. */
@@ -89,9 +87,9 @@ class OrganisationalMailboxController {
     }
 
     record MemberRequest(
-            @NotBlank(message = "L'adresse électronique du professionnel est obligatoire.")
-            @Size(max = 254, message = "L'adresse électronique est trop longue.")
-            @Email(message = "L'adresse électronique n'est pas valide.")
+            @NotBlank(message = "{organisation.email.required}")
+            @Size(max = 254, message = "{organisation.email.too-long}")
+            @Email(message = "{organisation.email.invalid}")
             String email) {
     }
 

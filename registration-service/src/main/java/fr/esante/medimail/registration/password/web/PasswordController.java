@@ -51,9 +51,9 @@ class PasswordController {
     }
 
     record ChangeRequest(
-            @NotBlank(message = "Le mot de passe actuel est obligatoire.") String currentPassword,
-            @NotBlank(message = "Le nouveau mot de passe est obligatoire.") String password,
-            @NotBlank(message = "La confirmation du mot de passe est obligatoire.") String passwordConfirmation) {
+            @NotBlank(message = "{password.current-password.required}") String currentPassword,
+            @NotBlank(message = "{password.password.required}") String password,
+            @NotBlank(message = "{password.password-confirmation.required}") String passwordConfirmation) {
 
         @Override
         public String toString() {
@@ -64,15 +64,15 @@ class PasswordController {
     /** The address is checked as at registration: a malformed or overlong one is refused whether or not it has an account. */
     record ResetRequest(
             @NotBlank(message = "L'adresse e-mail est obligatoire.")
-            @Size(max = 254, message = "L'adresse e-mail ne peut pas dépasser 254 caractères.")
-            @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "L'adresse e-mail n'est pas valide (exemple : jean.durand@exemple.fr).")
+            @Size(max = 254, message = "{password.email.too-long}")
+            @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "{password.email.invalid}")
             String email) {
     }
 
     record ResetConfirmation(
-            @NotBlank(message = "Le lien de réinitialisation est incomplet.") String token,
-            @NotBlank(message = "Le nouveau mot de passe est obligatoire.") String password,
-            @NotBlank(message = "La confirmation du mot de passe est obligatoire.") String passwordConfirmation) {
+            @NotBlank(message = "{password.token.required}") String token,
+            @NotBlank(message = "{password.password.required}") String password,
+            @NotBlank(message = "{password.password-confirmation.required}") String passwordConfirmation) {
 
         @Override
         public String toString() {

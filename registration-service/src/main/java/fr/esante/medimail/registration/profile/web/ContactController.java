@@ -39,14 +39,12 @@ class ContactController {
     }
 
     record ContactRequest(
-            @Size(max = 25, message = "Le numéro de téléphone est trop long.")
-            @Pattern(regexp = PhoneNumbers.FRENCH, message = "Le numéro de téléphone n'est pas un numéro français valide"
-                    + " (par exemple 05 61 00 00 00).")
+            @Size(max = 25, message = "{profile.phone.too-long}")
+            @Pattern(regexp = PhoneNumbers.FRENCH, message = "{profile.phone.format}")
             String phone,
 
-            @Size(max = 25, message = "Le second numéro de téléphone est trop long.")
-            @Pattern(regexp = "|" + PhoneNumbers.FRENCH, message = "Le second numéro de téléphone n'est pas un numéro"
-                    + " français valide (par exemple 06 12 34 56 78).")
+            @Size(max = 25, message = "{profile.second-phone.too-long}")
+            @Pattern(regexp = "|" + PhoneNumbers.FRENCH, message = "{profile.second-phone.format}")
             String secondPhone,
 
             @Valid

@@ -11,6 +11,8 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import fr.esante.medimail.registration.RegistrationApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * Fails with code {@code IDENTIFIER_TYPE_MISMATCH} on field {@code identifierType} when the identifier does not
@@ -29,6 +31,8 @@ public @interface IdentifierTypeMismatch {
     Class<? extends Payload>[] payload() default {};
 
     class Validator implements ConstraintValidator<IdentifierTypeMismatch, ProfileRequest> {
+
+        private static final UserTexts TEXTS = UserTexts.of(RegistrationApplication.NAME);
         @Override
         public boolean isValid(ProfileRequest request, ConstraintValidatorContext context) {
             if (request == null || request.path() == null || request.identifierType() == null
@@ -36,8 +40,8 @@ public @interface IdentifierTypeMismatch {
                 return true;
             }
             String message = request.path() == ProfilePath.NATIONAL_ID
-                    ? "Avec un identifiant national, choisissez le type RPPS ou ADELI."
-                    : "Un professionnel étranger ou en formation indique l'identifiant de sa structure : FINESS, SIREN ou SIRET.";
+                    ? TEXTS.text("profile.identifier-type.national-id")
+                    : TEXTS.text("profile.identifier-type.structure");
             context.disableDefaultConstraintViolation();
             context.buildConstraintViolationWithTemplate(message).addPropertyNode("identifierType").addConstraintViolation();
             return false;

@@ -19,46 +19,43 @@ import jakarta.validation.constraints.Size;
 @StructureNameRequired
 @UnknownSpecialty
 record ProfileRequest(
-        @NotNull(message = "Indiquez si vous disposez d'un identifiant national (RPPS, ADELI) ou si vous êtes"
-                + " professionnel étranger ou en formation.")
+        @NotNull(message = "{profile.path.required}")
         ProfilePath path,
 
-        @NotNull(message = "Le type d'identifiant est obligatoire.")
+        @NotNull(message = "{profile.identifier-type.required}")
         IdentifierType identifierType,
 
         @NotBlank(message = "L'identifiant est obligatoire.")
-        @Size(max = 20, message = "L'identifiant ne peut pas dépasser 20 caractères.")
+        @Size(max = 20, message = "{profile.identifier.too-long}")
         String identifier,
 
-        @NotBlank(message = "La profession est obligatoire.")
+        @NotBlank(message = "{profile.profession.required}")
         @UnknownProfession
         String profession,
 
-        @Size(max = 10, message = "Le code de spécialité ne peut pas dépasser 10 caractères.")
-        @Pattern(regexp = "[A-Z]{1,4}[0-9]{2,3}", message = "Le code de spécialité n'est pas valide (par exemple SM54).")
+        @Size(max = 10, message = "{profile.specialty.too-long}")
+        @Pattern(regexp = "[A-Z]{1,4}[0-9]{2,3}", message = "{profile.specialty.format}")
         String specialty,
 
         Boolean liberal,
 
-        @NotBlank(message = "Le téléphone est obligatoire.")
-        @Size(max = 25, message = "Le numéro de téléphone est trop long.")
-        @Pattern(regexp = PhoneNumbers.FRENCH, message = "Le numéro de téléphone n'est pas un numéro français valide"
-                + " (par exemple 05 61 00 00 00).")
+        @NotBlank(message = "{profile.phone.required}")
+        @Size(max = 25, message = "{profile.phone.too-long}")
+        @Pattern(regexp = PhoneNumbers.FRENCH, message = "{profile.phone.format}")
         String phone,
 
-        @Size(max = 25, message = "Le second numéro de téléphone est trop long.")
-        @Pattern(regexp = PhoneNumbers.FRENCH, message = "Le second numéro de téléphone n'est pas un numéro français valide"
-                + " (par exemple 06 12 34 56 78).")
+        @Size(max = 25, message = "{profile.second-phone.too-long}")
+        @Pattern(regexp = PhoneNumbers.FRENCH, message = "{profile.second-phone.format}")
         String secondPhone,
 
-        @NotNull(message = "L'adresse du lieu d'exercice est obligatoire.")
+        @NotNull(message = "{profile.address.required}")
         @Valid
         AddressRequest address,
 
-        @Size(max = 200, message = "La raison sociale ne peut pas dépasser 200 caractères.")
+        @Size(max = 200, message = "{profile.organisation-name.too-long}")
         String organisationName,
 
-        @Size(max = 200, message = "Le service de rattachement ne peut pas dépasser 200 caractères.")
+        @Size(max = 200, message = "{profile.service-name.too-long}")
         String serviceName,
 
         Boolean directoryVisible,
@@ -83,24 +80,23 @@ record ProfileRequest(
 
     record AddressRequest(
             @NotBlank(message = "L'adresse est obligatoire.")
-            @Size(max = 200, message = "L'adresse ne peut pas dépasser 200 caractères.")
+            @Size(max = 200, message = "{profile.line.too-long}")
             String line,
 
-            @NotBlank(message = "Le code postal est obligatoire.")
+            @NotBlank(message = "{profile.postal-code.required}")
             @Pattern(regexp = "[0-9]{5}", message = "Le code postal doit comporter 5 chiffres.")
             String postalCode,
 
-            @NotBlank(message = "La ville est obligatoire.")
-            @Size(max = 100, message = "La ville ne peut pas dépasser 100 caractères.")
+            @NotBlank(message = "{profile.city.required}")
+            @Size(max = 100, message = "{profile.city.too-long}")
             String city,
 
-            @NotBlank(message = "La région est obligatoire.")
-            @Pattern(regexp = "[0-9]{2}", message = "La région doit être un code INSEE de région à 2 chiffres (par exemple 76).")
+            @NotBlank(message = "{profile.region.required}")
+            @Pattern(regexp = "[0-9]{2}", message = "{profile.region.format}")
             @UnknownRegion
             String region,
 
-            @Pattern(regexp = "[0-9]{2,3}|2[AB]", message = "Le département doit être un code INSEE de département"
-                    + " (par exemple 31, 2A ou 971).")
+            @Pattern(regexp = "[0-9]{2,3}|2[AB]", message = "{profile.department.format}")
             String department) {
 
         AddressRequest {

@@ -35,8 +35,7 @@ public @interface StructureNameRequired {
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate("Indiquez la raison sociale de la structure dont vous donnez"
-                    + " l'identifiant.").addPropertyNode("organisationName").addConstraintViolation();
+            context.buildConstraintViolationWithTemplate("{profile.organisation-name.required}").addPropertyNode("organisationName").addConstraintViolation();
             return false;
         }
     }

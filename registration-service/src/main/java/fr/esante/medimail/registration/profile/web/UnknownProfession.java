@@ -19,7 +19,7 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface UnknownProfession {
 
-    String message() default "Profession inconnue : choisissez-la dans la liste.";
+    String message() default "{profile.profession.unknown}";
 
     Class<?>[] groups() default {};
 

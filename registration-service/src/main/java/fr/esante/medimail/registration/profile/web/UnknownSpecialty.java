@@ -50,8 +50,7 @@ public @interface UnknownSpecialty {
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            context.buildConstraintViolationWithTemplate("Cette spécialité n'existe pas pour la profession choisie :"
-                    + " choisissez-la dans la liste.").addPropertyNode("specialty").addConstraintViolation();
+            context.buildConstraintViolationWithTemplate("{profile.specialty.unknown}").addPropertyNode("specialty").addConstraintViolation();
             return false;
         }
     }

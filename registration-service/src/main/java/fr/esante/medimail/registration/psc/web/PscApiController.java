@@ -49,17 +49,17 @@ class PscApiController {
                 .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
-    record ExchangeRequest(@NotBlank(message = "Le code est obligatoire.") @Size(max = 200, message = "Le code est trop long.") String code) {
+    record ExchangeRequest(@NotBlank(message = "{psc.code.required}") @Size(max = 200, message = "{psc.code.too-long}") String code) {
     }
 
-    record SignUpRequest(@NotBlank(message = "Le code est obligatoire.") @Size(max = 200, message = "Le code est trop long.") String code,
-                         @Email(message = "L'adresse e-mail n'est pas valide.") @Size(max = 254, message = "L'adresse e-mail est trop longue.") String email,
-                         @NotBlank(message = "Choisissez votre région.") @Size(max = 3, message = "La région n'est pas valide.") String region) {
+    record SignUpRequest(@NotBlank(message = "{psc.code.required}") @Size(max = 200, message = "{psc.code.too-long}") String code,
+                         @Email(message = "{psc.email.invalid}") @Size(max = 254, message = "L'adresse e-mail est trop longue.") String email,
+                         @NotBlank(message = "{psc.region.required}") @Size(max = 3, message = "{psc.region.too-long}") String region) {
     }
 
-    record LinkRequest(@NotBlank(message = "Le code est obligatoire.") @Size(max = 200, message = "Le code est trop long.") String code,
-                       @NotBlank(message = "Indiquez votre adresse e-mail.") @Size(max = 254, message = "L'adresse e-mail est trop longue.") String email,
-                       @NotBlank(message = "Indiquez votre mot de passe.") @Size(max = 1000, message = "Le mot de passe est trop long.") String password) {
+    record LinkRequest(@NotBlank(message = "{psc.code.required}") @Size(max = 200, message = "{psc.code.too-long}") String code,
+                       @NotBlank(message = "{psc.email.required}") @Size(max = 254, message = "L'adresse e-mail est trop longue.") String email,
+                       @NotBlank(message = "{psc.password.required}") @Size(max = 1000, message = "{psc.password.too-long}") String password) {
     }
 
     /** The vouched identity as the page shows it (read-only: PSC's word). */

@@ -17,6 +17,8 @@ import fr.esante.medimail.registration.psc.ProSanteConnect;
 import fr.esante.medimail.registration.psc.PscIdentity;
 import fr.esante.medimail.registration.psc.PscLoginFailed;
 import fr.esante.medimail.registration.psc.PscClaims;
+import fr.esante.medimail.registration.RegistrationApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * The browser's side of the Pro Santé Connect sign-in. {@code GET /psc/login} sends the browser to PSC;
@@ -27,6 +29,8 @@ import fr.esante.medimail.registration.psc.PscClaims;
  */
 @Controller
 class PscController {
+
+    private static final UserTexts TEXTS = UserTexts.of(RegistrationApplication.NAME);
 
     private static final Logger log = LoggerFactory.getLogger(PscController.class);
 
@@ -81,15 +85,10 @@ class PscController {
         response.setStatus(unavailable ? HttpStatus.SERVICE_UNAVAILABLE.value() : HttpStatus.BAD_REQUEST.value());
         model.addAttribute("unavailable", unavailable);
         model.addAttribute("message", switch (failure.kind()) {
-            case PROVIDER_UNAVAILABLE -> "Pro Santé Connect ne répond pas pour le moment. Réessayez plus tard, ou"
-                    + " créez votre compte sans Pro Santé Connect : vous saisirez alors votre identifiant RPPS vous-même.";
-            case CANCELLED -> "La connexion avec Pro Santé Connect a été annulée ou refusée. Vous pouvez réessayer, ou"
-                    + " créer votre compte sans Pro Santé Connect.";
-            case UNSUPPORTED_IDENTITY -> "Pro Santé Connect ne nous a pas transmis de numéro RPPS pour vous. Créez votre"
-                    + " compte sans Pro Santé Connect, avec votre identifiant (ADELI, ou structure d’exercice).";
-            case REJECTED -> "La réponse de Pro Santé Connect n’a pas pu être vérifiée (connexion expirée, déjà utilisée"
-                    + " ou invalide) : aucune information n’a été enregistrée. Identifiez-vous à nouveau avec Pro Santé"
-                    + " Connect, ou créez votre compte sans lui.";
+            case PROVIDER_UNAVAILABLE -> TEXTS.text("psc.sign-in-failed.provider-unavailable");
+            case CANCELLED -> TEXTS.text("psc.sign-in-failed.cancelled");
+            case UNSUPPORTED_IDENTITY -> TEXTS.text("psc.sign-in-failed.unsupported-identity");
+            case REJECTED -> TEXTS.text("psc.sign-in-failed.rejected");
         });
         return "pages/psc-erreur";
     }

@@ -16,6 +16,8 @@ import fr.esante.medimail.registration.account.Refusal;
 import fr.esante.medimail.registration.account.web.AllowedBeforeTermsAcceptance;
 import fr.esante.medimail.registration.session.Sessions;
 import fr.esante.medimail.support.web.RequestLogContext;
+import fr.esante.medimail.registration.RegistrationApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * A handler parameter of type {@link AuthenticatedAccount} requires {@code Authorization: Bearer <accessToken>}:
@@ -25,6 +27,8 @@ import fr.esante.medimail.support.web.RequestLogContext;
  */
 @Configuration
 class BearerAuthentication implements WebMvcConfigurer, HandlerMethodArgumentResolver {
+
+    private static final UserTexts TEXTS = UserTexts.of(RegistrationApplication.NAME);
 
     private static final String BEARER = "Bearer ";
 
@@ -49,7 +53,7 @@ class BearerAuthentication implements WebMvcConfigurer, HandlerMethodArgumentRes
                                                 NativeWebRequest request, WebDataBinderFactory binderFactory) {
         String token = tokenOf(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (token == null) {
-            throw Refusal.unauthenticated("AUTHENTICATION_REQUIRED", "Connectez-vous pour accéder à votre inscription.");
+            throw Refusal.unauthenticated("AUTHENTICATION_REQUIRED", TEXTS.text("session.authentication-required"));
         }
         AllowedBeforeTermsAcceptance allowed = parameter.getMethodAnnotation(AllowedBeforeTermsAcceptance.class);
         AuthenticatedAccount account = sessions.authorize(token, allowed != null, allowed != null && allowed.alsoWithoutOneTimeCode());

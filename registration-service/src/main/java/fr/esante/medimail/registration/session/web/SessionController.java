@@ -65,7 +65,7 @@ class SessionController {
 
     record SignInRequest(
             @NotBlank(message = "L'adresse e-mail est obligatoire.") String email,
-            @NotBlank(message = "Le mot de passe est obligatoire.") String password) {
+            @NotBlank(message = "{session.password.required}") String password) {
 
         @Override
         public String toString() {
@@ -74,8 +74,8 @@ class SessionController {
     }
 
     record CodeRequest(
-            @NotNull(message = "L'identifiant de la demande de code est obligatoire.") UUID challengeId,
-            @NotBlank(message = "Le code est obligatoire.") @Size(max = 20, message = "Code incorrect.") String code) {
+            @NotNull(message = "{session.challenge-id.required}") UUID challengeId,
+            @NotBlank(message = "{session.code.required}") @Size(max = 20, message = "Code incorrect.") String code) {
 
         @Override
         public String toString() {
@@ -83,6 +83,6 @@ class SessionController {
         }
     }
 
-    record ResendRequest(@NotNull(message = "L'identifiant de la demande de code est obligatoire.") UUID challengeId) {
+    record ResendRequest(@NotNull(message = "{session.challenge-id.required}") UUID challengeId) {
     }
 }

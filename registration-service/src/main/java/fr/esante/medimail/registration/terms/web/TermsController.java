@@ -35,6 +35,6 @@ class TermsController {
         return ResponseEntity.noContent().build();
     }
 
-    record AcceptanceRequest(@NotBlank(message = "La version des conditions acceptées est obligatoire.") String version) {
+    record AcceptanceRequest(@NotBlank(message = "{terms.version.required}") String version) {
     }
 }
