@@ -70,7 +70,7 @@ public class RegistrationService {
             throw Refusal.unprocessable("REGION_NOT_SERVED", TEXTS.text("registration.region-not-served"));
         }
         if (!PasswordPolicy.fitsHashing(registration.password())) {
-            throw Refusal.invalidField("password", "TOO_LONG", TEXTS.text("registration.password.too-long"));
+            throw Refusal.invalidField("password", "TOO_LONG", TEXTS.text("registration.password.too-long-to-hash"));
         }
         if (!PasswordPolicy.isStrongEnough(registration.password())) {
             throw Refusal.invalidField("password", "PASSWORD_TOO_WEAK",
