@@ -15,6 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import fr.esante.medimail.backoffice.BackofficeApplication;
 import fr.esante.medimail.backoffice.applicant.AccountStandingChanged;
 import fr.esante.medimail.backoffice.applicant.ApplicantFile;
 import fr.esante.medimail.backoffice.applicant.ApplicantFiles;
@@ -23,6 +24,7 @@ import fr.esante.medimail.backoffice.applicant.PostalAddress;
 import fr.esante.medimail.backoffice.audit.StaffAudit;
 import fr.esante.medimail.backoffice.review.ReviewStatus;
 import fr.esante.medimail.backoffice.review.Reviews;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * Staff actions on existing accounts (role ADMIN): close a validated account, reopen a closed one, correct its contact
@@ -30,6 +32,8 @@ import fr.esante.medimail.backoffice.review.Reviews;
  */
 @Service
 public class AccountCare {
+
+    private static final UserTexts TEXTS = UserTexts.of(BackofficeApplication.NAME);
 
     /** The longest closure reason staff may write. */
     public static final int MAX_REASON_LENGTH = 1000;
@@ -131,7 +135,8 @@ public class AccountCare {
         state.put("phone", phone);
         state.put("secondPhone", Objects.requireNonNullElse(secondPhone, ""));
         state.put("address", address == null ? "" : String.join(", ", address.line(), address.postalCode() + " " + address.city(),
-                "région " + address.region() + (address.department() == null ? "" : ", département " + address.department())));
+                address.department() == null ? TEXTS.text("account.audit.region", address.region())
+                        : TEXTS.text("account.audit.region-and-department", address.region(), address.department())));
         return state;
     }
 

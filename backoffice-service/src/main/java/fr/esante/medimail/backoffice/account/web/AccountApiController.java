@@ -29,11 +29,15 @@ import fr.esante.medimail.backoffice.account.AccountNotValidated;
 import fr.esante.medimail.backoffice.account.NothingToCorrect;
 import fr.esante.medimail.support.web.PathIds;
 import fr.esante.medimail.support.web.ProblemDetailsAdvice;
+import fr.esante.medimail.backoffice.BackofficeApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /** Staff actions on validated accounts (HTTP Basic, role ADMIN): close, reopen, correct the contact details. */
 @RestController
 @RequestMapping("/api/v1/accounts")
 class AccountApiController {
+
+    private static final UserTexts TEXTS = UserTexts.of(BackofficeApplication.NAME);
 
     private static final DateTimeFormatter FRENCH_DATE_TIME =
             DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
@@ -81,40 +85,40 @@ class AccountApiController {
 
     @ExceptionHandler(AccountClosedForCorrection.class)
     ResponseEntity<Object> closedForCorrection(AccountClosedForCorrection e) {
-        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "ACCOUNT_CLOSED", "Compte clôturé",
-                "Ce compte est clôturé : rouvrez-le avant de corriger ses coordonnées.", List.of());
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "ACCOUNT_CLOSED", TEXTS.text("account.closed-for-correction.title"),
+                TEXTS.text("account.closed-for-correction"), List.of());
     }
 
     @ExceptionHandler(NothingToCorrect.class)
     ResponseEntity<Object> nothingToCorrect(NothingToCorrect e) {
-        return ProblemDetailsAdvice.problem(HttpStatus.UNPROCESSABLE_ENTITY, "NOTHING_TO_CORRECT", "Aucune correction",
-                "Les coordonnées indiquées sont déjà celles du compte : rien n'a été modifié.", List.of());
+        return ProblemDetailsAdvice.problem(HttpStatus.UNPROCESSABLE_ENTITY, "NOTHING_TO_CORRECT", TEXTS.text("account.nothing-to-correct.title"),
+                TEXTS.text("account.nothing-to-correct"), List.of());
     }
 
     @ExceptionHandler(AccountNotFound.class)
     ResponseEntity<Object> notFound(AccountNotFound e) {
-        return ProblemDetailsAdvice.problem(HttpStatus.NOT_FOUND, "ACCOUNT_NOT_FOUND", "Compte introuvable",
-                "Aucun compte ne porte cet identifiant.", List.of());
+        return ProblemDetailsAdvice.problem(HttpStatus.NOT_FOUND, "ACCOUNT_NOT_FOUND", TEXTS.text("account.account-not-found.title"),
+                TEXTS.text("account.account-not-found"), List.of());
     }
 
     @ExceptionHandler(AccountNotValidated.class)
     ResponseEntity<Object> notValidated(AccountNotValidated e) {
-        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "ACCOUNT_NOT_VALIDATED", "Compte non validé",
-                "Ce compte n'a pas été validé : refusez sa demande plutôt que de le clôturer.", List.of());
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "ACCOUNT_NOT_VALIDATED", TEXTS.text("account.account-not-validated.title"),
+                TEXTS.text("account.account-not-validated"), List.of());
     }
 
     @ExceptionHandler(AccountAlreadyClosed.class)
     ResponseEntity<Object> alreadyClosed(AccountAlreadyClosed e) {
         AccountClosure closure = e.closure();
-        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "ACCOUNT_ALREADY_CLOSED", "Compte déjà clôturé",
-                "Ce compte a déjà été clôturé par " + closure.closedBy() + " le "
-                        + FRENCH_DATE_TIME.format(closure.closedAt()) + ".", List.of());
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "ACCOUNT_ALREADY_CLOSED", TEXTS.text("account.account-already-closed.title"),
+                TEXTS.text("account.account-already-closed", closure.closedBy(), FRENCH_DATE_TIME.format(closure.closedAt())),
+                List.of());
     }
 
     @ExceptionHandler(AccountNotClosed.class)
     ResponseEntity<Object> notClosed(AccountNotClosed e) {
-        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "ACCOUNT_NOT_CLOSED", "Compte ouvert",
-                "Ce compte n'est pas clôturé : il n'y a rien à rouvrir.", List.of());
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "ACCOUNT_NOT_CLOSED", TEXTS.text("account.account-not-closed.title"),
+                TEXTS.text("account.account-not-closed"), List.of());
     }
 
     private static UUID accountId(String id) {

@@ -33,6 +33,8 @@ import fr.esante.medimail.backoffice.applicant.PostalAddress;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import fr.esante.medimail.support.web.PathIds;
+import fr.esante.medimail.backoffice.BackofficeApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * The staff page of an existing account (role REVIEWER to read it): who it is, its address, whether it is closed; an
@@ -40,6 +42,8 @@ import fr.esante.medimail.support.web.PathIds;
  */
 @Controller
 class AccountPageController {
+
+    private static final UserTexts TEXTS = UserTexts.of(BackofficeApplication.NAME);
 
     private static final DateTimeFormatter FRENCH_DATE_TIME =
             DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
@@ -63,7 +67,7 @@ class AccountPageController {
     String account(@PathVariable String accountId, Model model, Authentication staff, RedirectAttributes flash) {
         Optional<ApplicantFile> file = PathIds.uuid(accountId).flatMap(files::find);
         if (file.isEmpty()) {
-            flash.addFlashAttribute("error", "Ce compte n'existe pas.");
+            flash.addFlashAttribute("error", TEXTS.text("account.page.not-found"));
             return "redirect:/reviews";
         }
         ApplicantFile f = file.get();
@@ -71,8 +75,8 @@ class AccountPageController {
         model.addAttribute("account", new AccountView(f.accountId(),
                 f.profile() == null ? "" : f.profile().firstName() + " " + f.profile().lastName(),
                 f.profile() == null ? null : f.profile().email(), f.address() == null ? null : f.address().address(),
-                closure.isPresent(), closure.map(c -> "clôturé le " + FRENCH_DATE_TIME.format(c.closedAt()) + " par "
-                        + c.closedBy() + " : " + c.reason()).orElse(null),
+                closure.isPresent(), closure.map(c -> TEXTS.text("account.page.closure",
+                        FRENCH_DATE_TIME.format(c.closedAt()), c.closedBy(), c.reason())).orElse(null),
                 f.profile() == null ? null : f.profile().phone(), f.profile() == null ? null : f.profile().secondPhone(),
                 f.profile() == null ? null : f.profile().address()));
         model.addAttribute("admin", staff.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority())));
@@ -87,19 +91,19 @@ class AccountPageController {
         UUID id = PathIds.uuid(accountId).orElse(null);
         if (reason == null || reason.isBlank() || reason.strip().length() > AccountCare.MAX_REASON_LENGTH) {
             flash.addFlashAttribute("error", reason == null || reason.isBlank()
-                    ? "Indiquez le motif de la clôture."
-                    : "Le motif ne peut pas dépasser " + AccountCare.MAX_REASON_LENGTH + " caractères.");
+                    ? TEXTS.text("account.reason.required")
+                    : TEXTS.text("account.reason.too-long.page", Integer.toString(AccountCare.MAX_REASON_LENGTH)));
             return back(id);
         }
         try {
             care.close(require(id), staff.getName(), reason);
-            flash.addFlashAttribute("success", "Compte clôturé : son entrée quitte l'annuaire et son adresse ne sera jamais réattribuée.");
+            flash.addFlashAttribute("success", TEXTS.text("account.page.closed"));
         } catch (AccountNotFound e) {
-            flash.addFlashAttribute("error", "Ce compte n'existe pas.");
+            flash.addFlashAttribute("error", TEXTS.text("account.page.not-found"));
         } catch (AccountNotValidated e) {
-            flash.addFlashAttribute("error", "Ce compte n'a pas été validé : refusez sa demande plutôt que de le clôturer.");
+            flash.addFlashAttribute("error", TEXTS.text("account.account-not-validated"));
         } catch (AccountAlreadyClosed e) {
-            flash.addFlashAttribute("error", "Ce compte a déjà été clôturé par " + e.closure().closedBy() + ".");
+            flash.addFlashAttribute("error", TEXTS.text("account.page.already-closed", e.closure().closedBy()));
         }
         return back(id);
     }
@@ -109,11 +113,11 @@ class AccountPageController {
         UUID id = PathIds.uuid(accountId).orElse(null);
         try {
             care.reopen(require(id), staff.getName());
-            flash.addFlashAttribute("success", "Compte rouvert : son entrée revient dans l'annuaire s'il y est visible.");
+            flash.addFlashAttribute("success", TEXTS.text("account.page.reopened"));
         } catch (AccountNotFound | AccountNotValidated e) {
-            flash.addFlashAttribute("error", "Ce compte n'existe pas ou n'a jamais été validé.");
+            flash.addFlashAttribute("error", TEXTS.text("account.page.not-found-or-never-validated"));
         } catch (AccountNotClosed e) {
-            flash.addFlashAttribute("error", "Ce compte n'est pas clôturé : il n'y a rien à rouvrir.");
+            flash.addFlashAttribute("error", TEXTS.text("account.account-not-closed"));
         }
         return back(id);
     }
@@ -132,7 +136,7 @@ class AccountPageController {
         UUID id = PathIds.uuid(accountId).orElse(null);
         Optional<ApplicantProfile> current = Optional.ofNullable(id).flatMap(files::find).map(ApplicantFile::profile);
         if (current.isEmpty()) {
-            flash.addFlashAttribute("error", "Ce compte n'existe pas.");
+            flash.addFlashAttribute("error", TEXTS.text("account.page.not-found"));
             return back(id);
         }
         ContactCorrectionRequest request = changedFields(current.get(), new ContactCorrectionRequest(phone,
@@ -140,21 +144,20 @@ class AccountPageController {
                 new ContactCorrectionRequest.AddressRequest(addressLine, postalCode, city, region, department)));
         var problems = validator.validate(request);
         if (!problems.isEmpty()) {
-            flash.addFlashAttribute("error", "Correction non enregistrée : " + problems.stream()
+            flash.addFlashAttribute("error", TEXTS.text("account.page.correction-refused") + " " + problems.stream()
                     .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                     .map(ConstraintViolation::getMessage).collect(Collectors.joining(" ")));
             return back(id);
         }
         try {
             care.correctContact(id, staff.getName(), request.toCorrection());
-            flash.addFlashAttribute("success", "Correction enregistrée : les coordonnées du compte et son entrée dans"
-                    + " l'annuaire sont mises à jour dans quelques instants.");
+            flash.addFlashAttribute("success", TEXTS.text("account.page.corrected"));
         } catch (AccountNotFound | AccountNotValidated e) {
-            flash.addFlashAttribute("error", "Ce compte n'a pas été validé : le professionnel corrige lui-même son profil.");
+            flash.addFlashAttribute("error", TEXTS.text("account.page.not-validated-for-correction"));
         } catch (AccountClosedForCorrection e) {
-            flash.addFlashAttribute("error", "Ce compte est clôturé : rouvrez-le avant de corriger ses coordonnées.");
+            flash.addFlashAttribute("error", TEXTS.text("account.closed-for-correction"));
         } catch (NothingToCorrect e) {
-            flash.addFlashAttribute("error", "Les coordonnées indiquées sont déjà celles du compte : rien n'a été modifié.");
+            flash.addFlashAttribute("error", TEXTS.text("account.nothing-to-correct"));
         }
         return back(id);
     }

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 
 /** Body of a closure: why, in French (kept in the audit trail and sent to registration-service). */
 record ClosureRequest(
-        @NotBlank(message = "Indiquez le motif de la clôture.")
-        @Size(max = AccountCare.MAX_REASON_LENGTH, message = "Le motif ne peut pas dépasser 1000 caractères.")
+        @NotBlank(message = "{account.reason.required}")
+        @Size(max = AccountCare.MAX_REASON_LENGTH, message = "{account.reason.too-long}")
         String reason) {
 }

@@ -13,14 +13,12 @@ import jakarta.validation.constraints.Size;
  * change follows in registration-service, with the same French messages.
  */
 record ContactCorrectionRequest(
-        @Size(max = 25, message = "Le numéro de téléphone est trop long.")
-        @Pattern(regexp = FrenchPhoneNumbers.FRENCH, message = "Le numéro de téléphone n'est pas un numéro français valide"
-                + " (par exemple 05 61 00 00 00).")
+        @Size(max = 25, message = "{account.phone.too-long}")
+        @Pattern(regexp = FrenchPhoneNumbers.FRENCH, message = "{account.phone.format}")
         String phone,
 
-        @Size(max = 25, message = "Le second numéro de téléphone est trop long.")
-        @Pattern(regexp = "|" + FrenchPhoneNumbers.FRENCH, message = "Le second numéro de téléphone n'est pas un numéro"
-                + " français valide (par exemple 06 12 34 56 78).")
+        @Size(max = 25, message = "{account.second-phone.too-long}")
+        @Pattern(regexp = "|" + FrenchPhoneNumbers.FRENCH, message = "{account.second-phone.format}")
         String secondPhone,
 
         @Valid
@@ -40,23 +38,22 @@ record ContactCorrectionRequest(
 
     record AddressRequest(
             @NotBlank(message = "L'adresse est obligatoire.")
-            @Size(max = 200, message = "L'adresse ne peut pas dépasser 200 caractères.")
+            @Size(max = 200, message = "{account.line.too-long}")
             String line,
 
-            @NotBlank(message = "Le code postal est obligatoire.")
+            @NotBlank(message = "{account.postal-code.required}")
             @Pattern(regexp = "[0-9]{5}", message = "Le code postal doit comporter 5 chiffres.")
             String postalCode,
 
-            @NotBlank(message = "La ville est obligatoire.")
-            @Size(max = 100, message = "La ville ne peut pas dépasser 100 caractères.")
+            @NotBlank(message = "{account.city.required}")
+            @Size(max = 100, message = "{account.city.too-long}")
             String city,
 
-            @NotBlank(message = "La région est obligatoire.")
-            @Pattern(regexp = "[0-9]{2}", message = "La région doit être un code INSEE de région à 2 chiffres (par exemple 76).")
+            @NotBlank(message = "{account.region.required}")
+            @Pattern(regexp = "[0-9]{2}", message = "{account.region.format}")
             String region,
 
-            @Pattern(regexp = "[0-9]{2,3}|2[AB]", message = "Le département doit être un code INSEE de département"
-                    + " (par exemple 31, 2A ou 971).")
+            @Pattern(regexp = "[0-9]{2,3}|2[AB]", message = "{account.department.format}")
             String department) {
 
         AddressRequest {

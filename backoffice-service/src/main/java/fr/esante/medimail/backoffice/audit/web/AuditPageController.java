@@ -13,19 +13,23 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import fr.esante.medimail.backoffice.audit.StaffAudit;
+import fr.esante.medimail.backoffice.BackofficeApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /** The staff page of the audit trail (role REVIEWER): the latest actions, newest first, read-only. */
 @Controller
 class AuditPageController {
 
+    private static final UserTexts TEXTS = UserTexts.of(BackofficeApplication.NAME);
+
     static final DateTimeFormatter FRENCH_DATE_TIME =
             DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm:ss", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
     static final Map<String, String> ACTIONS = Map.of(
-            "REVIEW_APPROVED", "Compte validé", "REVIEW_REJECTED", "Demande refusée",
-            "IDENTITY_CONFIRMED", "Identité confirmée", "IDENTITY_REFUSED", "Identité refusée",
-            "ACCOUNT_CLOSED", "Compte clôturé", "ACCOUNT_REOPENED", "Compte rouvert",
-            "QUEUE_EXPORTED", "Export de la file d'attente", "DECISIONS_EXPORTED", "Export des décisions",
-            "DIRECTORY_REPUBLISHED", "Annuaire republié", "CONTACT_CORRECTED", "Coordonnées corrigées");
+            "REVIEW_APPROVED", TEXTS.text("audit.action.review-approved"), "REVIEW_REJECTED", TEXTS.text("audit.action.review-rejected"),
+            "IDENTITY_CONFIRMED", TEXTS.text("audit.action.identity-confirmed"), "IDENTITY_REFUSED", TEXTS.text("audit.action.identity-refused"),
+            "ACCOUNT_CLOSED", TEXTS.text("audit.action.account-closed"), "ACCOUNT_REOPENED", TEXTS.text("audit.action.account-reopened"),
+            "QUEUE_EXPORTED", TEXTS.text("audit.action.queue-exported"), "DECISIONS_EXPORTED", TEXTS.text("audit.action.decisions-exported"),
+            "DIRECTORY_REPUBLISHED", TEXTS.text("audit.action.directory-republished"), "CONTACT_CORRECTED", TEXTS.text("audit.action.contact-corrected"));
 
     private final StaffAudit audit;
 

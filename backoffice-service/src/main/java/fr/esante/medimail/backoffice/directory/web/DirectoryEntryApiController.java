@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 import fr.esante.medimail.backoffice.directory.DirectoryFeed;
 import fr.esante.medimail.support.web.PathIds;
 import fr.esante.medimail.support.web.ProblemDetailsAdvice;
+import fr.esante.medimail.backoffice.BackofficeApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * The directory entry an account must have now, worked out from what the back office knows (the platform's own view,
@@ -19,6 +21,8 @@ import fr.esante.medimail.support.web.ProblemDetailsAdvice;
  */
 @RestController
 class DirectoryEntryApiController {
+
+    private static final UserTexts TEXTS = UserTexts.of(BackofficeApplication.NAME);
 
     private final DirectoryFeed feed;
 
@@ -34,8 +38,8 @@ class DirectoryEntryApiController {
     }
 
     private static ResponseEntity<Object> notListed() {
-        return ProblemDetailsAdvice.problem(HttpStatus.NOT_FOUND, "DIRECTORY_ENTRY_NOT_FOUND", "Pas d'entrée dans l'annuaire",
-                "Ce compte n'a pas d'entrée dans l'annuaire : inconnu, pas encore validé, masqué par son titulaire ou clôturé.",
+        return ProblemDetailsAdvice.problem(HttpStatus.NOT_FOUND, "DIRECTORY_ENTRY_NOT_FOUND", TEXTS.text("directory.directory-entry-not-found.title"),
+                TEXTS.text("directory.directory-entry-not-found"),
                 List.of());
     }
 

@@ -24,6 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import fr.esante.medimail.backoffice.export.ExportedReview;
 import fr.esante.medimail.backoffice.export.ReviewExport;
 import fr.esante.medimail.support.web.ApiProblem;
+import fr.esante.medimail.backoffice.BackofficeApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * CSV exports for staff (HTTP Basic, role ADMIN), streamed row by row as the database hands them over: an export of a
@@ -32,6 +34,8 @@ import fr.esante.medimail.support.web.ApiProblem;
  */
 @RestController
 class ExportApiController {
+
+    private static final UserTexts TEXTS = UserTexts.of(BackofficeApplication.NAME);
 
     /** Days are French days: a period from the 1st to the 30th covers 1st 00:00 to 31st 00:00, Paris time. */
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -59,7 +63,7 @@ class ExportApiController {
         LocalDate first = day("from", from);
         LocalDate last = day("to", to);
         if (last.isBefore(first)) {
-            throw ApiProblem.invalidField("to", "INVALID_PERIOD", "La fin de la période précède son début.");
+            throw ApiProblem.invalidField("to", "INVALID_PERIOD", TEXTS.text("export.invalid-period"));
         }
         Instant start = first.atStartOfDay(PARIS).toInstant();
         Instant end = last.plusDays(1).atStartOfDay(PARIS).toInstant();
@@ -88,7 +92,7 @@ class ExportApiController {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw ApiProblem.invalidField(field, "INVALID_VALUE", "Date invalide : utilisez le format AAAA-MM-JJ.");
+            throw ApiProblem.invalidField(field, "INVALID_VALUE", TEXTS.text("export.date.invalid"));
         }
     }
 }

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 
 /** Body of an identity refusal: the reason, in French, as the applicant will read it on their status page. */
 record IdentityRefusalRequest(
-        @NotBlank(message = "Indiquez le motif du refus : il sera affiché au demandeur.")
-        @Size(max = IdentityReview.MAX_REASON_LENGTH, message = "Le motif ne peut pas dépasser 1000 caractères.")
+        @NotBlank(message = "{identityreview.reason.required}")
+        @Size(max = IdentityReview.MAX_REASON_LENGTH, message = "{identityreview.reason.too-long}")
         String reason) {
 }

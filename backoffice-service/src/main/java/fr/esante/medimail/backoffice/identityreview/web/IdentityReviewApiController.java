@@ -28,11 +28,15 @@ import fr.esante.medimail.backoffice.identityreview.IdentityReviewStatus;
 import fr.esante.medimail.support.web.ApiProblem;
 import fr.esante.medimail.support.web.PathIds;
 import fr.esante.medimail.support.web.ProblemDetailsAdvice;
+import fr.esante.medimail.backoffice.BackofficeApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /** The identity reviews API for staff tools (HTTP Basic, role REVIEWER; see the security configuration). */
 @RestController
 @RequestMapping("/api/v1/identity-reviews")
 class IdentityReviewApiController {
+
+    private static final UserTexts TEXTS = UserTexts.of(BackofficeApplication.NAME);
 
     static final DateTimeFormatter FRENCH_DATE_TIME =
             DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
@@ -68,20 +72,21 @@ class IdentityReviewApiController {
 
     @ExceptionHandler(IdentityReviewNotFound.class)
     ResponseEntity<Object> notFound(IdentityReviewNotFound e) {
-        return ProblemDetailsAdvice.problem(HttpStatus.NOT_FOUND, "REVIEW_NOT_FOUND", "Vérification introuvable",
-                "Aucune vérification d'identité ne porte cet identifiant.", List.of());
+        return ProblemDetailsAdvice.problem(HttpStatus.NOT_FOUND, "REVIEW_NOT_FOUND", TEXTS.text("identityreview.review-not-found.title"),
+                TEXTS.text("identityreview.review-not-found"), List.of());
     }
 
     @ExceptionHandler(IdentityReviewAlreadyDecided.class)
     ResponseEntity<Object> alreadyDecided(IdentityReviewAlreadyDecided e) {
-        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "REVIEW_ALREADY_DECIDED", "Vérification déjà traitée",
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "REVIEW_ALREADY_DECIDED", TEXTS.text("identityreview.review-already-decided.title"),
                 alreadyDecidedMessage(e.review()), List.of());
     }
 
     static String alreadyDecidedMessage(IdentityReview review) {
-        String outcome = review.status() == IdentityReviewStatus.CONFIRMED ? "confirmée" : "refusée";
-        return "Cette identité a déjà été " + outcome + " par " + review.decidedBy() + " le "
-                + FRENCH_DATE_TIME.format(review.decidedAt()) + ".";
+        String when = FRENCH_DATE_TIME.format(review.decidedAt());
+        return review.status() == IdentityReviewStatus.CONFIRMED
+                ? TEXTS.text("identityreview.already-confirmed", review.decidedBy(), when)
+                : TEXTS.text("identityreview.already-refused", review.decidedBy(), when);
     }
 
     private static IdentityReviewFilter filter(String status) {
@@ -89,7 +94,7 @@ class IdentityReviewApiController {
             return IdentityReviewFilter.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalidField("status", "INVALID_VALUE",
-                    "Statut inconnu : utilisez PENDING, DECIDED, CONFIRMED ou REFUSED.");
+                    TEXTS.text("identityreview.status-filter.invalid"));
         }
     }
 

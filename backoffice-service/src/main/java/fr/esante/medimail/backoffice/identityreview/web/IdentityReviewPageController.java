@@ -12,10 +12,14 @@ import fr.esante.medimail.backoffice.identityreview.IdentityReview;
 import fr.esante.medimail.backoffice.identityreview.IdentityReviewAlreadyDecided;
 import fr.esante.medimail.backoffice.identityreview.IdentityReviewDesk;
 import fr.esante.medimail.backoffice.identityreview.IdentityReviewNotFound;
+import fr.esante.medimail.backoffice.BackofficeApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /** The buttons of the identity reviews on the staff page (listed by the reviews page, /reviews). */
 @Controller
 class IdentityReviewPageController {
+
+    private static final UserTexts TEXTS = UserTexts.of(BackofficeApplication.NAME);
 
     private final IdentityReviewDesk desk;
 
@@ -27,8 +31,7 @@ class IdentityReviewPageController {
     String confirm(@PathVariable String id, Principal staff, RedirectAttributes flash) {
         try {
             IdentityReview concluded = desk.confirm(IdentityReviewApiController.reviewId(id), staff.getName());
-            flash.addFlashAttribute("success", "Identité de " + name(concluded) + " confirmée : la demande suit son cours"
-                    + " (attribution de l'adresse MSSanté, puis validation du compte).");
+            flash.addFlashAttribute("success", TEXTS.text("identityreview.page.confirmed", name(concluded)));
         } catch (IdentityReviewNotFound | IdentityReviewAlreadyDecided e) {
             flash.addFlashAttribute("error", refusal(e));
         }
@@ -40,13 +43,13 @@ class IdentityReviewPageController {
                   RedirectAttributes flash) {
         if (!IdentityReview.validReason(reason)) {
             flash.addFlashAttribute("error", reason == null || reason.isBlank()
-                    ? "Indiquez le motif du refus : il sera affiché au demandeur."
-                    : "Le motif ne peut pas dépasser " + IdentityReview.MAX_REASON_LENGTH + " caractères.");
+                    ? TEXTS.text("identityreview.reason.required")
+                    : TEXTS.text("identityreview.reason.too-long.page", Integer.toString(IdentityReview.MAX_REASON_LENGTH)));
             return "redirect:/reviews";
         }
         try {
             IdentityReview concluded = desk.refuse(IdentityReviewApiController.reviewId(id), staff.getName(), reason);
-            flash.addFlashAttribute("success", "Identité de " + name(concluded) + " refusée : le motif lui est affiché.");
+            flash.addFlashAttribute("success", TEXTS.text("identityreview.page.refused", name(concluded)));
         } catch (IdentityReviewNotFound | IdentityReviewAlreadyDecided e) {
             flash.addFlashAttribute("error", refusal(e));
         }
@@ -57,7 +60,7 @@ class IdentityReviewPageController {
         if (e instanceof IdentityReviewAlreadyDecided decided) {
             return IdentityReviewApiController.alreadyDecidedMessage(decided.review());
         }
-        return "Cette vérification d'identité n'existe pas.";
+        return TEXTS.text("identityreview.page.not-found");
     }
 
     private static String name(IdentityReview review) {

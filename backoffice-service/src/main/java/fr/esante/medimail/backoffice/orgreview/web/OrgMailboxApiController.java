@@ -16,6 +16,8 @@ import fr.esante.medimail.backoffice.orgreview.OrgReviewAlreadyDecided;
 import fr.esante.medimail.backoffice.orgreview.OrgReviewDesk;
 import fr.esante.medimail.support.web.PathIds;
 import fr.esante.medimail.support.web.ProblemDetailsAdvice;
+import fr.esante.medimail.backoffice.BackofficeApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * Organisational mailboxes after their review ({@code id} = the ORG review id of the queue): their directory entry as
@@ -23,6 +25,8 @@ import fr.esante.medimail.support.web.ProblemDetailsAdvice;
  */
 @RestController
 class OrgMailboxApiController {
+
+    private static final UserTexts TEXTS = UserTexts.of(BackofficeApplication.NAME);
 
     private final OrgReviewDesk desk;
 
@@ -35,8 +39,7 @@ class OrgMailboxApiController {
         return PathIds.uuid(id).flatMap(desk::find).filter(r -> "APPROVED".equals(r.status()))
                 .<ResponseEntity<Object>>map(r -> ResponseEntity.ok(OrgEntryJson.of(r)))
                 .orElseGet(() -> ProblemDetailsAdvice.problem(HttpStatus.NOT_FOUND, "DIRECTORY_ENTRY_NOT_FOUND",
-                        "Pas d'entrée dans l'annuaire", "Cette boîte organisationnelle n'a pas d'entrée dans l'annuaire :"
-                                + " inconnue, pas encore validée ou fermée.", List.of()));
+                        TEXTS.text("orgreview.directory-entry-not-found.title"), TEXTS.text("orgreview.directory-entry-not-found"), List.of()));
     }
 
     @PostMapping("/api/v1/organisational-mailboxes/{id}/closure")
@@ -45,13 +48,13 @@ class OrgMailboxApiController {
         return (reviewId == null ? java.util.Optional.<OrgReview>empty() : desk.close(reviewId, staff.getName()))
                 .<ResponseEntity<Object>>map(ResponseEntity::ok)
                 .orElseGet(() -> ProblemDetailsAdvice.problem(HttpStatus.NOT_FOUND, "ORG_MAILBOX_NOT_FOUND",
-                        "Boîte introuvable", "Aucune boîte organisationnelle ne porte cet identifiant.", List.of()));
+                        TEXTS.text("orgreview.org-mailbox-not-found.title"), TEXTS.text("orgreview.org-mailbox-not-found"), List.of()));
     }
 
     @org.springframework.web.bind.annotation.ExceptionHandler(OrgReviewAlreadyDecided.class)
     ResponseEntity<Object> notOpen(OrgReviewAlreadyDecided e) {
-        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "ORG_MAILBOX_NOT_OPEN", "Boîte non ouverte",
-                "Seule une boîte organisationnelle validée et ouverte peut être fermée.", List.of());
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "ORG_MAILBOX_NOT_OPEN", TEXTS.text("orgreview.org-mailbox-not-open.title"),
+                TEXTS.text("orgreview.org-mailbox-not-open"), List.of());
     }
 
     /** The entry the feed carries for an approved ORG mailbox (the platform's own view, to compare with the feed). */

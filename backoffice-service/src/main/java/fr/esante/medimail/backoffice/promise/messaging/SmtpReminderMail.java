@@ -11,7 +11,9 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 import fr.esante.medimail.backoffice.promise.ReminderMail;
+import fr.esante.medimail.backoffice.BackofficeApplication;
 import fr.esante.medimail.backoffice.promise.WaitingItem;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * The reminder as a plain-text French e-mail to the service desk's address. Staff mail, sent by the back office itself:
@@ -19,6 +21,8 @@ import fr.esante.medimail.backoffice.promise.WaitingItem;
  */
 @Component
 class SmtpReminderMail implements ReminderMail {
+
+    private static final UserTexts TEXTS = UserTexts.of(BackofficeApplication.NAME);
 
     private static final DateTimeFormatter FRENCH_DATE_TIME =
             DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
@@ -42,23 +46,20 @@ class SmtpReminderMail implements ReminderMail {
     public void send(WaitingItem item, long waitedHours, Instant deadline) {
         String who = item.firstName() + " " + item.lastName();
         String what = switch (item.kind()) {
-            case "IDENTITY" -> "La vérification d'identité";
-            case "ORG" -> "La demande de boîte organisationnelle";
-            default -> "La demande de compte";
+            case "IDENTITY" -> TEXTS.text("promise.reminder.what.identity");
+            case "ORG" -> TEXTS.text("promise.reminder.what.org");
+            default -> TEXTS.text("promise.reminder.what.account");
         };
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(serviceDesk);
-        message.setSubject("[Medimail] Décision attendue depuis " + waitedHours + " h : " + who);
-        message.setText("Bonjour,\n\n"
-                + what + " de " + who + (item.email() == null ? "" : " (" + item.email() + ")")
-                + (item.identifier() == null ? "" : ", " + item.identifierType() + " " + item.identifier())
-                + ", attend une décision depuis " + waitedHours + " heures.\n"
-                + "Nous nous sommes engagés à répondre sous 48 heures : le délai expire le "
-                + FRENCH_DATE_TIME.format(deadline) + ".\n\n"
-                + "Instruire la demande : " + pagesUrl + "/reviews\n"
-                + "Référence : " + item.id() + "\n\n"
-                + "Ce message est envoyé une seule fois par demande.\n");
+        // Numbers as strings: MessageFormat would group their digits.
+        String hours = Long.toString(waitedHours);
+        message.setSubject(TEXTS.text("promise.reminder.subject", hours, who));
+        String applicant = who + (item.email() == null ? "" : " (" + item.email() + ")")
+                + (item.identifier() == null ? "" : ", " + item.identifierType() + " " + item.identifier());
+        message.setText(TEXTS.text("promise.reminder.body", what, applicant, hours, FRENCH_DATE_TIME.format(deadline),
+                pagesUrl + "/reviews", item.id().toString()));
         sender.send(message);
     }
 }

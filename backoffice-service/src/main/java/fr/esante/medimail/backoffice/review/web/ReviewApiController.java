@@ -35,18 +35,21 @@ import fr.esante.medimail.backoffice.review.ReviewStatus;
 import fr.esante.medimail.support.web.ApiProblem;
 import fr.esante.medimail.support.web.PathIds;
 import fr.esante.medimail.support.web.ProblemDetailsAdvice;
+import fr.esante.medimail.backoffice.BackofficeApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /** The reviews API for staff tools (HTTP Basic, role REVIEWER; see the security configuration). */
 @RestController
 @RequestMapping("/api/v1/reviews")
 class ReviewApiController {
 
+    private static final UserTexts TEXTS = UserTexts.of(BackofficeApplication.NAME);
+
     private static final DateTimeFormatter FRENCH_DATE_TIME =
             DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
 
     /** Also shown on the staff page. */
-    static final String IDENTITY_NOT_VERIFIED = "La vérification de l'identité professionnelle de ce demandeur n'a pas"
-            + " encore été reçue : le compte ne peut pas être validé sans elle. Réessayez une fois la vérification reçue.";
+    static final String IDENTITY_NOT_VERIFIED = TEXTS.text("review.identity-not-verified");
 
     private final ReviewQueue queue;
     private final ReviewDesk desk;
@@ -106,42 +109,43 @@ class ReviewApiController {
 
     @ExceptionHandler(ReviewNotFound.class)
     ResponseEntity<Object> notFound(ReviewNotFound e) {
-        return ProblemDetailsAdvice.problem(HttpStatus.NOT_FOUND, "REVIEW_NOT_FOUND", "Demande introuvable",
-                "Aucune demande de compte ne porte cet identifiant.", List.of());
+        return ProblemDetailsAdvice.problem(HttpStatus.NOT_FOUND, "REVIEW_NOT_FOUND", TEXTS.text("review.review-not-found.title"),
+                TEXTS.text("review.review-not-found"), List.of());
     }
 
     @ExceptionHandler(ReviewAlreadyDecided.class)
     ResponseEntity<Object> alreadyDecided(ReviewAlreadyDecided e) {
         Review review = e.review();
-        String outcome = review.status() == ReviewStatus.APPROVED ? "validée" : "refusée";
-        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "REVIEW_ALREADY_DECIDED", "Demande déjà traitée",
-                "Cette demande a déjà été " + outcome + " par " + review.decidedBy() + " le "
-                        + FRENCH_DATE_TIME.format(review.decidedAt()) + ".", List.of());
+        String outcome = review.status() == ReviewStatus.APPROVED
+                ? TEXTS.text("review.outcome.approved") : TEXTS.text("review.outcome.rejected");
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "REVIEW_ALREADY_DECIDED", TEXTS.text("review.review-already-decided.title"),
+                TEXTS.text("review.review-already-decided", outcome, review.decidedBy(),
+                        FRENCH_DATE_TIME.format(review.decidedAt())), List.of());
     }
 
     @ExceptionHandler(OrgReviewAlreadyDecided.class)
     ResponseEntity<Object> orgAlreadyDecided(OrgReviewAlreadyDecided e) {
         var review = e.review();
         String outcome = switch (review.status()) {
-            case "APPROVED" -> "validée";
-            case "CLOSED" -> "validée puis fermée";
-            default -> "refusée";
+            case "APPROVED" -> TEXTS.text("review.outcome.approved");
+            case "CLOSED" -> TEXTS.text("review.outcome.approved-then-closed");
+            default -> TEXTS.text("review.outcome.rejected");
         };
-        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "REVIEW_ALREADY_DECIDED", "Demande déjà traitée",
-                "Cette demande de boîte organisationnelle a déjà été " + outcome + " par " + review.decidedBy() + " le "
-                        + FRENCH_DATE_TIME.format(review.decidedAt()) + ".", List.of());
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "REVIEW_ALREADY_DECIDED", TEXTS.text("review.review-already-decided.title"),
+                TEXTS.text("review.org-review-already-decided", outcome, review.decidedBy(),
+                        FRENCH_DATE_TIME.format(review.decidedAt())), List.of());
     }
 
     @ExceptionHandler(IdentityNotVerified.class)
     ResponseEntity<Object> identityNotVerified(IdentityNotVerified e) {
-        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "IDENTITY_NOT_VERIFIED", "Identité non vérifiée",
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "IDENTITY_NOT_VERIFIED", TEXTS.text("review.identity-not-verified.title"),
                 IDENTITY_NOT_VERIFIED, List.of());
     }
 
     @ExceptionHandler(AccountAlreadyValidated.class)
     ResponseEntity<Object> alreadyValidated(AccountAlreadyValidated e) {
-        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "ACCOUNT_ALREADY_VALIDATED", "Compte déjà validé",
-                "Ce compte a déjà été validé lors d'une demande précédente.", List.of());
+        return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "ACCOUNT_ALREADY_VALIDATED", TEXTS.text("review.account-already-validated.title"),
+                TEXTS.text("review.account-already-validated"), List.of());
     }
 
     private static ReviewFilter filter(String status) {
@@ -149,7 +153,7 @@ class ReviewApiController {
             return ReviewFilter.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalidField("status", "INVALID_VALUE",
-                    "Statut inconnu : utilisez PENDING, DECIDED, APPROVED ou REJECTED.");
+                    TEXTS.text("review.status-filter.invalid"));
         }
     }
 

@@ -33,6 +33,8 @@ import fr.esante.medimail.backoffice.review.ReviewPromise;
 import fr.esante.medimail.backoffice.review.ReviewQueue;
 import fr.esante.medimail.backoffice.review.ReviewStatus;
 import fr.esante.medimail.support.web.PathIds;
+import fr.esante.medimail.backoffice.BackofficeApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * The staff page: the identities to confirm (identity reviews, their buttons are IdentityReviewPageController's),
@@ -40,6 +42,8 @@ import fr.esante.medimail.support.web.PathIds;
  */
 @Controller
 class ReviewPageController {
+
+    private static final UserTexts TEXTS = UserTexts.of(BackofficeApplication.NAME);
 
     private final ReviewQueue queue;
     private final ReviewDesk desk;
@@ -67,11 +71,11 @@ class ReviewPageController {
 
     /** Reasons staff pick from when rejecting (French, sent to the applicant), completed by free text. */
     static final List<String> REJECTION_REASONS = List.of(
-            "Les informations saisies ne correspondent pas à celles de l'annuaire santé.",
-            "L'identifiant saisi (RPPS, ADELI, FINESS, SIRET) ne correspond pas à votre identité.",
-            "Votre rattachement à la structure indiquée n'a pas pu être confirmé.",
-            "Votre profession ne donne pas accès à une messagerie Medimail.",
-            "Un compte existe déjà à votre nom : cette demande fait double emploi.");
+            TEXTS.text("review.rejection-reason.directory-mismatch"),
+            TEXTS.text("review.rejection-reason.identifier-mismatch"),
+            TEXTS.text("review.rejection-reason.structure-not-confirmed"),
+            TEXTS.text("review.rejection-reason.profession-not-eligible"),
+            TEXTS.text("review.rejection-reason.duplicate"));
 
     /**
      * Filters: {@code kind} (ACCOUNT or IDENTITY), {@code region} (INSEE code), {@code profession} (TRE_G15 code),
@@ -116,7 +120,7 @@ class ReviewPageController {
     String detail(@PathVariable String id, Model model, Principal staff, RedirectAttributes flash) {
         var found = PathIds.uuid(id).flatMap(queue::find);
         if (found.isEmpty()) {
-            flash.addFlashAttribute("error", "Cette demande n'existe pas.");
+            flash.addFlashAttribute("error", TEXTS.text("review.page.not-found"));
             return "redirect:/reviews";
         }
         ReviewCase reviewCase = found.get();
@@ -146,19 +150,21 @@ class ReviewPageController {
 
     private static String identityOutcome(IdentityReview review) {
         return switch (review.status()) {
-            case PENDING -> "en attente d'une décision du centre de services";
-            case CONFIRMED -> "identité confirmée par " + review.decidedBy() + " le " + ReviewRow.frenchDateTime(review.decidedAt());
-            case REFUSED -> "identité refusée par " + review.decidedBy() + " le " + ReviewRow.frenchDateTime(review.decidedAt())
-                    + " : " + review.refusalReason();
+            case PENDING -> TEXTS.text("review.page.identity-pending");
+            case CONFIRMED -> TEXTS.text("review.page.identity-confirmed", review.decidedBy(),
+                    ReviewRow.frenchDateTime(review.decidedAt()));
+            case REFUSED -> TEXTS.text("review.page.identity-refused", review.decidedBy(),
+                    ReviewRow.frenchDateTime(review.decidedAt()), review.refusalReason());
         };
     }
 
     private static Submission submission(Review review) {
         String outcome = switch (review.status()) {
-            case PENDING -> "en attente de validation";
-            case APPROVED -> "validée par " + review.decidedBy() + " le " + ReviewRow.frenchDateTime(review.decidedAt());
-            case REJECTED -> "refusée par " + review.decidedBy() + " le " + ReviewRow.frenchDateTime(review.decidedAt())
-                    + " : " + review.rejectionReason();
+            case PENDING -> TEXTS.text("review.page.submission-pending");
+            case APPROVED -> TEXTS.text("review.page.submission-approved", review.decidedBy(),
+                    ReviewRow.frenchDateTime(review.decidedAt()));
+            case REJECTED -> TEXTS.text("review.page.submission-rejected", review.decidedBy(),
+                    ReviewRow.frenchDateTime(review.decidedAt()), review.rejectionReason());
         };
         return new Submission(ReviewRow.frenchDateTime(review.submittedAt()), outcome);
     }
@@ -167,8 +173,8 @@ class ReviewPageController {
     String approve(@PathVariable String id, Principal staff, RedirectAttributes flash) {
         try {
             ReviewCase decided = desk.approve(reviewId(id), staff.getName());
-            flash.addFlashAttribute("success", "Compte de " + name(decided) + " validé : l'adresse "
-                    + decided.file().address().address() + " lui est notifiée par e-mail.");
+            flash.addFlashAttribute("success", TEXTS.text("review.page.approved", name(decided),
+                    decided.file().address().address()));
         } catch (ReviewNotFound | ReviewAlreadyDecided | IdentityNotVerified | AccountAlreadyValidated e) {
             flash.addFlashAttribute("error", refusal(e));
         }
@@ -189,13 +195,13 @@ class ReviewPageController {
         }
         if (!Decision.validReason(reason)) {
             flash.addFlashAttribute("error", reason == null || reason.isBlank()
-                    ? "Indiquez le motif du refus : il sera envoyé au demandeur."
-                    : "Le motif ne peut pas dépasser " + Decision.MAX_REASON_LENGTH + " caractères.");
+                    ? TEXTS.text("review.reason.required")
+                    : TEXTS.text("review.reason.too-long.page", Integer.toString(Decision.MAX_REASON_LENGTH)));
             return "redirect:/reviews";
         }
         try {
             ReviewCase decided = desk.reject(reviewId(id), staff.getName(), reason);
-            flash.addFlashAttribute("success", "Demande de " + name(decided) + " refusée : le motif lui est envoyé par e-mail.");
+            flash.addFlashAttribute("success", TEXTS.text("review.page.rejected", name(decided)));
         } catch (ReviewNotFound | ReviewAlreadyDecided e) {
             flash.addFlashAttribute("error", refusal(e));
         }
@@ -204,16 +210,17 @@ class ReviewPageController {
 
     private static String refusal(RuntimeException e) {
         if (e instanceof ReviewAlreadyDecided decided) {
-            return "Cette demande a déjà été " + (decided.review().status() == ReviewStatus.APPROVED ? "validée" : "refusée")
-                    + " par " + decided.review().decidedBy() + ".";
+            return decided.review().status() == ReviewStatus.APPROVED
+                    ? TEXTS.text("review.page.already-approved", decided.review().decidedBy())
+                    : TEXTS.text("review.page.already-rejected", decided.review().decidedBy());
         }
         if (e instanceof IdentityNotVerified) {
             return ReviewApiController.IDENTITY_NOT_VERIFIED;
         }
         if (e instanceof AccountAlreadyValidated) {
-            return "Ce compte a déjà été validé lors d'une demande précédente.";
+            return TEXTS.text("review.account-already-validated");
         }
-        return "Cette demande n'existe pas.";
+        return TEXTS.text("review.page.not-found");
     }
 
     private static String name(ReviewCase decided) {

@@ -17,6 +17,8 @@ import fr.esante.medimail.backoffice.applicant.IdentityEvidence;
 import fr.esante.medimail.backoffice.applicant.PostalAddress;
 import fr.esante.medimail.backoffice.review.ReviewCase;
 import fr.esante.medimail.backoffice.review.ReviewPromise;
+import fr.esante.medimail.backoffice.BackofficeApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /** One pending review as the staff page shows it: French wording, Paris time, evidence in plain words. */
 record ReviewRow(UUID id, UUID registrationId, String name, String email, String phone, String profession,
@@ -26,6 +28,8 @@ record ReviewRow(UUID id, UUID registrationId, String name, String email, String
                  boolean identityCheckedForThisProfile, String verificationSource, String verifiedName,
                  String structureIdentifier, List<String> activities, String ageBand, String region,
                  String professionCode, String pathCode) {
+
+    private static final UserTexts TEXTS = UserTexts.of(BackofficeApplication.NAME);
 
     private static final DateTimeFormatter FRENCH_DATE_TIME =
             DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
@@ -43,11 +47,12 @@ record ReviewRow(UUID id, UUID registrationId, String name, String email, String
         return new ReviewRow(reviewCase.review().id(), file.accountId(), p.firstName() + " " + p.lastName(), p.email(),
                 p.phone() + (p.secondPhone() == null ? "" : " / " + p.secondPhone()),
                 ProfessionLabels.of(p.profession()), p.specialty(),
-                "NATIONAL_ID".equals(p.path()) ? "Identifiant national (RPPS / ADELI)" : "Étranger ou en formation (identifiant de structure)",
+                "NATIONAL_ID".equals(p.path()) ? TEXTS.text("review.row.path.national-id") : TEXTS.text("review.row.path.foreign-or-in-training"),
                 file.identifierType() + " " + file.identifier(), declared,
-                p.liberal() ? "Libéral" : "Salarié / autre",
+                p.liberal() ? TEXTS.text("review.row.liberal") : TEXTS.text("review.row.salaried-or-other"),
                 join(", ", address.line(), join(" ", address.postalCode(), address.city()),
-                        "région " + address.region() + (address.department() == null ? "" : ", département " + address.department())),
+                        address.department() == null ? TEXTS.text("review.row.region", address.region())
+                                : TEXTS.text("review.row.region-and-department", address.region(), address.department())),
                 join(" — ", p.organisationName(), p.serviceName()),
                 file.address().address(), mailboxType(file.mailboxType()),
                 FRENCH_DATE_TIME.format(reviewCase.review().submittedAt()), age(promise.ageOf(reviewCase.review())),
@@ -84,22 +89,22 @@ record ReviewRow(UUID id, UUID registrationId, String name, String email, String
 
     private static String mailboxType(String type) {
         if ("PER".equals(type)) {
-            return "PER (personnelle)";
+            return TEXTS.text("review.row.mailbox.per");
         }
-        return "INT".equals(type) ? "INT (rattachée à une structure)" : type;
+        return "INT".equals(type) ? TEXTS.text("review.row.mailbox.int") : type;
     }
 
     private static String source(IdentityEvidence identity) {
         String source = identity.source();
         return switch (source == null ? "" : source) {
-            case "LIVE_DIRECTORY" -> "Annuaire national (consulté en direct)";
+            case "LIVE_DIRECTORY" -> TEXTS.text("review.row.evidence.live-directory");
             // An extraction can be days old: the reviewer needs its date to judge a recent change it may not show.
             case "IMPORTED_DIRECTORY" -> identity.directoryImportedAt() == null
-                    ? "Extraction de l'annuaire national (date d'import non transmise)"
-                    : "Extraction de l'annuaire national importée le " + FRENCH_DATE_TIME.format(identity.directoryImportedAt());
-            case "IDENTIFIER_SYNTAX" -> "Contrôle de forme de l'identifiant seulement";
-            case "MANUAL_REVIEW" -> "Identité confirmée par le centre de services (vérification manuelle)";
-            case "PRO_SANTE_CONNECT" -> "Identité attestée par Pro Santé Connect (carte CPS ou e-CPS), sans consultation d'annuaire";
+                    ? TEXTS.text("review.row.evidence.imported-directory.undated")
+                    : TEXTS.text("review.row.evidence.imported-directory", FRENCH_DATE_TIME.format(identity.directoryImportedAt()));
+            case "IDENTIFIER_SYNTAX" -> TEXTS.text("review.row.evidence.identifier-syntax");
+            case "MANUAL_REVIEW" -> TEXTS.text("review.row.evidence.manual-review");
+            case "PRO_SANTE_CONNECT" -> TEXTS.text("review.row.evidence.pro-sante-connect");
             default -> source;
         };
     }
@@ -112,9 +117,9 @@ record ReviewRow(UUID id, UUID registrationId, String name, String email, String
     /** The directory's "mode d'exercice" codes. */
     private static String practiceMode(String code) {
         return switch (code == null ? "" : code) {
-            case "L" -> "exercice libéral";
-            case "S" -> "exercice salarié";
-            case "B" -> "exercice bénévole";
+            case "L" -> TEXTS.text("review.row.practice-mode.liberal");
+            case "S" -> TEXTS.text("review.row.practice-mode.salaried");
+            case "B" -> TEXTS.text("review.row.practice-mode.volunteer");
             default -> code;
         };
     }

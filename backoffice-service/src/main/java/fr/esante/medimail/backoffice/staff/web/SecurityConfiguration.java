@@ -34,6 +34,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import fr.esante.medimail.backoffice.staff.StaffProperties;
 import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
+import fr.esante.medimail.backoffice.BackofficeApplication;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * Who may do what. Two filter chains:
@@ -52,6 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableWebSecurity
 @EnableConfigurationProperties(StaffProperties.class)
 class SecurityConfiguration {
+
+    private static final UserTexts TEXTS = UserTexts.of(BackofficeApplication.NAME);
 
     @Bean
     StaffDirectory staffDirectory(StaffProperties properties) {
@@ -92,9 +96,8 @@ class SecurityConfiguration {
     @Bean
     SecurityProblemResponses problemResponses(JsonMapper json) {
         return new SecurityProblemResponses(json, "Medimail back-office",
-                "Identifiez-vous avec votre compte du centre de services (authentification HTTP Basic).",
-                "Votre compte n'a pas le rôle nécessaire pour cette action : REVIEWER pour instruire les demandes,"
-                        + " ADMIN pour clôturer, rouvrir, corriger et exporter, OPERATOR pour les métriques.");
+                TEXTS.text("staff.unauthenticated"),
+                TEXTS.text("staff.forbidden"));
     }
 
     /** The operators' metrics: HTTP Basic, stateless, role OPERATOR (or ADMIN). */
