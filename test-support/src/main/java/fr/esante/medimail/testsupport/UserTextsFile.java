@@ -27,6 +27,8 @@ public final class UserTextsFile {
 
     /** {@code texts.text("key"} and {@code UserTexts.…("key"} in code, {@code "{key}"} in validation annotations. */
     private static final Pattern KEY_IN_CODE = Pattern.compile("\\.text\\(\\s*\"([a-z][\\w.-]+)\"|\"\\{([a-z][\\w-]*(?:\\.[\\w-]+)+)}\"");
+    /** Enough arguments for the longest text (the service desk's reminder has six). */
+    private static final Object[] ARGUMENTS = {"a", "b", "c", "d", "e", "f", "g", "h", "i"};
     private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
 
     private UserTextsFile() {
@@ -50,7 +52,7 @@ public final class UserTextsFile {
         for (String key : texts.stringPropertyNames()) {
             String text = texts.getProperty(key);
             assertThat(LONE_APOSTROPHE.matcher(text).find()).as("%s: write '' for an apostrophe: %s", key, text).isFalse();
-            assertThat(new MessageFormat(text, Locale.FRENCH).format(new Object[] {"a", "b", "c"}))
+            assertThat(new MessageFormat(text, Locale.FRENCH).format(ARGUMENTS))
                     .as(key).doesNotContain("{");
         }
         assertThat(keysNamedIn(sources)).as("keys named in the code but missing from messages_fr.properties")

@@ -11,9 +11,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import fr.esante.medimail.registration.RegistrationApplication;
 import fr.esante.medimail.registration.session.TooManyAttempts;
 import fr.esante.medimail.registration.session.WrongOneTimeCode;
 import fr.esante.medimail.support.security.LoginThrottle;
+import fr.esante.medimail.support.texts.UserTexts;
 import fr.esante.medimail.support.web.ProblemDetailsAdvice;
 
 /** 429 with {@code Retry-After} for {@link TooManyAttempts}; 400 OTP_INVALID with {@code triesLeft} for a wrong code. */
@@ -21,10 +23,12 @@ import fr.esante.medimail.support.web.ProblemDetailsAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class SignInAdvice {
 
+    private static final UserTexts TEXTS = UserTexts.of(RegistrationApplication.NAME);
+
     @ExceptionHandler(TooManyAttempts.class)
     ResponseEntity<Object> tooManyAttempts(TooManyAttempts refused) {
         ResponseEntity<Object> problem = ProblemDetailsAdvice.problem(HttpStatus.TOO_MANY_REQUESTS, refused.code(),
-                "Trop de tentatives", refused.getMessage(), List.of());
+                TEXTS.text("session.too-many-attempts.title"), refused.getMessage(), List.of());
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .headers(problem.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(LoginThrottle.retryAfterSeconds(refused.retryAfter())))
@@ -34,7 +38,7 @@ class SignInAdvice {
     @ExceptionHandler(WrongOneTimeCode.class)
     ResponseEntity<Object> wrongCode(WrongOneTimeCode wrong) {
         ResponseEntity<Object> problem = ProblemDetailsAdvice.problem(HttpStatus.BAD_REQUEST, "OTP_INVALID",
-                "Code incorrect", wrong.getMessage(), List.of());
+                TEXTS.text("session.otp-invalid.title"), wrong.getMessage(), List.of());
         ((ProblemDetail) problem.getBody()).setProperty("triesLeft", wrong.triesLeft());
         return problem;
     }
