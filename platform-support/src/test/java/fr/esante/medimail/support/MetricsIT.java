@@ -106,6 +106,18 @@ class MetricsIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> counter(operatorScrape(), counter) >= before + 1);
     }
 
+    @Test
+    void eachConsumedTopicHasOneConsumerLagSeriesReadFromTheBroker() {
+        String series = "medimail_kafka_consumer_lag{application=\"support-metrics\",group=\"support-metrics\",topic=\""
+                + Topics.EMAIL_CONFIRMED.name() + "\"}";
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            double lag = counter(operatorScrape(), series, Double.NaN);
+            return !Double.isNaN(lag) && lag >= 0;
+        });
+        // The binder's own gauge re-registered itself at each binding (a WARN at every start): replaced, not doubled.
+        assertThat(operatorScrape()).doesNotContain("spring_cloud_stream_binder_kafka_offset");
+    }
+
     private String operatorScrape() {
         try {
             HttpResponse<String> response = scrape(basic("supervision", "mot-de-passe-operateur"));
@@ -123,8 +135,12 @@ class MetricsIT {
     }
 
     private static double counter(String metrics, String series) {
+        return counter(metrics, series, 0);
+    }
+
+    private static double counter(String metrics, String series, double absent) {
         Matcher line = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
-        return line.find() ? Double.parseDouble(line.group(1)) : 0;
+        return line.find() ? Double.parseDouble(line.group(1)) : absent;
     }
 
     private HttpResponse<String> scrape(String authorization) throws Exception {
