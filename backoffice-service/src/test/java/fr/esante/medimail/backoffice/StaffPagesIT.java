@@ -43,6 +43,8 @@ class StaffPagesIT extends BackofficeIntegrationTest {
         assertThat(page.body()).contains("lang=\"fr\"").contains("Demandes à valider")
                 .contains(toApprove.profile().getEmail()).contains(toApprove.address().getAddress())
                 .contains("Médecin (10)").contains("RPPS 99800000012")
+                // The labels come from registration-service's events: the filter offers the professions it sent.
+                .contains("<option value=\"10\">Médecin (10)</option>").contains("<option value=\"60\">Infirmier (60)</option>")
                 .contains(toReject.address().getAddress()).contains("Liste rouge").contains("310000013")
                 .contains("Valider le compte").contains("Refuser la demande");
 
