@@ -13,7 +13,6 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import fr.esante.medimail.registration.RegistrationProperties;
-import fr.esante.medimail.registration.profile.Professions;
 
 /**
  * The lists the forms offer, so that nobody types a code: the active TRE_G15 professions with their TRE_R38 ordinal

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import fr.esante.medimail.registration.IntegrationTest;
-import fr.esante.medimail.registration.profile.Professions;
 import tools.jackson.databind.JsonNode;
 
 /** The lists the forms offer come from the API, never typed as codes. */

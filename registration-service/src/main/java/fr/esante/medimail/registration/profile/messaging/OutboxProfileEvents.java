@@ -11,7 +11,7 @@ import fr.esante.medimail.registration.account.Account;
 import fr.esante.medimail.registration.account.PostalAddress;
 import fr.esante.medimail.registration.account.ProfessionalProfile;
 import fr.esante.medimail.registration.profile.ProfileEvents;
-import fr.esante.medimail.registration.profile.Professions;
+import fr.esante.medimail.registration.reference.Professions;
 import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.support.outbox.Outbox;
 

@@ -1,4 +1,4 @@
-package fr.esante.medimail.registration.profile;
+package fr.esante.medimail.registration.reference;
 
 import java.io.BufferedReader;
 import java.io.IOException;
