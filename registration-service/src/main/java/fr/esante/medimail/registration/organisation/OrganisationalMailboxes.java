@@ -16,12 +16,13 @@ import fr.esante.medimail.registration.account.Accounts;
 import fr.esante.medimail.registration.account.EmailAddresses;
 import fr.esante.medimail.registration.account.Refusal;
 import fr.esante.medimail.registration.organisation.OrganisationalMailbox.Status;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * Organisational (ORG) mailboxes as their owner and members see them. A validated account requests one for a
  * structure; identity-verification-service checks the structure (this service takes the identifier as typed: the
  * key rules have one owner), mss-address-service proposes the address, staff decide. The owner of a validated ORG
- * mailbox gives other validated accounts access to it.
+ * mailbox gives other validated accounts access to it and takes it away; once staff close it, nobody changes its members.
  */
 @Service
 public class OrganisationalMailboxes {
@@ -35,12 +36,15 @@ public class OrganisationalMailboxes {
     private final Accounts accounts;
     private final OrganisationalMailboxEvents events;
     private final Clock clock;
+    private final UserTexts texts;
 
-    public OrganisationalMailboxes(OrganisationalMailboxStore store, Accounts accounts, OrganisationalMailboxEvents events, Clock clock) {
+    public OrganisationalMailboxes(OrganisationalMailboxStore store, Accounts accounts, OrganisationalMailboxEvents events,
+                                   Clock clock, UserTexts texts) {
         this.store = store;
         this.accounts = accounts;
         this.events = events;
         this.clock = clock;
+        this.texts = texts;
     }
 
     /** @throws Refusal ACCOUNT_NOT_VALIDATED (403) for an account that is not validated */
@@ -78,6 +82,7 @@ public class OrganisationalMailboxes {
             throw Refusal.forbidden("NOT_ORG_MAILBOX_OWNER",
                     "Seul le titulaire de la boîte organisationnelle peut y donner accès.");
         }
+        refuseIfClosed(mailbox);
         if (mailbox.status() != Status.VALIDATED) {
             throw Refusal.conflict("ORG_MAILBOX_NOT_VALIDATED",
                     "L'accès à cette boîte organisationnelle pourra être donné une fois la demande validée.");
@@ -92,6 +97,52 @@ public class OrganisationalMailboxes {
         events.memberAdded(mailbox, owner, member, clock.instant());
         log.info("Account {} gave account {} access to ORG mailbox {}", callerId, member.id(), requestId);
         return store.lock(requestId).orElseThrow();
+    }
+
+    /**
+     * The owner takes a member's access away; {@code memberEmail} is the e-mail the mailbox lists.
+     *
+     * @throws Refusal ORG_MAILBOX_NOT_FOUND (404) unknown or unrelated to the caller, NOT_ORG_MAILBOX_OWNER (403) a
+     *                 member who is not the owner, ORG_MAILBOX_CLOSED (409), NOT_A_MEMBER (404) no member with this e-mail
+     */
+    @Transactional
+    public OrganisationalMailbox removeMember(UUID callerId, UUID requestId, String memberEmail) {
+        Account owner = validatedAccount(callerId, "Seul un compte validé peut gérer une boîte organisationnelle.");
+        OrganisationalMailbox mailbox = ownedBy(callerId, requestId, "organisational-mailbox.remove-member.not-owner");
+        refuseIfClosed(mailbox);
+        String email = EmailAddresses.normalise(memberEmail);
+        UUID member = store.memberByEmail(requestId, email).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND,
+                "NOT_A_MEMBER", texts.text("organisational-mailbox.remove-member.not-a-member"), null));
+        store.removeMember(requestId, member);
+        events.memberRemoved(mailbox, owner, member, email, clock.instant());
+        log.info("Account {} took account {}'s access to ORG mailbox {} away", callerId, member, requestId);
+        return store.lock(requestId).orElseThrow();
+    }
+
+    /** Staff closed the mailbox (a redelivered event changes nothing). */
+    @Transactional
+    public void closed(UUID requestId) {
+        store.lock(requestId).filter(m -> m.status() == Status.VALIDATED).ifPresent(m -> {
+            store.close(requestId);
+            log.info("ORG mailbox {} closed by staff", requestId);
+        });
+    }
+
+    private OrganisationalMailbox ownedBy(UUID callerId, UUID requestId, String notOwnerText) {
+        OrganisationalMailbox mailbox = store.lock(requestId)
+                .filter(m -> m.ownerAccountId().equals(callerId) || store.isMember(requestId, callerId))
+                .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "ORG_MAILBOX_NOT_FOUND",
+                        "Cette boîte organisationnelle n'existe pas ou ne vous concerne pas.", null));
+        if (!mailbox.ownerAccountId().equals(callerId)) {
+            throw Refusal.forbidden("NOT_ORG_MAILBOX_OWNER", texts.text(notOwnerText));
+        }
+        return mailbox;
+    }
+
+    private void refuseIfClosed(OrganisationalMailbox mailbox) {
+        if (mailbox.status() == Status.CLOSED) {
+            throw Refusal.conflict("ORG_MAILBOX_CLOSED", texts.text("organisational-mailbox.closed"));
+        }
     }
 
     /** The structure check refused the request: {@code frenchReason} is what the requester reads. */
