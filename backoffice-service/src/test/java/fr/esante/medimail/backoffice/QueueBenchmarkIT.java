@@ -96,21 +96,23 @@ class QueueBenchmarkIT extends BackofficeIntegrationTest {
         plan("filter page (region 11, no match)", columns + lateral
                 + "WHERE r.status = 'PENDING' AND a.region = '11' ORDER BY r.submitted_at, r.id LIMIT 100");
         plan("filter count (region 76)", "SELECT count(*) " + lateral + "WHERE r.status = 'PENDING' AND a.region = '76'");
-        plan("export of decisions (as JdbcReviewExports runs it: SET LOCAL enable_sort = off)", """
-                SELECT * FROM (SELECT r.id, r.account_id, r.status, r.submitted_at, r.decided_at, r.decided_by,
-                    r.rejection_reason, a.last_name, a.first_name, a.email, a.profession,
+        // JdbcReviewExports.eachDecided: two cursors (accounts, ORG mailboxes) merged in Java, sorts disabled.
+        plan("export of decisions, accounts (SET LOCAL enable_sort = off)", """
+                SELECT r.id, r.account_id, r.status, r.submitted_at, r.decided_at, r.decided_by, r.rejection_reason,
+                    a.last_name, a.first_name, a.email, a.profession,
                     COALESCE(a.verified_identifier_type, a.identifier_type) AS identifier_type,
                     COALESCE(a.verified_identifier, a.identifier) AS identifier, a.mss_address,
                     COALESCE(a.mailbox_type, a.verified_mailbox_type) AS mailbox_type, a.region
                 FROM review r JOIN applicant a ON a.account_id = r.account_id
                 WHERE r.status IN ('APPROVED', 'REJECTED') AND r.decided_at >= '2000-01-01' AND r.decided_at < '2100-01-01'
-                UNION ALL
+                ORDER BY r.decided_at, r.id""");
+        plan("export of decisions, ORG mailboxes (SET LOCAL enable_sort = off)", """
                 SELECT o.id, o.requester_account_id, o.status, o.submitted_at, o.decided_at, o.decided_by,
-                    o.rejection_reason, o.requester_last_name, o.requester_first_name, o.requester_email, NULL,
-                    o.structure_identifier_type, o.structure_identifier, o.mss_address, 'ORG', NULL
+                    o.rejection_reason, o.requester_last_name, o.requester_first_name, o.requester_email,
+                    o.structure_identifier_type, o.structure_identifier, o.mss_address
                 FROM org_review o
                 WHERE o.status IN ('APPROVED', 'REJECTED', 'CLOSED') AND o.decided_at >= '2000-01-01' AND o.decided_at < '2100-01-01'
-                ) decisions ORDER BY decided_at, id""");
+                ORDER BY o.decided_at, o.id""");
 
         AtomicLong peak = new AtomicLong();
         Runtime runtime = Runtime.getRuntime();
