@@ -19,7 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The speed goal: the queue answers in 200 ms or less with 50,000 pending and 1,000,000 decided reviews, and the export
  * of a million decisions streams in constant memory. It seeds the database of its JVM, so it runs alone and on demand:
- * {@code mvn -pl backoffice-service -am verify -Dtest=QueueBenchmarkIT -Dbenchmark=true -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code nice -n 10 mvn -o -B -pl backoffice-service -am test -Dtest=QueueBenchmarkIT -Dbenchmark=true -Dsurefire.failIfNoSpecifiedTests=false}.
+ * It prints (lines starting with BENCHMARK) wall-clock and JVM CPU medians per page, the load average, the plans with
+ * buffers of the statements the page and the export send, and the heap after GC before and after the export with the
+ * sampled peak; it asserts on CPU time, which the other builds of a shared machine do not inflate.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class QueueBenchmarkIT extends BackofficeIntegrationTest {
