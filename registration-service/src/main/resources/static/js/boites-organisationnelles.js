@@ -1,6 +1,7 @@
 /*
  * Organisational mailboxes of a validated account: the list (GET /api/v1/me/organisational-mailboxes), a new request
- * (POST, 202) and access given to a colleague (POST …/{id}/members, owner only).
+ * (POST, 202), access given to a colleague (POST …/{id}/members, owner only) and taken away (DELETE
+ * …/{id}/members/{email}, owner only, the "Retirer" button beside each member).
  */
 (function () {
   'use strict';
@@ -11,7 +12,8 @@
   var STATUS = {
     VALIDATION_PENDING: 'En cours de validation par le centre de services',
     VALIDATED: 'Ouverte',
-    REJECTED: 'Refusée'
+    REJECTED: 'Refusée',
+    CLOSED: 'Fermée par le centre de services'
   };
 
   function line(label, value) {
@@ -41,7 +43,14 @@
       item.appendChild(line('Structure : ', m.structureIdentifierType + ' ' + m.structureIdentifier));
       if (m.rejectionReason) { item.appendChild(line('Motif : ', m.rejectionReason)); }
       if (!m.owner) { item.appendChild(line('Accès donné par son titulaire', '')); }
-      if (m.members && m.members.length) { item.appendChild(line('Ont accès : ', m.members.join(', '))); }
+      if (m.members && m.members.length) {
+        if (m.owner && m.status === 'VALIDATED') {
+          item.appendChild(line('Ont accès :', ''));
+          item.appendChild(memberList(m));
+        } else {
+          item.appendChild(line('Ont accès : ', m.members.join(', ')));
+        }
+      }
       list.appendChild(item);
       if (m.owner && m.status === 'VALIDATED') {
         var option = document.createElement('option');
@@ -52,6 +61,43 @@
     });
     if (chosen) { select.value = chosen; }
     document.getElementById('member-section').hidden = select.options.length === 0;
+  }
+
+  /** The members of a mailbox its owner manages, each with a "Retirer" button (its accessible name names the member). */
+  function memberList(mailbox) {
+    var members = document.createElement('ul');
+    mailbox.members.forEach(function (email) {
+      var entry = document.createElement('li');
+      entry.appendChild(document.createTextNode(email + ' '));
+      var remove = document.createElement('button');
+      remove.type = 'button';
+      remove.className = 'fr-btn fr-btn--sm fr-btn--tertiary fr-ml-1w';
+      remove.textContent = 'Retirer';
+      remove.setAttribute('aria-label', 'Retirer l’accès de ' + email);
+      remove.addEventListener('click', function () { removeMember(mailbox, email, remove); });
+      entry.appendChild(remove);
+      members.appendChild(entry);
+    });
+    return members;
+  }
+
+  function removeMember(mailbox, email, button) {
+    button.disabled = true;
+    var outcome = document.getElementById('mailboxes-outcome');
+    return M.api('DELETE', '/api/v1/me/organisational-mailboxes/' + encodeURIComponent(mailbox.requestId) + '/members/'
+      + encodeURIComponent(email)).then(function (answer) {
+      if (answer.ok) {
+        M.say(outcome, 'success', 'Accès retiré',
+          email + ' n’a plus accès à la boîte « ' + mailbox.label + ' » ; il en est prévenu par e-mail.');
+      } else {
+        M.say(outcome, 'error', 'Accès non retiré', (answer.body && answer.body.detail)
+          || 'Le service ne répond pas pour le moment. Réessayez dans quelques instants.');
+      }
+      return load();
+    }).catch(function () {
+      button.disabled = false;
+      M.say(outcome, 'error', 'Accès non retiré', 'Le service ne répond pas pour le moment. Réessayez dans quelques instants.');
+    });
   }
 
   function load() {

@@ -88,10 +88,19 @@ class ExportIT extends BackofficeIntegrationTest {
         assertThat(line).contains(";" + owner + ";PENDING;", "ORGEXPORT", "FINESS;340000017", request.getAddress(), ";ORG;");
         String reviewId = line.substring(0, line.indexOf(';'));
 
+        // An account decided just before and one just after: the export merges both kinds in the order of the decisions.
+        Applicants.Applicant before = Applicants.durand();
+        Applicants.Applicant after = Applicants.durand();
+        String beforeReview = queued(before).get("id").asString();
+        String afterReview = queued(after).get("id").asString();
+        assertThat(post("/api/v1/reviews/" + beforeReview + "/approval", null, reviewer()).status()).isEqualTo(200);
         assertThat(post("/api/v1/reviews/" + reviewId + "/approval", null, reviewer()).status()).isEqualTo(200);
+        assertThat(post("/api/v1/reviews/" + afterReview + "/approval", null, reviewer()).status()).isEqualTo(200);
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
         String decisions = get("/api/v1/exports/decisions.csv?from=" + today.minusDays(1) + "&to=" + today, admin()).body();
         assertThat(lineWith(decisions, requester)).contains(reviewId + ";" + owner + ";APPROVED;", ";ORG;");
+        assertThat(decisions.indexOf(beforeReview)).isPositive().isLessThan(decisions.indexOf(reviewId));
+        assertThat(decisions.indexOf(reviewId)).isLessThan(decisions.indexOf(afterReview));
         assertThat(lineWith(get("/api/v1/exports/queue.csv", admin()).body(), requester)).as("no longer waiting").isNull();
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import fr.esante.medimail.events.DirectoryEntry;
 import fr.esante.medimail.events.OrganisationalAddressAssigned;
+import fr.esante.medimail.events.OrganisationalMailboxClosed;
 import fr.esante.medimail.events.OrganisationalMailboxDecided;
 import fr.esante.medimail.schemas.Topics;
 import tools.jackson.databind.JsonNode;
@@ -20,9 +21,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * Organisational (ORG) requests in the staff queue: kind ORG with the request and requester, approval (announced,
  * audited, published to the directory feed as type ORG), 409 on a second decision, rejection with the reason,
- * closure by an ADMIN (tombstone), and problems for unknown ids.
+ * closure by an ADMIN (tombstone, announced to the owner's service once), and problems for unknown ids.
  */
 class OrgReviewIT extends BackofficeIntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void anOrgRequestIsQueuedApprovedOncePublishedAndClosed() {
@@ -69,7 +73,17 @@ class OrgReviewIT extends BackofficeIntegrationTest {
         List<ConsumerRecord<String, byte[]>> records = directoryRecords(request.getAddress(), 2);
         assertThat(records.get(1).value()).as("a tombstone").isNull();
         assertThat(get("/api/v1/organisational-mailboxes/" + id + "/directory-entry", reviewer()).status()).isEqualTo(404);
-        assertThat(post("/api/v1/organisational-mailboxes/" + id + "/closure", null, admin()).status()).isEqualTo(409);
+        OrganisationalMailboxClosed announced = awaitEvents(Topics.ORGANISATIONAL_MAILBOX_CLOSED, request.getAccountId()).get(0);
+        assertThat(announced.getRequestId()).isEqualTo(request.getRequestId());
+        assertThat(announced.getAddress()).isEqualTo(request.getAddress());
+        assertThat(announced.getRequesterEmail()).isEqualTo("jean.durand@example.org");
+        Response twice = post("/api/v1/organisational-mailboxes/" + id + "/closure", null, admin());
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.json().get("detail").asString()).contains("validée et ouverte");
+        // A second closure announces nothing more.
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE topic = :topic AND record_key = :key")
+                .param("topic", Topics.ORGANISATIONAL_MAILBOX_CLOSED.name()).param("key", request.getAccountId().toString())
+                .query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test

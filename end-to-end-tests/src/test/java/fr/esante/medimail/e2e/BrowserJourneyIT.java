@@ -215,7 +215,7 @@ class BrowserJourneyIT {
     }
 
     @Test
-    void aValidatedAccountRequestsAnOrgMailboxSeesItsAddressOnceApprovedAndGivesAColleagueAccess() {
+    void aValidatedAccountRequestsAnOrgMailboxSeesItsAddressOnceApprovedGivesAColleagueAccessAndTakesItAway() {
         RegistrationJourney owner = validatedIntAccount("Agathe", "Orgnavigateur");
         RegistrationJourney colleague = validatedIntAccount("Bruno", "Orgcollegue");
         String label = "Secrétariat " + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
@@ -243,9 +243,16 @@ class BrowserJourneyIT {
             browser.type("Adresse e-mail du professionnel", colleague.email);
             browser.press("Donner accès");
             browser.awaitText("Accès donné");
-            browser.awaitText("Ont accès : " + colleague.email);
+            browser.awaitText("Ont accès :");
+            assertThat(browser.text("main")).contains(colleague.email);
+
+            browser.press("Retirer");
+            browser.awaitText("Accès retiré");
+            assertThat(browser.text("main")).contains(colleague.email + " n’a plus accès à la boîte « " + label + " »")
+                    .doesNotContain("Ont accès :");
         }
-        assertThat(mailbox.awaitMail(colleague.email, "accès à une boîte organisationnelle").body()).contains(address);
+        assertThat(mailbox.awaitMail(colleague.email, "vous avez accès à une boîte organisationnelle").body()).contains(address);
+        assertThat(mailbox.awaitMail(colleague.email, "a été retiré").body()).contains(address);
     }
 
     /** A validated INT account made over the API (FINESS 310000013: no RPPS to keep unique in this JVM). */

@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Organisational (ORG) mailboxes end to end with the five services: a validated account requests one for a structure,
  * identity-verification-service checks the structure, mss-address-service reserves the address, staff approve it in
- * the review queue (kind ORG), the directory feed carries it, the owner adds a colleague, staff close it (tombstone).
+ * the review queue (kind ORG), the directory feed carries it, the owner adds a colleague and removes them (mails),
+ * staff close it (tombstone; owner and member see it closed, the owner is mailed, members no longer change).
  * Structures with a wrong key or unknown to the directory are refused with a French reason and a mail.
  */
 class OrganisationalMailboxFlowIT {
@@ -113,12 +114,33 @@ class OrganisationalMailboxFlowIT {
         TestHttpClient.Answer byColleague = colleague.client().send("POST", colleague.url("registration-service") +
                 ORG + "/" + requestId + "/members", Map.of("email", owner.email), bearer(colleague.accessToken));
         assertThat(byColleague.status()).isEqualTo(403);
+        TestHttpClient.Answer removedByColleague = colleague.client().delete(colleague.url("registration-service") +
+                ORG + "/" + requestId + "/members/" + colleague.email, bearer(colleague.accessToken));
+        assertThat(removedByColleague.status()).as("only the owner removes members").isEqualTo(403);
+
+        TestHttpClient.Answer removed = owner.client().delete(owner.url("registration-service") +
+                ORG + "/" + requestId + "/members/" + colleague.email, bearer(owner.accessToken));
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        assertThat(mailbox.awaitMail(colleague.email, "a été retiré").body()).contains(address, label);
+        assertThat(list(colleague)).as("the former member no longer sees it").isEmpty();
+        TestHttpClient.Answer addedAgain = owner.client().send("POST", owner.url("registration-service") +
+                ORG + "/" + requestId + "/members", Map.of("email", colleague.email), bearer(owner.accessToken));
+        assertThat(addedAgain.status()).as(addedAgain.body()).isEqualTo(200);
 
         TestHttpClient.Answer closed = owner.client().send("POST", owner.url("backoffice-service") +
                 "/api/v1/organisational-mailboxes/" + reviewId + "/closure", Map.of(), basic(STAFF, "agent"));
         assertThat(closed.status()).as(closed.body()).isEqualTo(200);
         Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
                 .until(() -> !replayDirectory().containsKey(address));
+        // The owner's and the member's service learn the closure; the owner is e-mailed; members no longer change.
+        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
+                .until(() -> "CLOSED".equals(list(owner).get(0).get("status").asString()));
+        assertThat(list(colleague).get(0).get("status").asString()).isEqualTo("CLOSED");
+        assertThat(mailbox.awaitMail(owner.email, "boîte organisationnelle a été fermée").body()).contains(address, label);
+        TestHttpClient.Answer removedAfterClosure = owner.client().delete(owner.url("registration-service") +
+                ORG + "/" + requestId + "/members/" + colleague.email, bearer(owner.accessToken));
+        assertThat(removedAfterClosure.status()).isEqualTo(409);
+        assertThat(removedAfterClosure.json().get("code").asString()).isEqualTo("ORG_MAILBOX_CLOSED");
     }
 
     @Test

@@ -21,8 +21,10 @@ import fr.esante.medimail.events.MssAddressAssigned;
 import fr.esante.medimail.events.MssAddressRefused;
 import fr.esante.medimail.events.OneTimeCodeRequested;
 import fr.esante.medimail.events.OrganisationalAddressAssigned;
+import fr.esante.medimail.events.OrganisationalMailboxClosed;
 import fr.esante.medimail.events.OrganisationalMailboxDecided;
 import fr.esante.medimail.events.OrganisationalMailboxMemberAdded;
+import fr.esante.medimail.events.OrganisationalMailboxMemberRemoved;
 import fr.esante.medimail.events.OrganisationalMailboxRequested;
 import fr.esante.medimail.events.OrganisationalStructureChecked;
 import fr.esante.medimail.events.PasswordChanged;
@@ -134,6 +136,12 @@ public final class Topics {
     /** Written by registration-service: an ORG mailbox's owner added a member; read by notification-service. */
     public static final Topic<OrganisationalMailboxMemberAdded> ORGANISATIONAL_MAILBOX_MEMBER_ADDED =
             new Topic<>("medimail.organisational-mailbox-member-added.v1", OrganisationalMailboxMemberAdded.class);
+    /** Written by registration-service: an ORG mailbox's owner removed a member; read by notification-service. */
+    public static final Topic<OrganisationalMailboxMemberRemoved> ORGANISATIONAL_MAILBOX_MEMBER_REMOVED =
+            new Topic<>("medimail.organisational-mailbox-member-removed.v1", OrganisationalMailboxMemberRemoved.class);
+    /** Written by backoffice-service: staff closed an approved ORG mailbox; read by registration-service, notification-service. */
+    public static final Topic<OrganisationalMailboxClosed> ORGANISATIONAL_MAILBOX_CLOSED =
+            new Topic<>("medimail.organisational-mailbox-closed.v1", OrganisationalMailboxClosed.class);
 
     public static final List<Topic<?>> ALL = List.of(ACCOUNT_REQUESTED, REGISTRATION_ATTEMPTED_FOR_EXISTING_ACCOUNT,
             EMAIL_CONFIRMED, PROFESSIONAL_PROFILE_SUBMITTED, IDENTITY_VERIFIED, IDENTITY_REJECTED, IDENTITY_REVIEW_REQUESTED,
@@ -142,7 +150,8 @@ public final class Topics {
             ONE_TIME_CODE_REQUESTED, SIGN_IN_LOCKED, PASSWORD_CHANGED, PASSWORD_RESET_REQUESTED, ACCOUNT_STATUS_CHANGED,
             DIRECTORY_ENTRIES, ACCOUNT_CLOSED, ACCOUNT_REOPENED, CONTACT_CORRECTION_REQUESTED,
             ORGANISATIONAL_MAILBOX_REQUESTED, ORGANISATIONAL_STRUCTURE_CHECKED, ORGANISATIONAL_ADDRESS_ASSIGNED,
-            ORGANISATIONAL_MAILBOX_DECIDED, ORGANISATIONAL_MAILBOX_MEMBER_ADDED);
+            ORGANISATIONAL_MAILBOX_DECIDED, ORGANISATIONAL_MAILBOX_MEMBER_ADDED, ORGANISATIONAL_MAILBOX_MEMBER_REMOVED,
+            ORGANISATIONAL_MAILBOX_CLOSED);
 
     /** Topics that directory publishers outside the platform read: no service of ours needs to consume them. */
     public static final List<Topic<?>> READ_BY_DIRECTORY_PUBLISHERS = List.of(ACCOUNT_VALIDATED, CONTACT_DETAILS_CHANGED,

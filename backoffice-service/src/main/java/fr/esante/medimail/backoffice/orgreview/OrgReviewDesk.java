@@ -76,11 +76,17 @@ public class OrgReviewDesk {
         return decided;
     }
 
-    /** Closes an approved ORG mailbox: its directory entry disappears; its address stays reserved for good. */
+    /**
+     * Closes an approved ORG mailbox: its directory entry disappears, its owner and members learn it (their service
+     * stops member changes, the owner is e-mailed); its address stays reserved for good.
+     */
     @Transactional
     public Optional<OrgReview> close(UUID id, String staff) {
         Optional<OrgReview> closed = decide(id, "APPROVED", "CLOSED", staff, null, "ORG_MAILBOX_CLOSED");
-        closed.ifPresent(review -> directory.withdraw(review.mssAddress()));
+        closed.ifPresent(review -> {
+            directory.withdraw(review.mssAddress());
+            publisher.closed(review);
+        });
         return closed;
     }
 

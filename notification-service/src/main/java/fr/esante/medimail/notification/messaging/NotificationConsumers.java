@@ -76,4 +76,14 @@ class NotificationConsumers {
     Consumer<Message<byte[]>> onOrganisationalMailboxMemberAdded(EventConsumers consumers, NotificationMails mails) {
         return consumers.consumerOutsideTransaction(Topics.ORGANISATIONAL_MAILBOX_MEMBER_ADDED, mails::organisationalMailboxMemberAdded);
     }
+
+    @Bean
+    Consumer<Message<byte[]>> onOrganisationalMailboxMemberRemoved(EventConsumers consumers, NotificationMails mails) {
+        return consumers.consumerOutsideTransaction(Topics.ORGANISATIONAL_MAILBOX_MEMBER_REMOVED, mails::organisationalMailboxMemberRemoved);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> onOrganisationalMailboxClosed(EventConsumers consumers, NotificationMails mails) {
+        return consumers.consumerOutsideTransaction(Topics.ORGANISATIONAL_MAILBOX_CLOSED, mails::organisationalMailboxClosed);
+    }
 }

@@ -175,6 +175,22 @@ public class NotificationMails {
                         "mssAddress", event.getAddress(), "loginLink", publicBaseUrl + "/")));
     }
 
+    /** The owner of an ORG mailbox took a colleague's access away: the colleague is told. */
+    public void organisationalMailboxMemberRemoved(fr.esante.medimail.events.OrganisationalMailboxMemberRemoved event) {
+        delivery.send(new OutgoingMail(event.getEventId(), event.getMemberAccountId(), event.getMemberEmail(),
+                texts.text("mail.org-mailbox-member-removed.subject"), "org-mailbox-member-removed",
+                Map.of("ownerName", event.getOwnerFirstName() + " " + event.getOwnerLastName(), "label", event.getLabel(),
+                        "mssAddress", event.getAddress(), "loginLink", publicBaseUrl + "/")));
+    }
+
+    /** Staff closed an ORG mailbox: its owner is told (the members see it closed in their space). */
+    public void organisationalMailboxClosed(fr.esante.medimail.events.OrganisationalMailboxClosed event) {
+        delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getRequesterEmail(),
+                texts.text("mail.org-mailbox-closed.subject"), "org-mailbox-closed",
+                Map.of("firstName", event.getRequesterFirstName(), "label", event.getLabel(),
+                        "mssAddress", event.getAddress(), "loginLink", publicBaseUrl + "/")));
+    }
+
     private void orgMailboxRefused(java.util.UUID eventId, java.util.UUID accountId, String email, String firstName,
                                    String label, String reason) {
         delivery.send(new OutgoingMail(eventId, accountId, email,

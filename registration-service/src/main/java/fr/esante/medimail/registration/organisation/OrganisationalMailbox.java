@@ -19,6 +19,8 @@ public record OrganisationalMailbox(UUID requestId, UUID ownerAccountId, String 
         /** The mailbox exists. */
         VALIDATED,
         /** The structure was refused or staff rejected the request; {@code rejectionReason} says why, in French. */
-        REJECTED
+        REJECTED,
+        /** Staff closed the mailbox: its address is never given again; nobody can give or take access any more. */
+        CLOSED
     }
 }

@@ -23,4 +23,12 @@ public interface OrganisationalMailboxStore {
     boolean addMember(UUID requestId, UUID memberAccountId, String memberEmail);
 
     boolean isMember(UUID requestId, UUID accountId);
+
+    /** The member's account, when {@code memberEmail} (normalised) is a member of the mailbox. */
+    Optional<UUID> memberByEmail(UUID requestId, String memberEmail);
+
+    /** False when the account was not a member. */
+    boolean removeMember(UUID requestId, UUID memberAccountId);
+
+    void close(UUID requestId);
 }

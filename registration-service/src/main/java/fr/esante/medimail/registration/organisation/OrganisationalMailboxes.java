@@ -16,14 +16,17 @@ import fr.esante.medimail.registration.account.Accounts;
 import fr.esante.medimail.registration.account.EmailAddresses;
 import fr.esante.medimail.registration.account.Refusal;
 import fr.esante.medimail.registration.organisation.OrganisationalMailbox.Status;
+<<<<<<< HEAD
 import fr.esante.medimail.registration.RegistrationApplication;
+=======
+>>>>>>> h8q
 import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * Organisational (ORG) mailboxes as their owner and members see them. A validated account requests one for a
  * structure; identity-verification-service checks the structure (this service takes the identifier as typed: the
  * key rules have one owner), mss-address-service proposes the address, staff decide. The owner of a validated ORG
- * mailbox gives other validated accounts access to it.
+ * mailbox gives other validated accounts access to it and takes it away; once staff close it, nobody changes its members.
  */
 @Service
 public class OrganisationalMailboxes {
@@ -40,7 +43,8 @@ public class OrganisationalMailboxes {
     private final OrganisationalMailboxEvents events;
     private final Clock clock;
 
-    public OrganisationalMailboxes(OrganisationalMailboxStore store, Accounts accounts, OrganisationalMailboxEvents events, Clock clock) {
+    public OrganisationalMailboxes(OrganisationalMailboxStore store, Accounts accounts, OrganisationalMailboxEvents events,
+                                   Clock clock) {
         this.store = store;
         this.accounts = accounts;
         this.events = events;
@@ -82,6 +86,7 @@ public class OrganisationalMailboxes {
             throw Refusal.forbidden("NOT_ORG_MAILBOX_OWNER",
                     TEXTS.text("organisation.not-org-mailbox-owner"));
         }
+        refuseIfClosed(mailbox);
         if (mailbox.status() != Status.VALIDATED) {
             throw Refusal.conflict("ORG_MAILBOX_NOT_VALIDATED",
                     TEXTS.text("organisation.org-mailbox-not-validated"));
@@ -96,6 +101,52 @@ public class OrganisationalMailboxes {
         events.memberAdded(mailbox, owner, member, clock.instant());
         log.info("Account {} gave account {} access to ORG mailbox {}", callerId, member.id(), requestId);
         return store.lock(requestId).orElseThrow();
+    }
+
+    /**
+     * The owner takes a member's access away; {@code memberEmail} is the e-mail the mailbox lists.
+     *
+     * @throws Refusal ORG_MAILBOX_NOT_FOUND (404) unknown or unrelated to the caller, NOT_ORG_MAILBOX_OWNER (403) a
+     *                 member who is not the owner, ORG_MAILBOX_CLOSED (409), NOT_A_MEMBER (404) no member with this e-mail
+     */
+    @Transactional
+    public OrganisationalMailbox removeMember(UUID callerId, UUID requestId, String memberEmail) {
+        Account owner = validatedAccount(callerId, TEXTS.text("organisation.members.account-not-validated"));
+        OrganisationalMailbox mailbox = ownedBy(callerId, requestId, "organisation.remove-member.not-owner");
+        refuseIfClosed(mailbox);
+        String email = EmailAddresses.normalise(memberEmail);
+        UUID member = store.memberByEmail(requestId, email).orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND,
+                "NOT_A_MEMBER", TEXTS.text("organisation.remove-member.not-a-member"), null));
+        store.removeMember(requestId, member);
+        events.memberRemoved(mailbox, owner, member, email, clock.instant());
+        log.info("Account {} took account {}'s access to ORG mailbox {} away", callerId, member, requestId);
+        return store.lock(requestId).orElseThrow();
+    }
+
+    /** Staff closed the mailbox (a redelivered event changes nothing). */
+    @Transactional
+    public void closed(UUID requestId) {
+        store.lock(requestId).filter(m -> m.status() == Status.VALIDATED).ifPresent(m -> {
+            store.close(requestId);
+            log.info("ORG mailbox {} closed by staff", requestId);
+        });
+    }
+
+    private OrganisationalMailbox ownedBy(UUID callerId, UUID requestId, String notOwnerText) {
+        OrganisationalMailbox mailbox = store.lock(requestId)
+                .filter(m -> m.ownerAccountId().equals(callerId) || store.isMember(requestId, callerId))
+                .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "ORG_MAILBOX_NOT_FOUND",
+                        TEXTS.text("organisation.org-mailbox-not-found"), null));
+        if (!mailbox.ownerAccountId().equals(callerId)) {
+            throw Refusal.forbidden("NOT_ORG_MAILBOX_OWNER", TEXTS.text(notOwnerText));
+        }
+        return mailbox;
+    }
+
+    private void refuseIfClosed(OrganisationalMailbox mailbox) {
+        if (mailbox.status() == Status.CLOSED) {
+            throw Refusal.conflict("ORG_MAILBOX_CLOSED", TEXTS.text("organisation.org-mailbox-closed"));
+        }
     }
 
     /** The structure check refused the request: {@code frenchReason} is what the requester reads. */

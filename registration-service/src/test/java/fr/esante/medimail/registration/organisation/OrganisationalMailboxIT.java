@@ -9,15 +9,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import fr.esante.medimail.events.OrganisationalAddressAssigned;
+import fr.esante.medimail.events.OrganisationalMailboxClosed;
 import fr.esante.medimail.events.OrganisationalMailboxDecided;
 import fr.esante.medimail.events.OrganisationalMailboxMemberAdded;
+import fr.esante.medimail.events.OrganisationalMailboxMemberRemoved;
 import fr.esante.medimail.events.OrganisationalMailboxRequested;
 import fr.esante.medimail.events.OrganisationalStructureChecked;
 import fr.esante.medimail.registration.IntegrationTest;
 import fr.esante.medimail.schemas.Topics;
 import tools.jackson.databind.JsonNode;
 
-/** The requester's side of organisational mailboxes: request, follow, add members; refusals in French. */
+/** The requester's side of organisational mailboxes: request, follow, add and remove members, closure; refusals in French. */
 class OrganisationalMailboxIT extends IntegrationTest {
 
     private static final String PATH = "/api/v1/me/organisational-mailboxes";
@@ -157,6 +159,88 @@ class OrganisationalMailboxIT extends IntegrationTest {
         JsonNode refused = get(PATH, token).json().get(0);
         assertThat(refused.path("status").asString()).isEqualTo("REJECTED");
         assertThat(refused.path("rejectionReason").asString()).contains("clé de contrôle");
+    }
+
+    @Test
+    void theOwnerRemovesAMemberWhoLosesAccessAndIsAnnouncedOnce() {
+        String email = uniqueEmail("org-retrait");
+        UUID owner = validatedAccount(email);
+        String token = signedInAfterValidation(email, owner);
+        String address = "retrait@finess-310000013.oc.mssante.fr";
+        UUID requestId = approvedMailbox(owner, token, address);
+        String memberEmail = uniqueEmail("org-retire");
+        UUID member = validatedAccount(memberEmail);
+        String memberToken = signedInAfterValidation(memberEmail, member);
+        assertThat(post(PATH + "/" + requestId + "/members", json(Map.of("email", memberEmail)), token).status()).isEqualTo(200);
+
+        Answer byMember = delete(PATH + "/" + requestId + "/members/" + email, memberToken);
+        assertThat(byMember.status()).isEqualTo(403);
+        assertThat(byMember.json().path("code").asString()).isEqualTo("NOT_ORG_MAILBOX_OWNER");
+        assertThat(byMember.json().path("detail").asString()).isEqualTo("Seul le titulaire de la boîte organisationnelle peut retirer un accès.");
+
+        // The e-mail as the owner types it, whatever its case.
+        Answer removed = delete(PATH + "/" + requestId + "/members/" + memberEmail.toUpperCase(java.util.Locale.ROOT), token);
+
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        assertThat(removed.json().path("members").size()).isZero();
+        OrganisationalMailboxMemberRemoved event = awaitEvent(Topics.ORGANISATIONAL_MAILBOX_MEMBER_REMOVED, owner);
+        assertThat(event.getMemberAccountId()).isEqualTo(member);
+        assertThat(event.getMemberEmail()).isEqualTo(memberEmail);
+        assertThat(event.getAddress()).isEqualTo(address);
+        assertThat(get(PATH, memberToken).json().size()).as("the former member no longer sees the mailbox").isZero();
+
+        Answer twice = delete(PATH + "/" + requestId + "/members/" + memberEmail, token);
+        assertThat(twice.status()).isEqualTo(404);
+        assertThat(twice.json().path("code").asString()).isEqualTo("NOT_A_MEMBER");
+        assertThat(twice.json().path("detail").asString()).isEqualTo("Ce professionnel n'a pas accès à cette boîte organisationnelle.");
+        Answer unknownMailbox = delete(PATH + "/" + UUID.randomUUID() + "/members/" + memberEmail, token);
+        assertThat(unknownMailbox.status()).isEqualTo(404);
+        assertThat(unknownMailbox.json().path("code").asString()).isEqualTo("ORG_MAILBOX_NOT_FOUND");
+        assertThat(eventsFor(Topics.ORGANISATIONAL_MAILBOX_MEMBER_REMOVED, owner)).as("refusals publish nothing").isEqualTo(1);
+    }
+
+    @Test
+    void aMailboxStaffClosedIsShownClosedToItsOwnerAndMembersAndItsMembersNoLongerChange() {
+        String email = uniqueEmail("org-fermee");
+        UUID owner = validatedAccount(email);
+        String token = signedInAfterValidation(email, owner);
+        UUID requestId = approvedMailbox(owner, token, "fermee@finess-310000013.oc.mssante.fr");
+        String memberEmail = uniqueEmail("org-fermee-membre");
+        UUID member = validatedAccount(memberEmail);
+        String memberToken = signedInAfterValidation(memberEmail, member);
+        assertThat(post(PATH + "/" + requestId + "/members", json(Map.of("email", memberEmail)), token).status()).isEqualTo(200);
+
+        UUID closedEvent = UUID.randomUUID();
+        OrganisationalMailboxClosed closed = OrganisationalMailboxClosed.newBuilder().setEventId(closedEvent)
+                .setAccountId(owner).setOccurredAt(Instant.now()).setRequestId(requestId)
+                .setAddress("fermee@finess-310000013.oc.mssante.fr").setLabel("Accueil").setRequesterEmail(email)
+                .setRequesterLastName("DURAND").setRequesterFirstName("Jean").build();
+        feed(Topics.ORGANISATIONAL_MAILBOX_CLOSED, owner, closedEvent, closed);
+        // Redelivered, and announced again under another id (a replay): nothing more changes.
+        feed(Topics.ORGANISATIONAL_MAILBOX_CLOSED, owner, closedEvent, closed);
+        UUID replay = UUID.randomUUID();
+        closed.setEventId(replay);
+        feed(Topics.ORGANISATIONAL_MAILBOX_CLOSED, owner, replay, closed);
+
+        assertThat(get(PATH, token).json().get(0).path("status").asString()).isEqualTo("CLOSED");
+        assertThat(get(PATH, memberToken).json().get(0).path("status").asString()).isEqualTo("CLOSED");
+        Answer add = post(PATH + "/" + requestId + "/members", json(Map.of("email", uniqueEmail("org-tard"))), token);
+        Answer remove = delete(PATH + "/" + requestId + "/members/" + memberEmail, token);
+        for (Answer refused : java.util.List.of(add, remove)) {
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().path("code").asString()).isEqualTo("ORG_MAILBOX_CLOSED");
+            assertThat(refused.json().path("detail").asString()).contains("fermée par le centre de services");
+        }
+        assertThat(get(PATH, token).json().get(0).path("members").get(0).asString()).isEqualTo(memberEmail);
+        assertThat(eventsFor(Topics.ORGANISATIONAL_MAILBOX_MEMBER_REMOVED, owner)).isZero();
+    }
+
+    private UUID approvedMailbox(UUID owner, String token, String address) {
+        UUID requestId = UUID.fromString(post(PATH, json(Map.of("label", "Accueil", "structureIdentifierType", "FINESS",
+                "structureIdentifier", "310000013", "purpose", "Accueil")), token).json().path("requestId").asString());
+        decide(owner, requestId, true, address, null);
+        return requestId;
     }
 
     private void decide(UUID owner, UUID requestId, boolean approved, String address, String reason) {

@@ -14,6 +14,7 @@ import fr.esante.medimail.backoffice.orgreview.OrgReviewDesk;
 import fr.esante.medimail.backoffice.orgreview.OrgReviewPublisher;
 import fr.esante.medimail.events.DirectoryEntry;
 import fr.esante.medimail.events.OrganisationalAddressAssigned;
+import fr.esante.medimail.events.OrganisationalMailboxClosed;
 import fr.esante.medimail.events.OrganisationalMailboxDecided;
 import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.support.inbox.EventConsumers;
@@ -21,7 +22,8 @@ import fr.esante.medimail.support.outbox.Outbox;
 
 /**
  * Binds {@code onOrganisationalAddressAssigned-in-0}: an ORG request whose structure was accepted and whose address is
- * reserved enters the queue; decisions leave as OrganisationalMailboxDecided through the outbox.
+ * reserved enters the queue; decisions leave as OrganisationalMailboxDecided, closures as OrganisationalMailboxClosed,
+ * through the outbox.
  */
 @Configuration(proxyBeanMethods = false)
 class OrgReviewMessaging {
@@ -33,15 +35,34 @@ class OrgReviewMessaging {
 
     @Bean
     OrgReviewPublisher orgReviewPublisher(Outbox outbox) {
-        return review -> outbox.append(Topics.ORGANISATIONAL_MAILBOX_DECIDED, review.requesterAccountId().toString(),
-                OrganisationalMailboxDecided.newBuilder()
-                        .setEventId(UUID.randomUUID()).setAccountId(review.requesterAccountId())
-                        .setOccurredAt(review.decidedAt()).setRequestId(review.requestId())
-                        .setApproved("APPROVED".equals(review.status())).setAddress(review.mssAddress())
-                        .setLabel(review.label()).setRequesterEmail(review.requesterEmail())
-                        .setRequesterLastName(review.requesterLastName()).setRequesterFirstName(review.requesterFirstName())
-                        .setReason(review.rejectionReason())
-                        .build());
+        return new OrgReviewPublisher() {
+            @Override
+            public void decided(OrgReview review) {
+                outbox.append(Topics.ORGANISATIONAL_MAILBOX_DECIDED, review.requesterAccountId().toString(),
+                        OrganisationalMailboxDecided.newBuilder()
+                                .setEventId(UUID.randomUUID()).setAccountId(review.requesterAccountId())
+                                .setOccurredAt(review.decidedAt()).setRequestId(review.requestId())
+                                .setApproved("APPROVED".equals(review.status())).setAddress(review.mssAddress())
+                                .setLabel(review.label()).setRequesterEmail(review.requesterEmail())
+                                .setRequesterLastName(review.requesterLastName())
+                                .setRequesterFirstName(review.requesterFirstName())
+                                .setReason(review.rejectionReason())
+                                .build());
+            }
+
+            @Override
+            public void closed(OrgReview review) {
+                outbox.append(Topics.ORGANISATIONAL_MAILBOX_CLOSED, review.requesterAccountId().toString(),
+                        OrganisationalMailboxClosed.newBuilder()
+                                .setEventId(UUID.randomUUID()).setAccountId(review.requesterAccountId())
+                                .setOccurredAt(review.decidedAt()).setRequestId(review.requestId())
+                                .setAddress(review.mssAddress()).setLabel(review.label())
+                                .setRequesterEmail(review.requesterEmail())
+                                .setRequesterLastName(review.requesterLastName())
+                                .setRequesterFirstName(review.requesterFirstName())
+                                .build());
+            }
+        };
     }
 
     @Bean

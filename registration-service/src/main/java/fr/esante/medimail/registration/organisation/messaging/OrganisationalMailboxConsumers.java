@@ -12,7 +12,7 @@ import fr.esante.medimail.support.inbox.EventConsumers;
 
 /**
  * What the other services decided about ORG requests: a refused structure (French detail from
- * identity-verification-service), the proposed address, staff's decision. Bindings in registration-service.yml.
+ * identity-verification-service), the proposed address, staff's decision, staff's closure. Bindings in registration-service.yml.
  */
 @Configuration(proxyBeanMethods = false)
 class OrganisationalMailboxConsumers {
@@ -36,5 +36,10 @@ class OrganisationalMailboxConsumers {
     Consumer<Message<byte[]>> onOrganisationalMailboxDecided(EventConsumers consumers, OrganisationalMailboxes mailboxes) {
         return consumers.consumer(Topics.ORGANISATIONAL_MAILBOX_DECIDED, event -> mailboxes.decided(event.getRequestId(),
                 event.getApproved(), event.getAddress(), event.getReason()));
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> onOrganisationalMailboxClosed(EventConsumers consumers, OrganisationalMailboxes mailboxes) {
+        return consumers.consumer(Topics.ORGANISATIONAL_MAILBOX_CLOSED, event -> mailboxes.closed(event.getRequestId()));
     }
 }

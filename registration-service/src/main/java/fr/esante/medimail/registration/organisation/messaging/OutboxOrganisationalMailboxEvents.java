@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import fr.esante.medimail.events.OrganisationalMailboxMemberAdded;
+import fr.esante.medimail.events.OrganisationalMailboxMemberRemoved;
 import fr.esante.medimail.events.OrganisationalMailboxRequested;
 import fr.esante.medimail.registration.account.Account;
 import fr.esante.medimail.registration.organisation.OrganisationalMailbox;
@@ -13,7 +14,10 @@ import fr.esante.medimail.registration.organisation.OrganisationalMailboxEvents;
 import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.support.outbox.Outbox;
 
-/** {@link OrganisationalMailboxRequested} and {@link OrganisationalMailboxMemberAdded} through the outbox. */
+/**
+ * {@link OrganisationalMailboxRequested}, {@link OrganisationalMailboxMemberAdded} and
+ * {@link OrganisationalMailboxMemberRemoved} through the outbox.
+ */
 @Component
 class OutboxOrganisationalMailboxEvents implements OrganisationalMailboxEvents {
 
@@ -41,6 +45,16 @@ class OutboxOrganisationalMailboxEvents implements OrganisationalMailboxEvents {
                 .newBuilder().setEventId(UUID.randomUUID()).setAccountId(owner.id()).setOccurredAt(at)
                 .setRequestId(mailbox.requestId()).setAddress(mailbox.address()).setLabel(mailbox.label())
                 .setMemberAccountId(member.id()).setMemberEmail(member.email())
+                .setOwnerLastName(owner.lastName()).setOwnerFirstName(owner.firstName())
+                .build());
+    }
+
+    @Override
+    public void memberRemoved(OrganisationalMailbox mailbox, Account owner, UUID memberAccountId, String memberEmail, Instant at) {
+        outbox.append(Topics.ORGANISATIONAL_MAILBOX_MEMBER_REMOVED, owner.id().toString(), OrganisationalMailboxMemberRemoved
+                .newBuilder().setEventId(UUID.randomUUID()).setAccountId(owner.id()).setOccurredAt(at)
+                .setRequestId(mailbox.requestId()).setAddress(mailbox.address()).setLabel(mailbox.label())
+                .setMemberAccountId(memberAccountId).setMemberEmail(memberEmail)
                 .setOwnerLastName(owner.lastName()).setOwnerFirstName(owner.firstName())
                 .build());
     }

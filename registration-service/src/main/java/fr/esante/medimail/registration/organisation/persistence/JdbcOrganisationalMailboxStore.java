@@ -99,6 +99,24 @@ class JdbcOrganisationalMailboxStore implements OrganisationalMailboxStore {
                 .param("id", requestId).param("account", accountId).query(Integer.class).single() > 0;
     }
 
+    @Override
+    public Optional<UUID> memberByEmail(UUID requestId, String memberEmail) {
+        return jdbc.sql("SELECT account_id FROM organisational_mailbox_member WHERE request_id = :id AND email = :email")
+                .param("id", requestId).param("email", memberEmail).query(UUID.class).optional();
+    }
+
+    @Override
+    public boolean removeMember(UUID requestId, UUID memberAccountId) {
+        return jdbc.sql("DELETE FROM organisational_mailbox_member WHERE request_id = :id AND account_id = :account")
+                .param("id", requestId).param("account", memberAccountId).update() == 1;
+    }
+
+    @Override
+    public void close(UUID requestId) {
+        jdbc.sql("UPDATE organisational_mailbox SET status = 'CLOSED', updated_at = now() WHERE request_id = :id")
+                .param("id", requestId).update();
+    }
+
     private static OrganisationalMailbox row(ResultSet rs, int n) throws SQLException {
         String[] members = (String[]) rs.getArray("members").getArray();
         return new OrganisationalMailbox(rs.getObject("request_id", UUID.class), rs.getObject("owner_account_id", UUID.class),

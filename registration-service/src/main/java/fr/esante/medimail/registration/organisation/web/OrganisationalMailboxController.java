@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +24,7 @@ import jakarta.validation.constraints.Size;
 
 /**
  * {@code POST /api/v1/me/organisational-mailboxes} (202), {@code GET} the same path, and
- * {@code POST …/{id}/members}: organisational mailboxes of a validated account's full session (password, code,
+ * {@code POST …/{id}/members}, {@code DELETE …/{id}/members/{email}}: organisational mailboxes of a validated account's full session (password, code,
  * current terms; {@link AuthenticatedAccount} sees to it).
  */
 @RestController
@@ -53,6 +54,12 @@ class OrganisationalMailboxController {
     @PostMapping(PATH + "/{requestId}/members")
     MailboxJson addMember(AuthenticatedAccount caller, @PathVariable UUID requestId, @Valid @RequestBody MemberRequest request) {
         return MailboxJson.of(mailboxes.addMember(caller.accountId(), requestId, request.email()), caller.accountId());
+    }
+
+    /** The member is named by the e-mail the mailbox lists (the GET answer's {@code members}), whatever its case. */
+    @DeleteMapping(PATH + "/{requestId}/members/{email}")
+    MailboxJson removeMember(AuthenticatedAccount caller, @PathVariable UUID requestId, @PathVariable String email) {
+        return MailboxJson.of(mailboxes.removeMember(caller.accountId(), requestId, email), caller.accountId());
     }
 
     enum StructureIdentifierType { FINESS, SIRET }
