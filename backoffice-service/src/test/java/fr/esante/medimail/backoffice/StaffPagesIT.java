@@ -1,6 +1,7 @@
 package fr.esante.medimail.backoffice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import fr.esante.medimail.events.AccountRejected;
 import fr.esante.medimail.events.AccountValidated;
+import fr.esante.medimail.events.ContactDetailsChanged;
 import fr.esante.medimail.events.ProfessionalProfileSubmitted;
 import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.testsupport.TestHttpClient;
@@ -279,6 +281,27 @@ class StaffPagesIT extends BackofficeIntegrationTest {
         assertThat(byPath).contains(inTraining.address().getAddress()).doesNotContain(late.profile().getEmail());
         String identitiesOnly = browser.get("/reviews?kind=IDENTITY").body();
         assertThat(identitiesOnly).doesNotContain(late.profile().getEmail()).contains("Effacer les filtres");
+    }
+
+    @Test
+    void aPendingItemIsFoundUnderItsNewRegionOnceItsHolderMoves() {
+        Applicants.Applicant applicant = Applicants.durand();
+        queued(applicant);
+        String email = applicant.profile().getEmail();
+        Browser browser = new Browser();
+        browser.logIn(REVIEWER, REVIEWER_PASSWORD);
+        assertThat(browser.get("/reviews?region=76&q=" + email).body()).contains(email);
+
+        send(Topics.CONTACT_DETAILS_CHANGED, applicant.accountId(), ContactDetailsChanged.newBuilder()
+                .setEventId(java.util.UUID.randomUUID()).setAccountId(applicant.accountId())
+                .setOccurredAt(java.time.Instant.now()).setPhone("0144000000").setSecondPhone(null)
+                .setAddressLine("1 rue de Rivoli").setPostalCode("75001").setCity("Paris").setRegion("11")
+                .setDepartment("75").setDirectoryVisible(true).setPaperless(true).build());
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> browser.get("/reviews?region=11&q=" + email).body().contains(email));
+        assertThat(browser.get("/reviews?region=76&q=" + email).body()).doesNotContain(email)
+                .contains("Aucune demande en attente de validation");
     }
 
     @Test

@@ -29,8 +29,9 @@ import fr.esante.medimail.backoffice.review.ReviewStatus;
 import fr.esante.medimail.backoffice.review.Reviews;
 
 /**
- * Reviews in PostgreSQL ({@code review}). The queue is filtered on the applicants' columns in SQL; the files
- * themselves are read through {@link ApplicantFiles}, the applicant feature's port, in one more query.
+ * Reviews in PostgreSQL ({@code review}). The queue is filtered in SQL, on the review's copies of the applicant's
+ * region, profession, path and mailbox type (kept by triggers, V350) and, for a search, on the applicant's search text;
+ * the files themselves are read through {@link ApplicantFiles}, the applicant feature's port, in one more query.
  */
 @Repository
 class JdbcReviews implements Reviews {
@@ -94,21 +95,23 @@ class JdbcReviews implements Reviews {
     public QueuePage pending(QueueQuery query, int limit, Instant overdueBefore) {
         StringBuilder where = new StringBuilder("WHERE r.status = 'PENDING'");
         Map<String, Object> params = new java.util.HashMap<>();
+        // The filters read the review's own copies of the applicant's columns (V350): page and count stay in the
+        // index of the pending items, review_pending_filters.
         if ("ORG".equals(query.kind())) {
-            where.append(" AND a.mailbox_type = 'ORG'");
+            where.append(" AND r.mailbox_type = 'ORG'");
         } else if ("ACCOUNT".equals(query.kind())) {
-            where.append(" AND a.mailbox_type IS DISTINCT FROM 'ORG'");
+            where.append(" AND r.mailbox_type IS DISTINCT FROM 'ORG'");
         }
         if (query.region() != null) {
-            where.append(" AND a.region = :region");
+            where.append(" AND r.region = :region");
             params.put("region", query.region());
         }
         if (query.profession() != null) {
-            where.append(" AND a.profession = :profession");
+            where.append(" AND r.profession = :profession");
             params.put("profession", query.profession());
         }
         if (query.path() != null) {
-            where.append(" AND a.path = :path");
+            where.append(" AND r.path = :path");
             params.put("path", query.path());
         }
         // A search term of 3 characters or more goes through the trigram index of applicant.search_text (V130): it
@@ -128,13 +131,8 @@ class JdbcReviews implements Reviews {
                 params.put("text", "%" + escaped + "%");
             }
         }
-        boolean filtered = !params.isEmpty() || query.kind() != null;
-        // With filters on the applicant alone, look only at the pending reviews (the queue index), then at each one's
-        // applicant by its key (OFFSET 0 keeps the planner from merging the two): never through the applicants of a
-        // million decided reviews. An indexed search lets the planner start from the index instead.
-        String from = filtered && !indexedSearch
-                ? "FROM (SELECT * FROM review WHERE status = 'PENDING' OFFSET 0) r"
-                        + " CROSS JOIN LATERAL (SELECT * FROM applicant WHERE account_id = r.account_id OFFSET 0) a "
+        // Only a search needs the applicant's columns; the page's files are read afterwards by their keys.
+        String from = query.text() == null ? "FROM review r "
                 : "FROM review r JOIN applicant a ON a.account_id = r.account_id ";
         List<Review> rows = jdbc.sql("SELECT " + REVIEW_COLUMNS + " " + from + where
                         + " ORDER BY r.submitted_at, r.id LIMIT :limit")
@@ -143,9 +141,8 @@ class JdbcReviews implements Reviews {
                 .list();
         record Counts(long total, long overdue) {
         }
-        // Without filters the counts come from the queue index alone.
         Counts counts = jdbc.sql("SELECT count(*) AS total, count(*) FILTER (WHERE r.submitted_at < :overdueBefore) AS overdue "
-                        + (filtered ? from + where : "FROM review r WHERE r.status = 'PENDING'"))
+                        + from + where)
                 .params(params).param("overdueBefore", timestamp(overdueBefore))
                 .query((rs, n) -> new Counts(rs.getLong("total"), rs.getLong("overdue")))
                 .single();
