@@ -26,11 +26,13 @@ import fr.esante.medimail.backoffice.account.AccountClosure;
 import fr.esante.medimail.backoffice.account.AccountNotClosed;
 import fr.esante.medimail.backoffice.account.AccountNotFound;
 import fr.esante.medimail.backoffice.account.AccountNotValidated;
+import fr.esante.medimail.backoffice.account.CorrectionSubject;
 import fr.esante.medimail.backoffice.account.NothingToCorrect;
 import fr.esante.medimail.support.web.PathIds;
+import fr.esante.medimail.support.texts.UserTexts;
 import fr.esante.medimail.support.web.ProblemDetailsAdvice;
 
-/** Staff actions on validated accounts (HTTP Basic, role ADMIN): close, reopen, correct the contact details. */
+/** Staff actions on validated accounts (HTTP Basic, role ADMIN): close, reopen, correct the contact details or names. */
 @RestController
 @RequestMapping("/api/v1/accounts")
 class AccountApiController {
@@ -39,9 +41,11 @@ class AccountApiController {
             DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
 
     private final AccountCare care;
+    private final UserTexts texts;
 
-    AccountApiController(AccountCare care) {
+    AccountApiController(AccountCare care, UserTexts texts) {
         this.care = care;
+        this.texts = texts;
     }
 
     /** The account's standing after the action. */
@@ -79,16 +83,31 @@ class AccountApiController {
         return new CorrectionJson(id, "CORRECTION_REQUESTED");
     }
 
+    /**
+     * 202: the correction is recorded and on its way to registration-service, which owns the names; the identity is
+     * then checked again and the account comes back to the review queue. The MSSante address does not change.
+     */
+    @PostMapping("/{accountId}/name-correction")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    CorrectionJson correctNames(@PathVariable String accountId, @Validated @RequestBody NameCorrectionRequest request,
+                                Principal staff) {
+        UUID id = accountId(accountId);
+        care.correctNames(id, staff.getName(), request.toCorrection());
+        return new CorrectionJson(id, "CORRECTION_REQUESTED");
+    }
+
     @ExceptionHandler(AccountClosedForCorrection.class)
     ResponseEntity<Object> closedForCorrection(AccountClosedForCorrection e) {
         return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "ACCOUNT_CLOSED", "Compte clôturé",
-                "Ce compte est clôturé : rouvrez-le avant de corriger ses coordonnées.", List.of());
+                e.subject() == CorrectionSubject.NAMES ? texts.text("backoffice.name-correction.closed")
+                        : "Ce compte est clôturé : rouvrez-le avant de corriger ses coordonnées.", List.of());
     }
 
     @ExceptionHandler(NothingToCorrect.class)
     ResponseEntity<Object> nothingToCorrect(NothingToCorrect e) {
         return ProblemDetailsAdvice.problem(HttpStatus.UNPROCESSABLE_ENTITY, "NOTHING_TO_CORRECT", "Aucune correction",
-                "Les coordonnées indiquées sont déjà celles du compte : rien n'a été modifié.", List.of());
+                e.subject() == CorrectionSubject.NAMES ? texts.text("backoffice.name-correction.nothing")
+                        : "Les coordonnées indiquées sont déjà celles du compte : rien n'a été modifié.", List.of());
     }
 
     @ExceptionHandler(AccountNotFound.class)

@@ -20,12 +20,13 @@ class AuditPageController {
 
     static final DateTimeFormatter FRENCH_DATE_TIME =
             DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm:ss", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
-    static final Map<String, String> ACTIONS = Map.of(
-            "REVIEW_APPROVED", "Compte validé", "REVIEW_REJECTED", "Demande refusée",
-            "IDENTITY_CONFIRMED", "Identité confirmée", "IDENTITY_REFUSED", "Identité refusée",
-            "ACCOUNT_CLOSED", "Compte clôturé", "ACCOUNT_REOPENED", "Compte rouvert",
-            "QUEUE_EXPORTED", "Export de la file d'attente", "DECISIONS_EXPORTED", "Export des décisions",
-            "DIRECTORY_REPUBLISHED", "Annuaire republié", "CONTACT_CORRECTED", "Coordonnées corrigées");
+    static final Map<String, String> ACTIONS = Map.ofEntries(
+            Map.entry("REVIEW_APPROVED", "Compte validé"), Map.entry("REVIEW_REJECTED", "Demande refusée"),
+            Map.entry("IDENTITY_CONFIRMED", "Identité confirmée"), Map.entry("IDENTITY_REFUSED", "Identité refusée"),
+            Map.entry("ACCOUNT_CLOSED", "Compte clôturé"), Map.entry("ACCOUNT_REOPENED", "Compte rouvert"),
+            Map.entry("QUEUE_EXPORTED", "Export de la file d'attente"), Map.entry("DECISIONS_EXPORTED", "Export des décisions"),
+            Map.entry("DIRECTORY_REPUBLISHED", "Annuaire republié"), Map.entry("CONTACT_CORRECTED", "Coordonnées corrigées"),
+            Map.entry("NAME_CORRECTED", "Nom et prénom corrigés"));
 
     private final StaffAudit audit;
 

@@ -1,0 +1,6 @@
+-- Staff correct a validated account's names: the identity is checked again and the account reviewed again. Until that
+-- new review approves them, the directory keeps showing the names last validated, kept here (null when no names
+-- re-check is pending).
+ALTER TABLE applicant
+    ADD COLUMN validated_last_name text,
+    ADD COLUMN validated_first_name text;
