@@ -76,4 +76,9 @@ class NotificationConsumers {
     Consumer<Message<byte[]>> onOrganisationalMailboxMemberAdded(EventConsumers consumers, NotificationMails mails) {
         return consumers.consumerOutsideTransaction(Topics.ORGANISATIONAL_MAILBOX_MEMBER_ADDED, mails::organisationalMailboxMemberAdded);
     }
+
+    @Bean
+    Consumer<Message<byte[]>> onNamesCorrected(EventConsumers consumers, NotificationMails mails) {
+        return consumers.consumerOutsideTransaction(Topics.NAMES_CORRECTED, mails::namesCorrected);
+    }
 }

@@ -17,12 +17,14 @@ import fr.esante.medimail.events.AccountRejected;
 import fr.esante.medimail.events.AccountRequested;
 import fr.esante.medimail.events.AccountStatusChanged;
 import fr.esante.medimail.events.AccountValidated;
+import fr.esante.medimail.events.NamesCorrected;
 import fr.esante.medimail.events.OneTimeCodeRequested;
 import fr.esante.medimail.events.PasswordChanged;
 import fr.esante.medimail.events.PasswordResetRequested;
 import fr.esante.medimail.events.SignInLocked;
 import fr.esante.medimail.events.RegistrationAttemptedForExistingAccount;
 import fr.esante.medimail.support.secrets.SecretTokens;
+import fr.esante.medimail.support.texts.UserTexts;
 
 /** Translates each event that concerns the account holder into the e-mail it leads to, with its French subject. */
 @Component
@@ -34,12 +36,14 @@ public class NotificationMails {
     private final MailDelivery delivery;
     private final SecretTokens secrets;
     private final String publicBaseUrl;
+    private final UserTexts texts;
 
     public NotificationMails(MailDelivery delivery, SecretTokens secrets,
-                             @Value("${medimail.notification.public-base-url}") String publicBaseUrl) {
+                             @Value("${medimail.notification.public-base-url}") String publicBaseUrl, UserTexts texts) {
         this.delivery = delivery;
         this.secrets = secrets;
         this.publicBaseUrl = publicBaseUrl;
+        this.texts = texts;
     }
 
     public void confirmationRequested(AccountRequested event) {
@@ -170,6 +174,19 @@ public class NotificationMails {
                 "Medimail : vous avez accès à une boîte organisationnelle", "org-mailbox-member-added",
                 Map.of("ownerName", event.getOwnerFirstName() + " " + event.getOwnerLastName(), "label", event.getLabel(),
                         "mssAddress", event.getAddress(), "loginLink", publicBaseUrl + "/")));
+    }
+
+    /** Staff corrected the holder's names: they are told, before and after, and that the address does not change. */
+    public void namesCorrected(NamesCorrected event) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("firstName", event.getFirstName());
+        model.put("lastName", event.getLastName());
+        model.put("previousNames", event.getPreviousFirstName() + " " + event.getPreviousLastName());
+        model.put("newNames", event.getFirstName() + " " + event.getLastName());
+        model.put("mssAddress", event.getMssAddress() == null ? "" : event.getMssAddress());
+        model.put("loginLink", publicBaseUrl + "/");
+        delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(),
+                texts.text("notification.names-corrected.subject"), "names-corrected", model));
     }
 
     private void orgMailboxRefused(java.util.UUID eventId, java.util.UUID accountId, String email, String firstName,
