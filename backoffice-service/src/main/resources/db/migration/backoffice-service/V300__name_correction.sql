@@ -4,3 +4,7 @@
 ALTER TABLE applicant
     ADD COLUMN validated_last_name text,
     ADD COLUMN validated_first_name text;
+
+-- Approving staff-corrected names is a second approval of the same account. Two approvals can still never race: an
+-- account has at most one pending review (review_one_pending_per_account), and each submission one review.
+DROP INDEX review_one_approval_per_account;
