@@ -71,8 +71,6 @@ class AccountEntity {
         AccountEntity entity = new AccountEntity();
         entity.id = account.id();
         entity.email = account.email();
-        entity.lastName = account.lastName();
-        entity.firstName = account.firstName();
         entity.region = account.region();
         entity.passwordHash = account.passwordHash();
         entity.createdAt = account.createdAt();
@@ -80,8 +78,10 @@ class AccountEntity {
         return entity;
     }
 
-    /** Copies what may change during an account's life (identity fields never change). */
+    /** Copies what may change during an account's life (the names only by a staff correction). */
     void copyChangesFrom(Account account) {
+        lastName = account.lastName();
+        firstName = account.firstName();
         status = account.status();
         confirmationTokenHash = account.confirmationTokenHash();
         confirmationExpiresAt = account.confirmationExpiresAt();
