@@ -114,6 +114,11 @@ final class CpuAccount {
             String service = servicesByPort.get(Integer.parseInt(http.group(1)));
             return "requests of " + (service == null ? "port " + http.group(1) : service);
         }
+        var consumer = java.util.regex.Pattern.compile("consumerDestinationName='medimail\\.([a-z-]+)\\.v\\d+'.*dlqName='error\\.[^']*\\.([a-z-]+)'")
+                .matcher(name);
+        if (consumer.find()) {
+            return "consumer of " + consumer.group(1) + " (" + consumer.group(2) + ")";
+        }
         if (name.startsWith("HttpClient-") || name.startsWith("bench-client-")) {
             return "benchmark's own HTTP clients";
         }
