@@ -3,13 +3,10 @@ package fr.esante.medimail.backoffice;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
-import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +23,7 @@ import fr.esante.medimail.embedded.EmbeddedInfrastructureInitializer;
 import fr.esante.medimail.embedded.KafkaTestClient;
 import fr.esante.medimail.schemas.Topic;
 import fr.esante.medimail.schemas.serde.AvroSerializer;
+import fr.esante.medimail.testsupport.TestHttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,7 +73,7 @@ public abstract class BackofficeIntegrationTest {
 
     protected final EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.shared();
     protected final KafkaTestClient kafka = new KafkaTestClient(infrastructure.kafkaBootstrapServers());
-    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private TestHttpClient http;
     private final AvroSerializer serializer = new AvroSerializer();
 
     {
@@ -100,7 +98,7 @@ public abstract class BackofficeIntegrationTest {
 
     // ---- HTTP
 
-    protected record Response(int status, String contentType, String body, HttpResponse<String> raw) {
+    protected record Response(int status, String contentType, String body, HttpHeaders headers) {
 
         JsonNode json() {
             return JSON.readTree(body);
@@ -108,8 +106,7 @@ public abstract class BackofficeIntegrationTest {
     }
 
     protected static Map<String, String> basic(String user, String password) {
-        return Map.of("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return TestHttpClient.basic(user, password);
     }
 
     protected static Map<String, String> reviewer() {
@@ -121,32 +118,29 @@ public abstract class BackofficeIntegrationTest {
     }
 
     protected Response get(String path, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-        headers.forEach(request::header);
-        return send(request);
+        return send(http().request(path, headers).GET());
     }
 
     protected Response post(String path, String json, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
-                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        headers.forEach(request::header);
-        return send(request);
+        return send(http().request(path, headers).header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
     }
 
     protected Response send(HttpRequest.Builder request) {
-        return send(http, request);
+        return send(http(), request);
     }
 
-    protected Response send(HttpClient client, HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response);
-        } catch (Exception e) {
-            throw new IllegalStateException("HTTP call failed: " + e, e);
+    protected Response send(TestHttpClient client, HttpRequest.Builder request) {
+        TestHttpClient.Answer answer = client.send(request.timeout(Duration.ofSeconds(30)));
+        return new Response(answer.status(), answer.contentType(), answer.body(), answer.headers());
+    }
+
+    /** test-support's client on this test's server (the port is known once Spring has injected it). */
+    protected TestHttpClient http() {
+        if (http == null) {
+            http = TestHttpClient.onPort(port);
         }
+        return http;
     }
 
     protected URI uri(String path) {

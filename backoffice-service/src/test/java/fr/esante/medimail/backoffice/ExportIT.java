@@ -31,7 +31,7 @@ class ExportIT extends BackofficeIntegrationTest {
 
         assertThat(csv.status()).as(csv.body()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
-        assertThat(csv.raw().headers().firstValue("Content-Disposition").orElse("")).contains("file-d-attente.csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("file-d-attente.csv");
         assertThat(csv.body()).startsWith("\uFEFFreview_id;account_id;status;submitted_at;");
         List<String> lines = csv.body().lines().toList();
         int olderLine = lineOf(lines, older.accountId().toString());

@@ -2,9 +2,7 @@ package fr.esante.medimail.backoffice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,6 +18,7 @@ import fr.esante.medimail.events.AccountRejected;
 import fr.esante.medimail.events.AccountValidated;
 import fr.esante.medimail.events.ProfessionalProfileSubmitted;
 import fr.esante.medimail.schemas.Topics;
+import fr.esante.medimail.testsupport.TestHttpClient;
 
 /** The French staff page, as a browser uses it: login form, session cookie, CSRF-protected buttons. */
 class StaffPagesIT extends BackofficeIntegrationTest {
@@ -43,6 +42,8 @@ class StaffPagesIT extends BackofficeIntegrationTest {
         assertThat(page.body()).contains("lang=\"fr\"").contains("Demandes à valider")
                 .contains(toApprove.profile().getEmail()).contains(toApprove.address().getAddress())
                 .contains("Médecin (10)").contains("RPPS 99800000012")
+                // The labels come from registration-service's events: the filter offers the professions it sent.
+                .contains("<option value=\"10\">Médecin (10)</option>").contains("<option value=\"60\">Infirmier (60)</option>")
                 .contains(toReject.address().getAddress()).contains("Liste rouge").contains("310000013")
                 .contains("Valider le compte").contains("Refuser la demande");
 
@@ -220,7 +221,7 @@ class StaffPagesIT extends BackofficeIntegrationTest {
     void aWrongPasswordStaysOnTheLoginFormAndAStaffMemberWithoutTheRoleIsTurnedAway() {
         Browser stranger = new Browser();
         Response failed = stranger.submitLogin(REVIEWER, "pas-le-bon");
-        assertThat(failed.raw().headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        assertThat(failed.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
         assertThat(stranger.get("/login?error").body()).contains("Identifiant ou mot de passe incorrect.");
 
         Browser observer = new Browser();
@@ -234,13 +235,13 @@ class StaffPagesIT extends BackofficeIntegrationTest {
     void theLoginFormIsLockedAfterFiveWrongPasswordsTheRightOneIncluded() {
         Browser browser = new Browser();
         for (int i = 0; i < 5; i++) {
-            assertThat(browser.submitLogin(LOCKED_PAGE_REVIEWER, "pas-le-bon").raw().headers().firstValue("Location").orElseThrow())
+            assertThat(browser.submitLogin(LOCKED_PAGE_REVIEWER, "pas-le-bon").headers().firstValue("Location").orElseThrow())
                     .endsWith("/login?error");
         }
         Response locked = browser.submitLogin(LOCKED_PAGE_REVIEWER, LOCKED_PASSWORD);
 
         assertThat(locked.status()).isEqualTo(429);
-        assertThat(Long.parseLong(locked.raw().headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        assertThat(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
         assertThat(locked.body()).contains("lang=\"fr\"", "Connexion suspendue");
         // The lock is the login's, whichever door is used.
         assertThat(get("/api/v1/reviews", basic(LOCKED_PAGE_REVIEWER, LOCKED_PASSWORD)).status()).isEqualTo(429);
@@ -325,11 +326,10 @@ class StaffPagesIT extends BackofficeIntegrationTest {
         assertThat(reviewOf(applicant.accountId(), "PENDING")).isNotNull();
     }
 
-    /** An HTTP client that keeps its cookies and does not follow redirects, like a browser tab we can inspect. */
+    /** A staff member's browser tab: its cookies kept, the CSRF token of the last page sent back with each form. */
     private final class Browser {
 
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        private final TestHttpClient client = TestHttpClient.browserOnPort(port);
         private String csrf;
 
         Response get(String path) {
@@ -349,7 +349,7 @@ class StaffPagesIT extends BackofficeIntegrationTest {
         void logIn(String username, String password) {
             Response login = submitLogin(username, password);
             assertThat(login.status()).isEqualTo(302);
-            assertThat(login.raw().headers().firstValue("Location").orElseThrow()).endsWith("/reviews");
+            assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/reviews");
             get("/reviews"); // the token changes at login: take the new one
         }
 

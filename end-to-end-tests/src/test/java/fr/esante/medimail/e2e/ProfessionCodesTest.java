@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-import fr.esante.medimail.registration.profile.Professions;
+import fr.esante.medimail.registration.reference.Professions;
 
 /**
  * registration-service accepts a profile only with a TRE_G15 profession code it knows; mss-address-service then

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.autoconfigure.condition.SearchStrategy;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -55,12 +56,14 @@ import fr.esante.medimail.support.web.StrictJson;
 import fr.esante.medimail.support.web.TomcatHardening;
 import fr.esante.medimail.support.web.SecurityHeaders;
 import fr.esante.medimail.support.tracing.TraceContexts;
+import fr.esante.medimail.support.metrics.ConsumerLagMetrics;
 import fr.esante.medimail.support.metrics.DeadLetterCounter;
 import fr.esante.medimail.support.metrics.MetricsAccess;
 import fr.esante.medimail.support.metrics.OutboxMetrics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -138,6 +141,19 @@ public class PlatformSupportAutoConfiguration {
     @Bean
     OutboxMetrics outboxMetrics(JdbcClient jdbc) {
         return new OutboxMetrics(jdbc);
+    }
+
+    /** Consumer lag per consumed topic, registered once (see {@link ConsumerLagMetrics} for why not the binder's). */
+    @Bean
+    ConsumerLagMetrics consumerLagMetrics(KafkaProperties kafkaProperties, ObjectProvider<BindingServiceProperties> bindings) {
+        return new ConsumerLagMetrics(kafkaProperties.buildAdminProperties(),
+                bindings.getIfAvailable() == null ? List.of() : ConsumerLagMetrics.consumedBy(bindings.getIfAvailable()));
+    }
+
+    /** The Kafka binder's own lag gauge, which re-registers itself at each binding, stays out of the registry. */
+    @Bean
+    MeterFilter binderOffsetGaugeReplaced() {
+        return MeterFilter.denyNameStartsWith("spring.cloud.stream.binder.kafka.offset");
     }
 
     /** Dead letters per topic; the Kafka binder calls it for each record it sends to a dead-letter topic. */

@@ -7,11 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -23,6 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 import fr.esante.medimail.embedded.EmbeddedInfrastructureInitializer;
 import fr.esante.medimail.support.testapp.SupportTestApplication;
+import fr.esante.medimail.testsupport.TestHttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -113,21 +112,18 @@ class HostileRequestsIT {
         assertThat(declared.body).doesNotContain("xxxx");
 
         byte[] bytes = huge.getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/stored-notes")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(chunked.statusCode()).isEqualTo(413);
+        TestHttpClient http = TestHttpClient.onPort(port);
+        TestHttpClient.Answer chunked = http.send(http.request("/stored-notes", Map.of("Content-Type", "application/json"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))));
+        assertThat(chunked.status()).isEqualTo(413);
         assertThat(chunked.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
 
         // Just under the limit is read and handled normally (chunked too).
         String fits = "{\"id\":\"" + UUID.randomUUID() + "\",\"text\":\"" + "y".repeat(15_000) + "\"}";
         byte[] fitting = fits.getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> fitsChunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/stored-notes")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(fitting))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(fitsChunked.statusCode()).isEqualTo(200);
+        TestHttpClient.Answer fitsChunked = http.send(http.request("/stored-notes", Map.of("Content-Type", "application/json"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(fitting))));
+        assertThat(fitsChunked.status()).isEqualTo(200);
     }
 
     @Test
@@ -155,10 +151,6 @@ class HostileRequestsIT {
 
     private int stored(UUID id) {
         return jdbc.sql("SELECT count(*) FROM note WHERE id = :id").param("id", id).query(Integer.class).single();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     private Answer postJson(String path, String json) throws IOException {

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -41,6 +38,8 @@ import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.schemas.serde.AvroSerializer;
 import fr.esante.medimail.support.outbox.Outbox;
 import fr.esante.medimail.support.testapp.SupportTestApplication;
+import fr.esante.medimail.testsupport.TestHttpClient;
+import fr.esante.medimail.testsupport.TestHttpClient.Answer;
 
 @SpringBootTest(classes = SupportTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=support-test")
@@ -231,44 +230,40 @@ class PlumbingIT {
 
     @Test
     void invalidInputIsAProblemDocumentWithFieldCodesAndFrenchMessages() throws Exception {
-        HttpResponse<String> invalid = post("{\"text\":\"far too long text\",\"email\":\"not-an-email\"}");
-        assertThat(invalid.statusCode()).isEqualTo(400);
+        Answer invalid = post("{\"text\":\"far too long text\",\"email\":\"not-an-email\"}");
+        assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
         assertThat(invalid.body()).contains("\"field\":\"text\"", "\"code\":\"TOO_LONG\"", "10 caractères au plus.",
                 "\"field\":\"email\"", "\"code\":\"INVALID_FORMAT\"", "\"status\":400", "\"title\"", "\"type\"");
 
-        HttpResponse<String> missing = post("{}");
+        Answer missing = post("{}");
         assertThat(missing.body()).contains("\"code\":\"REQUIRED\"", "Le texte est obligatoire.");
 
-        HttpResponse<String> malformed = post("{\"text\": ");
-        assertThat(malformed.statusCode()).isEqualTo(400);
+        Answer malformed = post("{\"text\": ");
+        assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.body()).contains("MALFORMED_REQUEST");
 
-        HttpResponse<String> unknownEnum = post("{\"text\":\"a\",\"kind\":\"MEDIUM\"}");
-        assertThat(unknownEnum.statusCode()).isEqualTo(400);
+        Answer unknownEnum = post("{\"text\":\"a\",\"kind\":\"MEDIUM\"}");
+        assertThat(unknownEnum.status()).isEqualTo(400);
         assertThat(unknownEnum.body()).contains("\"field\":\"kind\"", "INVALID_VALUE");
     }
 
     @Test
     void errorsRaisedByTheFrameworkAreFrenchProblemDocumentsToo() throws Exception {
-        HttpResponse<String> unknown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/nothing-here")).header("Accept", "application/json").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(unknown.statusCode()).isEqualTo(404);
+        Answer unknown = TestHttpClient.onPort(port).get("/nothing-here", Map.of("Accept", "application/json"));
+        assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
         assertThat(unknown.body()).contains("Ressource introuvable", "\"code\":\"NOT_FOUND\"");
 
-        HttpResponse<String> wrongMediaType = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/notes")).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(wrongMediaType.statusCode()).isEqualTo(415);
+        TestHttpClient http = TestHttpClient.onPort(port);
+        Answer wrongMediaType = http.send(http.request("/notes", Map.of("Content-Type", "text/plain"))
+                .POST(HttpRequest.BodyPublishers.ofString("x")));
+        assertThat(wrongMediaType.status()).isEqualTo(415);
         assertThat(wrongMediaType.body()).contains("Format non pris en charge", "UNSUPPORTED_MEDIA_TYPE").doesNotContain("text/plain");
     }
 
-    private HttpResponse<String> post(String json) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/notes"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private Answer post(String json) {
+        return TestHttpClient.onPort(port).post("/notes", json, Map.of());
     }
 
     private int count(String sql, Object id) {

@@ -3,12 +3,8 @@ package fr.esante.medimail.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -28,6 +24,7 @@ import fr.esante.medimail.embedded.KafkaTestClient;
 import fr.esante.medimail.schemas.Topic;
 import fr.esante.medimail.schemas.serde.AvroSerializer;
 import fr.esante.medimail.support.secrets.SecretTokens;
+import fr.esante.medimail.testsupport.TestHttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,7 +58,7 @@ public abstract class IntegrationTest {
     /** This test's client address (JUnit makes one instance per test), so per-address limits never leak between tests. */
     protected final String client = uniqueClient();
     protected final KafkaTestClient kafka = new KafkaTestClient(EmbeddedInfrastructure.shared().kafkaBootstrapServers());
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private TestHttpClient http;
     private final AvroSerializer serializer = new AvroSerializer();
 
     {
@@ -120,27 +117,27 @@ public abstract class IntegrationTest {
     }
 
     protected HttpRequest.Builder request(String path, String accessToken) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, application/problem+json, text/html")
-                .setHeader("X-Forwarded-For", client);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", "application/json, application/problem+json, text/html");
+        headers.put("X-Forwarded-For", client);
         if (accessToken != null) {
-            builder.header("Authorization", "Bearer " + accessToken);
+            headers.putAll(TestHttpClient.bearer(accessToken));
         }
-        return builder;
+        return http().request(path, headers);
     }
 
     protected Answer send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), response.headers());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        TestHttpClient.Answer answer = http().send(request);
+        return new Answer(answer.status(), answer.body(), answer.headers());
+    }
+
+    /** test-support's client on this test's server (the port is known once Spring has injected it). */
+    private TestHttpClient http() {
+        if (http == null) {
+            http = TestHttpClient.onPort(port);
         }
+        return http;
     }
 
     protected static String json(Map<String, ?> fields) {

@@ -1,5 +1,6 @@
 package fr.esante.medimail.testsupport;
 
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -43,6 +44,15 @@ public final class TestHttpClient {
 
     public static TestHttpClient onPort(int port) {
         return of("http://localhost:" + port);
+    }
+
+    /**
+     * A browser tab we can inspect: keeps the cookies the server sets (a staff session) and, like every client here,
+     * does not follow redirects, so a test reads the {@code Location} it was sent to.
+     */
+    public static TestHttpClient browserOnPort(int port) {
+        return new TestHttpClient("http://localhost:" + port, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
     /** An answer: status, content type, body and all headers. */

@@ -37,11 +37,11 @@ public class ReferenceLists {
     public ReferenceLists(RegistrationProperties properties) {
         List<String[]> specialtyRows = read("reference/tre-r38-specialties.csv");
         List<Profession> loaded = new ArrayList<>();
-        for (String[] row : read("reference/tre-g15-professions.csv")) {
-            List<Specialty> specialties = specialtyRows.stream().filter(s -> s[2].equals(row[0]))
+        Professions.labels().forEach((code, label) -> {
+            List<Specialty> specialties = specialtyRows.stream().filter(s -> s[2].equals(code))
                     .map(s -> new Specialty(s[0], s[1])).toList();
-            loaded.add(new Profession(row[0], row[1], specialties));
-        }
+            loaded.add(new Profession(code, label, specialties));
+        });
         this.professions = List.copyOf(loaded);
         Set<String> served = Set.copyOf(properties.servedRegions());
         this.regions = read("reference/insee-regions.csv").stream()

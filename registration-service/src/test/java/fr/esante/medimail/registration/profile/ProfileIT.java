@@ -35,6 +35,8 @@ class ProfileIT extends IntegrationTest {
         assertThat(event.getIdentifierType()).isEqualTo("RPPS");
         assertThat(event.getIdentifier()).isEqualTo("99800000012");
         assertThat(event.getProfession()).isEqualTo("10");
+        assertThat(event.getProfessionLabel()).as("the other services show it, keeping no nomenclature of their own")
+                .isEqualTo("Médecin");
         assertThat(event.getSpecialty()).isEqualTo("SM54");
         assertThat(event.getLiberal()).isTrue();
         assertThat(event.getPhone()).isEqualTo("0561000000");

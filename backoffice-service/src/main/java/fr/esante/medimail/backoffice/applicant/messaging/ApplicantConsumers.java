@@ -14,6 +14,7 @@ import fr.esante.medimail.backoffice.applicant.ContactDetails;
 import fr.esante.medimail.backoffice.applicant.DirectoryActivity;
 import fr.esante.medimail.backoffice.applicant.IdentityEvidence;
 import fr.esante.medimail.backoffice.applicant.PostalAddress;
+import fr.esante.medimail.backoffice.profession.ProfessionNames;
 import fr.esante.medimail.events.ContactDetailsChanged;
 import fr.esante.medimail.events.IdentityVerified;
 import fr.esante.medimail.events.MssAddressAssigned;
@@ -29,8 +30,12 @@ import fr.esante.medimail.support.inbox.EventConsumers;
 class ApplicantConsumers {
 
     @Bean
-    Consumer<Message<byte[]>> onProfessionalProfileSubmitted(EventConsumers consumers, ApplicantIntake intake) {
-        return consumers.consumer(Topics.PROFESSIONAL_PROFILE_SUBMITTED, event -> intake.profileSubmitted(profile(event)));
+    Consumer<Message<byte[]>> onProfessionalProfileSubmitted(EventConsumers consumers, ApplicantIntake intake,
+                                                             ProfessionNames professions) {
+        return consumers.consumer(Topics.PROFESSIONAL_PROFILE_SUBMITTED, event -> {
+            intake.profileSubmitted(profile(event));
+            professions.learn(event.getProfession(), event.getProfessionLabel());
+        });
     }
 
     @Bean

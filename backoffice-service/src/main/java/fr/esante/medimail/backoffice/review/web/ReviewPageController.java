@@ -3,6 +3,7 @@ package fr.esante.medimail.backoffice.review.web;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
@@ -19,6 +20,7 @@ import fr.esante.medimail.backoffice.identityreview.IdentityReview;
 import fr.esante.medimail.backoffice.identityreview.IdentityReviewDesk;
 import fr.esante.medimail.backoffice.identityreview.IdentityReviewFilter;
 import fr.esante.medimail.backoffice.identityreview.web.IdentityReviewRow;
+import fr.esante.medimail.backoffice.profession.ProfessionNames;
 import fr.esante.medimail.backoffice.review.AccountAlreadyValidated;
 import fr.esante.medimail.backoffice.review.Decision;
 import fr.esante.medimail.backoffice.review.IdentityNotVerified;
@@ -46,15 +48,17 @@ class ReviewPageController {
     private final ReviewPromise promise;
     private final IdentityReviewDesk identityReviews;
     private final StaffAudit audit;
+    private final ProfessionNames professions;
     private final Clock clock;
 
     ReviewPageController(ReviewQueue queue, ReviewDesk desk, ReviewPromise promise, IdentityReviewDesk identityReviews,
-                         StaffAudit audit, Clock clock) {
+                         StaffAudit audit, ProfessionNames professions, Clock clock) {
         this.queue = queue;
         this.desk = desk;
         this.promise = promise;
         this.identityReviews = identityReviews;
         this.audit = audit;
+        this.professions = professions;
         this.clock = clock;
     }
 
@@ -85,13 +89,14 @@ class ReviewPageController {
         String query = q == null ? null : q.strip().toLowerCase(java.util.Locale.ROOT);
         QueuePage page = "IDENTITY".equals(kind) ? new QueuePage(List.of(), 0, 0)
                 : queue.pending(new QueueQuery(kind, region, profession, path, q), PAGE_SIZE, clock.instant().minus(promise.promise()));
-        var rows = page.items().stream().map(c -> ReviewRow.of(c, promise)).toList();
+        Map<String, String> professionLabels = professions.all();
+        var rows = page.items().stream().map(c -> ReviewRow.of(c, promise, professionLabels)).toList();
         model.addAttribute("reviews", rows);
         model.addAttribute("total", page.total());
         model.addAttribute("rejectionReasons", REJECTION_REASONS);
         model.addAttribute("filter", new QueueFilter(kind, region, profession, path, q));
         model.addAttribute("regions", REGIONS);
-        model.addAttribute("professions", ProfessionLabels.codes());
+        model.addAttribute("professions", professionLabels);
         model.addAttribute("overdueCount", page.overdue());
         model.addAttribute("promiseHours", promise.promise().toHours());
         model.addAttribute("maxReasonLength", Decision.MAX_REASON_LENGTH);
@@ -121,7 +126,7 @@ class ReviewPageController {
         }
         ReviewCase reviewCase = found.get();
         var accountId = reviewCase.file().accountId();
-        model.addAttribute("r", ReviewRow.of(reviewCase, promise));
+        model.addAttribute("r", ReviewRow.of(reviewCase, promise, professions.all()));
         model.addAttribute("status", reviewCase.review().status().name());
         model.addAttribute("verifiedAt", reviewCase.file().identity() == null ? null
                 : ReviewRow.frenchDateTime(reviewCase.file().identity().verifiedAt()));

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -34,7 +35,7 @@ record ReviewRow(UUID id, UUID registrationId, String name, String email, String
         return at == null ? null : FRENCH_DATE_TIME.format(at);
     }
 
-    static ReviewRow of(ReviewCase reviewCase, ReviewPromise promise) {
+    static ReviewRow of(ReviewCase reviewCase, ReviewPromise promise, Map<String, String> professionLabels) {
         ApplicantFile file = reviewCase.file();
         ApplicantProfile p = file.profile();
         IdentityEvidence identity = file.identity();
@@ -42,7 +43,7 @@ record ReviewRow(UUID id, UUID registrationId, String name, String email, String
         String declared = p.identifierType() + " " + p.identifier();
         return new ReviewRow(reviewCase.review().id(), file.accountId(), p.firstName() + " " + p.lastName(), p.email(),
                 p.phone() + (p.secondPhone() == null ? "" : " / " + p.secondPhone()),
-                ProfessionLabels.of(p.profession()), p.specialty(),
+                profession(p.profession(), professionLabels), p.specialty(),
                 "NATIONAL_ID".equals(p.path()) ? "Identifiant national (RPPS / ADELI)" : "Étranger ou en formation (identifiant de structure)",
                 file.identifierType() + " " + file.identifier(), declared,
                 p.liberal() ? "Libéral" : "Salarié / autre",
@@ -57,6 +58,15 @@ record ReviewRow(UUID id, UUID registrationId, String name, String email, String
                 identity == null ? null : identity.structureIdentifier(),
                 identity == null ? List.of() : identity.activities().stream().map(ReviewRow::activity).toList(),
                 ageBand(promise.ageOf(reviewCase.review())), address.region(), p.profession(), p.path());
+    }
+
+    /** "Médecin (10)" when the label was learnt from registration-service's events, else the bare code. */
+    static String profession(String code, Map<String, String> labels) {
+        if (code == null || code.isBlank()) {
+            return "—";
+        }
+        String label = labels.get(code.strip());
+        return label == null ? code : label + " (" + code + ")";
     }
 
     /**

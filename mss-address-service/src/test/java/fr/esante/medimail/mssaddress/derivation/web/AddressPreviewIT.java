@@ -2,10 +2,7 @@ package fr.esante.medimail.mssaddress.derivation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -19,6 +16,8 @@ import fr.esante.medimail.mssaddress.MssAddressServiceTest;
 import fr.esante.medimail.mssaddress.assignment.AddressAssignment;
 import fr.esante.medimail.mssaddress.assignment.AssignmentRequest;
 import fr.esante.medimail.mssaddress.assignment.MailboxType;
+import fr.esante.medimail.testsupport.TestHttpClient;
+import fr.esante.medimail.testsupport.TestHttpClient.Answer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,13 +34,11 @@ class AddressPreviewIT {
     @Autowired
     JdbcClient jdbc;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void previewsTheAddressOfAProfessional() throws Exception {
-        HttpResponse<String> response = preview("Marie-Hélène", "DUPONT-MARTIN", "21");
+        Answer response = preview("Marie-Hélène", "DUPONT-MARTIN", "21");
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("localPart").asString()).isEqualTo("marie-helene.dupont-martin");
         assertThat(body.get("domain").asString()).isEqualTo("pharmacien.oc.mssante.fr");
@@ -64,9 +61,9 @@ class AddressPreviewIT {
 
     @Test
     void answersAnUnknownProfessionWithAProblemInFrench() throws Exception {
-        HttpResponse<String> response = preview("Jean", "Durand", "93");
+        Answer response = preview("Jean", "Durand", "93");
 
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.status()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(400);
@@ -79,9 +76,9 @@ class AddressPreviewIT {
 
     @Test
     void answersANameWithoutRepresentableLetterWithItsCode() throws Exception {
-        HttpResponse<String> response = preview("Jean", "李", "10");
+        Answer response = preview("Jean", "李", "10");
 
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.status()).isEqualTo(400);
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.get("code").asString()).isEqualTo("NAME_NOT_REPRESENTABLE");
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("lastName");
@@ -92,12 +89,12 @@ class AddressPreviewIT {
     @Test
     void neverEchoesItsInputAndRefusesControlCharacters() throws Exception {
         String typed = "Z".repeat(150) + "9";
-        HttpResponse<String> unknown = preview("Jean", "Durand", typed);
-        assertThat(unknown.statusCode()).isEqualTo(400);
+        Answer unknown = preview("Jean", "Durand", typed);
+        assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.body()).doesNotContain(typed);
 
-        HttpResponse<String> nul = get("/api/v1/mss-addresses/preview?firstName=Jean&lastName=Du%00rand&profession=10");
-        assertThat(nul.statusCode()).isEqualTo(400);
+        Answer nul = get("/api/v1/mss-addresses/preview?firstName=Jean&lastName=Du%00rand&profession=10");
+        assertThat(nul.status()).isEqualTo(400);
         assertThat(nul.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(nul.body());
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("lastName");
@@ -106,9 +103,9 @@ class AddressPreviewIT {
 
     @Test
     void listsEveryMissingParameterAsAFieldError() throws Exception {
-        HttpResponse<String> response = get("/api/v1/mss-addresses/preview?lastName=");
+        Answer response = get("/api/v1/mss-addresses/preview?lastName=");
 
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.status()).isEqualTo(400);
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.get("code").asString()).isEqualTo("INVALID_REQUEST");
         assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString() + ":" + e.get("code").asString()))
@@ -119,22 +116,21 @@ class AddressPreviewIT {
 
     @Test
     void reportsItselfUp() throws Exception {
-        HttpResponse<String> response = get("/actuator/health");
+        Answer response = get("/actuator/health");
 
-        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.status()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).get("status").asString()).isEqualTo("UP");
     }
 
-    private HttpResponse<String> preview(String firstName, String lastName, String profession) throws Exception {
-        URI uri = UriComponentsBuilder.fromUriString("http://localhost:" + port + "/api/v1/mss-addresses/preview")
+    private Answer preview(String firstName, String lastName, String profession) {
+        String path = UriComponentsBuilder.fromPath("/api/v1/mss-addresses/preview")
                 .queryParam("firstName", firstName).queryParam("lastName", lastName).queryParam("profession", profession)
-                .encode().build().toUri();
-        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .encode().build().toUriString();
+        return get(path);
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    private Answer get(String path) {
+        return TestHttpClient.onPort(port).get(path, Map.of());
     }
 
     private static String letters() {

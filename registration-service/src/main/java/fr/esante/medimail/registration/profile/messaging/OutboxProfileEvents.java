@@ -11,6 +11,7 @@ import fr.esante.medimail.registration.account.Account;
 import fr.esante.medimail.registration.account.PostalAddress;
 import fr.esante.medimail.registration.account.ProfessionalProfile;
 import fr.esante.medimail.registration.profile.ProfileEvents;
+import fr.esante.medimail.registration.reference.Professions;
 import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.support.outbox.Outbox;
 
@@ -33,6 +34,7 @@ class OutboxProfileEvents implements ProfileEvents {
                 .setIdentifierType(profile.identifierType().name())
                 .setIdentifier(profile.identifier())
                 .setProfession(profile.profession())
+                .setProfessionLabel(Professions.label(profile.profession()))
                 .setSpecialty(profile.specialty())
                 .setLiberal(profile.liberal())
                 .setPhone(profile.phone())
