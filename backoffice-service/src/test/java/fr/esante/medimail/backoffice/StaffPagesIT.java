@@ -163,6 +163,42 @@ class StaffPagesIT extends BackofficeIntegrationTest {
     }
 
     @Test
+    void anAdminCorrectsTheNamesFromTheAccountPagePrefilledWhereBadInputIsNamedAndNothingIsSent() {
+        Applicants.Applicant applicant = Applicants.durand();
+        String reviewId = queued(applicant).get("id").asString();
+        Browser admin = new Browser();
+        admin.logIn(ADMIN, ADMIN_PASSWORD);
+        assertThat(admin.post("/reviews/" + reviewId + "/approval", Map.of()).status()).isEqualTo(302);
+        String account = "/accounts/" + applicant.accountId();
+        assertThat(admin.get(account).body()).contains("Corriger le nom et le prénom", "value=\"DURAND\"",
+                "value=\"Jean\"");
+
+        assertThat(admin.post(account + "/name-correction", Map.of("lastName", "Durand2", "firstName", "Jean"))
+                .status()).isEqualTo(302);
+        assertThat(admin.get(account).body()).contains("Correction non enregistrée",
+                "Le nom ne peut contenir que des lettres");
+        assertThat(admin.post(account + "/name-correction", Map.of("lastName", "DURAND", "firstName", "Jean"))
+                .status()).isEqualTo(302);
+        assertThat(admin.get(account).body()).contains("rien n&#39;a été modifié");
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE topic = :topic AND record_key = :key")
+                .param("topic", Topics.NAME_CORRECTION_REQUESTED.name()).param("key", applicant.accountId().toString())
+                .query(Long.class).single()).as("nothing sent").isZero();
+
+        assertThat(admin.post(account + "/name-correction", Map.of("lastName", "Durand-Martin", "firstName", "Jean",
+                "reason", "Nom d'usage")).status()).isEqualTo(302);
+        assertThat(admin.get(account).body()).contains("identité sera vérifiée à nouveau");
+        assertThat(awaitEvents(Topics.NAME_CORRECTION_REQUESTED, applicant.accountId()).get(0).getLastName())
+                .isEqualTo("Durand-Martin");
+        assertThat(admin.get("/audit?subjectId=" + applicant.accountId()).body()).contains("Nom et prénom corrigés");
+
+        Browser reviewer = new Browser();
+        reviewer.logIn(REVIEWER, REVIEWER_PASSWORD);
+        assertThat(reviewer.get(account).body()).doesNotContain("Corriger le nom et le prénom");
+        assertThat(reviewer.post(account + "/name-correction", Map.of("lastName", "Dupont", "firstName", "Jean"))
+                .status()).isEqualTo(403);
+    }
+
+    @Test
     void identityReviewsAreShownWithTheirEvidenceAndConfirmedOrRefusedFromThePage() {
         Applicants.Applicant toConfirm = Applicants.durand();
         Applicants.Applicant toRefuse = Applicants.durand();

@@ -48,6 +48,7 @@ import fr.esante.medimail.embedded.EmbeddedInfrastructure;
 import fr.esante.medimail.local.EmbeddedPlatformInfrastructure;
 import fr.esante.medimail.local.LocalPlatform;
 import fr.esante.medimail.local.PlatformServices;
+import fr.esante.medimail.support.passwords.PasswordHashing;
 import fr.esante.medimail.support.passwords.PasswordHashingSettings;
 import fr.esante.medimail.support.secrets.SecretTokens;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,7 +88,7 @@ public final class PlatformBenchmark {
     /** Length of the soak (s) at 80 % of the intake ceiling, after the latency steps; 0 = no soak. */
     private final int soakSeconds = Integer.getInteger("bench.soak", 0);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(4)).build();
+            .executor(Executors.newFixedThreadPool(4, clientThreads())).build();
     private final MemorySampler memory = new MemorySampler();
     private final Report report = new Report();
 
@@ -103,6 +104,14 @@ public final class PlatformBenchmark {
     private List<String> keycloakUsers;
     private String keycloakStored;
     private double keycloakIdleShare = Double.NaN;
+    private CpuAccount cpu;
+    private PasswordHashing registrationHashing;
+    /** Calls started by the last closed loop, answered after its end included: the work the stack did. */
+    private volatile int lastCalls;
+    private CpuAccount.Result signInCpu;
+    private double signInHashes;
+    /** CPU time of one raw Argon2id hash, from the last raw-rate phase (load-independent, unlike the rate). */
+    private double hashCpuMs;
 
     /** {@code benchmarks/target} when run from the repository's root (the README's command), else {@code target}. */
     private static final Path OUTPUT = Files.isDirectory(Path.of("benchmarks", "target")) ? Path.of("benchmarks", "target")
@@ -149,6 +158,13 @@ public final class PlatformBenchmark {
         registrationDb = services.context("registration-service").getBean(JdbcClient.class);
         backofficeDb = services.context("backoffice-service").getBean(JdbcClient.class);
         memory.start();
+        Map<Integer, String> servicesByPort = new HashMap<>();
+        for (PlatformServices.Service service : PlatformServices.SERVICES) {
+            servicesByPort.put(services.port(service.name()), service.name());
+        }
+        int backend = registrationDb.sql("SELECT pg_backend_pid()").query(Integer.class).single();
+        cpu = new CpuAccount(servicesByPort, CpuAccount.parentOf(backend));
+        registrationHashing = services.context("registration-service").getBean(PasswordHashing.class);
         report.section("Start");
         report.line("- local stack (Kafka, PostgreSQL, mail server, five services) ready in **%.1f s**", ready);
         report.line("- resident memory after start: %d MiB, heap used %d MiB", MemorySampler.rssMiB(), MemorySampler.heapUsedMiB());
@@ -184,27 +200,40 @@ public final class PlatformBenchmark {
         report.line("- %d threads: **%.1f hashes/s**", processors, rawN);
 
         report.section("Intake: registrations accepted per second (closed loop, " + intakeClients + " clients)");
+        CpuAccount.Snapshot intakeStart = cpu.take();
+        long hashesAtIntakeStart = registrationHashing.hashesDone();
         Throughput intake = closedLoop(seconds, intakeClients, i -> post("/api/v1/registrations", registrationBody(email("intake", i))), 202);
+        int registered = lastCalls;
         report.line("- **%.1f registrations/s** accepted (%d in %d s; %d answered 503, %d other)", intake.rate(), intake.ok(),
                 seconds, intake.busy(), intake.other());
         report.line("- ratio to the raw hash rate on %d threads: **%.2f** (goal >= 0.9)", processors, intake.rate() / rawN);
         report.line("- accepted per second over the phase: %s", intake.perSecond());
-        double drained = awaitMails(intake.ok());
+        double drained = awaitMails("intake.", registered);
         report.line("- confirmation e-mails of the phase all at the SMTP server %.1f s after its end", drained);
+        // From the first request to the last e-mail at the SMTP server: the whole pipeline's work for these registrations.
+        CpuAccount.Result intakeCpu = cpu.between(intakeStart, cpu.take(), registered);
+        long intakeHashes = registrationHashing.hashesDone() - hashesAtIntakeStart;
 
         report.section("Sign-ins per second (closed loop, " + clients + " clients, 20 confirmed accounts)");
         Throughput signIns = signInsSideBySide(signers);
+        cpuSection(intakeCpu, intakeHashes, rawN);
+        if (!Boolean.getBoolean("bench.alone.skip")) {
+            intakeAlone(intake, rawN);
+        }
         report.section("Pipeline latency at 50 % and 80 % of the intake ceiling (" + String.format(Locale.ROOT, "%.1f", intake.rate()) + "/s, open loop)");
         report.line("| load | rate /s | 202 -> confirmation e-mail p50 / p95 / p99 / max (s) | e-mails late at end of sending | first vs last third p50 (s) | profile 202 -> review queryable p50 / p95 / p99 / max (s) | reviews missing |");
         report.line("|---|---|---|---|---|---|---|");
         List<Double> loads = List.of(50.0, 80.0);
         List<Latency> latencies = new ArrayList<>();
-        for (double load : loads) {
-            Latency latency = latencyAt(load / 100, load / 100 * intake.rate());
-            latencies.add(latency);
-            report.line(latency.row());
+        // -Dbench.latency.skip=true: the rates and the CPU per operation only (profiling, before/after comparisons).
+        if (!Boolean.getBoolean("bench.latency.skip")) {
+            for (double load : loads) {
+                Latency latency = latencyAt(load / 100, load / 100 * intake.rate());
+                latencies.add(latency);
+                report.line(latency.row());
+            }
+            charts(intake, signIns, loads, latencies);
         }
-        charts(intake, signIns, loads, latencies);
 
         if (soakSeconds > 0) {
             soak(0.8 * intake.rate());
@@ -283,7 +312,7 @@ public final class PlatformBenchmark {
         Call ours = i -> post("/api/v1/sessions",
                 JSON.writeValueAsString(Map.of("email", signers.get(i % signers.size()), "password", PASSWORD)));
         if (keycloak == null) {
-            Throughput signIns = closedLoop(seconds, ours, 200);
+            Throughput signIns = ourSignInRound(ours);
             report.line("- **%.1f sign-ins/s** (%d in %d s; %d answered 503, %d other)", signIns.rate(), signIns.ok(), seconds,
                     signIns.busy(), signIns.other());
             report.line("- Keycloak side by side: **skipped**, %s", keycloakWanted
@@ -297,11 +326,11 @@ public final class PlatformBenchmark {
         // ABBA order (ours first in even rounds, Keycloak first in odd ones): neither always runs after the other.
         for (int r = 0; r < rounds; r++) {
             if (r % 2 == 0) {
-                oursRuns.add(closedLoop(seconds, ours, 200));
+                oursRuns.add(ourSignInRound(ours));
                 theirRuns.add(keycloakRound(theirs));
             } else {
                 theirRuns.add(keycloakRound(theirs));
-                oursRuns.add(closedLoop(seconds, ours, 200));
+                oursRuns.add(ourSignInRound(ours));
             }
         }
         stopKeycloak(); // its memory stays out of the latency steps
@@ -317,6 +346,109 @@ public final class PlatformBenchmark {
         report.line("- Keycloak was started, set up and warmed up before the first measured phase, then left alone until it used"
                 + " %.0f %% of a core, and kept frozen (SIGSTOP) outside its own rounds; rounds in ABBA order", 100 * keycloakIdleShare);
         return signIns;
+    }
+
+    /**
+     * A second, clearly secondary intake figure: registration-service alone, the event consumers of the four other
+     * services paused for the phase, as if they ran on other machines. Their work is deferred, not skipped: they are
+     * resumed after the phase and every confirmation e-mail must still arrive. The broker and PostgreSQL stay on the
+     * same cores, and registration-service still writes, relays and publishes every event.
+     */
+    private void intakeAlone(Throughput fullStack, double rawN) throws Exception {
+        List<org.springframework.cloud.stream.binder.Binding<?>> paused = new ArrayList<>();
+        for (PlatformServices.Service service : PlatformServices.SERVICES) {
+            if (service.name().equals("registration-service")) {
+                continue;
+            }
+            var bindings = services.context(service.name()).getBean(org.springframework.cloud.stream.binding.BindingService.class);
+            for (String name : bindings.getConsumerBindingNames()) {
+                for (var binding : bindings.getConsumerBindings(name)) {
+                    binding.pause();
+                    paused.add(binding);
+                }
+            }
+        }
+        report.section("Intake of registration-service alone (secondary figure; closed loop, " + intakeClients + " clients)");
+        CpuAccount.Snapshot start = cpu.take();
+        Throughput alone;
+        int registered;
+        try {
+            alone = closedLoop(seconds, intakeClients, i -> post("/api/v1/registrations", registrationBody(email("alone", i))), 202);
+            registered = lastCalls;
+        } finally {
+            paused.forEach(org.springframework.cloud.stream.binder.Binding::resume);
+        }
+        CpuAccount.Result cpuAlone = cpu.between(start, cpu.take(), registered);
+        double drained = awaitMails("alone.", registered);
+        report.line("- the event consumers of the four other services (%d bindings) paused during the phase, as if they ran on other"
+                + " machines; Kafka, PostgreSQL and the mail server still on the same cores. **Not the headline figure**:"
+                + " the full-stack intake above is.", paused.size());
+        report.line("- **%.1f registrations/s** accepted (%d in %d s; %d answered 503, %d other), ratio to the raw hash rate"
+                + " **%.2f** (full stack: %.2f)", alone.rate(), alone.ok(), seconds, alone.busy(), alone.other(), alone.rate() / rawN,
+                fullStack.rate() / rawN);
+        report.line("- CPU per registration during the phase: **%.1f ms** (hashing threads %.1f ms); the consumers resumed"
+                + " after it, and its %d confirmation e-mails were all at the SMTP server %.1f s after its end",
+                cpuAlone.totalMsPerOperation(), cpuAlone.ms("password-hashing-#"), registered, drained);
+    }
+
+    /** Named so that the CPU account tells the benchmark's own work from the stack's. */
+    private static java.util.concurrent.ThreadFactory clientThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "bench-client-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** One round of our sign-ins; the first one's CPU and hashes are accounted (Keycloak is frozen during ours). */
+    private Throughput ourSignInRound(Call ours) throws Exception {
+        CpuAccount.Snapshot before = cpu.take();
+        long hashes = registrationHashing.hashesDone();
+        Throughput round = closedLoop(seconds, ours, 200);
+        if (signInCpu == null) {
+            signInCpu = cpu.between(before, cpu.take(), lastCalls);
+            signInHashes = (registrationHashing.hashesDone() - hashes) / (double) lastCalls;
+        }
+        return round;
+    }
+
+    /**
+     * Where the CPU of a registration and of a sign-in goes, per operation: load-independent figures (see
+     * {@link CpuAccount}), unlike the rates above.
+     */
+    private void cpuSection(CpuAccount.Result intakeCpu, long intakeHashes, double rawN) {
+        report.section("CPU per operation, by thread group (load-independent)");
+        double hashMs = hashCpuMs;
+        report.line("Measured over the intake phase (%d registrations, %.1f s, from the first request to the last confirmation"
+                + " e-mail at the SMTP server) and over our first sign-in round (%d sign-ins, %.1f s). One Argon2id hash costs"
+                + " %.1f ms of CPU (hashing threads' CPU time over hashes in the raw-rate phase). Argon2id hashes and verifications by registration-service: **%.2f per"
+                + " registration**, **%.2f per sign-in**.", intakeCpu.operations(), intakeCpu.seconds(),
+                signInCpu == null ? 0 : signInCpu.operations(), signInCpu == null ? 0 : signInCpu.seconds(), hashMs,
+                intakeHashes / (double) intakeCpu.operations(), signInHashes);
+        report.line("");
+        report.line("- registration: **%.1f ms** of CPU, of which %.1f ms in the hashing threads; **%.1f ms outside the hash**;"
+                + " the CPU of a registration allows at most %.1f registrations/s on %d cores", intakeCpu.totalMsPerOperation(),
+                intakeCpu.ms("password-hashing-#"), intakeCpu.totalMsPerOperation() - intakeCpu.ms("password-hashing-#"),
+                1000.0 * processors / intakeCpu.totalMsPerOperation(), processors);
+        report.line("- so on a machine where the stack had the cores to itself, intake could reach at most **%.2f** of the raw"
+                + " hash rate (one hash's CPU over a registration's CPU): the load-independent form of the intake ratio",
+                hashMs / intakeCpu.totalMsPerOperation());
+        if (signInCpu != null) {
+            report.line("- sign-in: **%.1f ms** of CPU, of which %.1f ms in the hashing threads; **%.1f ms outside the hash**",
+                    signInCpu.totalMsPerOperation(), signInCpu.ms("password-hashing-#"),
+                    signInCpu.totalMsPerOperation() - signInCpu.ms("password-hashing-#"));
+        }
+        report.line("");
+        report.line("| registration: thread group | CPU ms per registration |");
+        report.line("|---|---|");
+        intakeCpu.lines().forEach(report::line);
+        if (signInCpu != null) {
+            report.line("");
+            report.line("| sign-in: thread group | CPU ms per sign-in |");
+            report.line("|---|---|");
+            signInCpu.lines().forEach(report::line);
+        }
     }
 
     /** One measured round of Keycloak's: thawed for it only. */
@@ -492,16 +624,19 @@ public final class PlatformBenchmark {
         Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, 16, 32);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong count = new AtomicLong();
+        AtomicLong hashCpuNanos = new AtomicLong();
         AtomicBoolean running = new AtomicBoolean(true);
         List<Future<?>> workers = new ArrayList<>();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             workers.add(pool.submit(() -> {
+                long cpuStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 while (running.get()) {
                     argon2.hash(settings.iterations(), settings.memoryKib(), settings.parallelism(), PASSWORD.toCharArray(),
                             StandardCharsets.UTF_8);
                     count.incrementAndGet();
                 }
+                hashCpuNanos.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart);
             }));
         }
         Thread.sleep(seconds * 1000L / 2);
@@ -511,6 +646,7 @@ public final class PlatformBenchmark {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
+        hashCpuMs = hashCpuNanos.get() / 1e6 / count.get();
         return count.get() / elapsed;
     }
 
@@ -539,7 +675,7 @@ public final class PlatformBenchmark {
         AtomicLongArray perSecond = new AtomicLongArray(seconds + 1);
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        ExecutorService pool = Executors.newFixedThreadPool(clients, clientThreads());
         List<Future<?>> workers = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             workers.add(pool.submit(() -> {
@@ -569,6 +705,7 @@ public final class PlatformBenchmark {
             worker.get();
         }
         pool.shutdown();
+        lastCalls = sequence.get();
         List<Integer> counts = new ArrayList<>();
         for (int s = 0; s < seconds; s++) {
             counts.add((int) perSecond.get(s));
@@ -775,14 +912,14 @@ public final class PlatformBenchmark {
         return times;
     }
 
-    private double awaitMails(int expectedAtLeast) throws InterruptedException {
+    private double awaitMails(String recipientPrefix, int expectedAtLeast) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + DRAIN_PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
             long intakeMails = infrastructure.mail().getManagers().getImapHostManager().getAllMessages().stream()
                     .filter(m -> {
                         try {
-                            return m.getMimeMessage().getAllRecipients()[0].toString().startsWith("intake.");
+                            return m.getMimeMessage().getAllRecipients()[0].toString().startsWith(recipientPrefix);
                         } catch (Exception e) {
                             return false;
                         }

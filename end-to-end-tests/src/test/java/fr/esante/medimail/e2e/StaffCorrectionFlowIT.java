@@ -109,6 +109,40 @@ class StaffCorrectionFlowIT {
         assertThat(holder.me().get("profile").get("phone").asString()).isEqualTo("0563001122");
     }
 
+    @Test
+    void anAdminCorrectsTheNamesTheIdentityIsCheckedAgainAndOnceApprovedTheDirectoryCarriesThemAtTheSameAddress() {
+        RegistrationJourney holder = new RegistrationJourney(platform, mailbox, "Agathe", "Renommee");
+        holder.register();
+        holder.confirmEmailFromTheLinkInTheMail();
+        holder.logIn();
+        holder.submitProfile("FOREIGN_OR_IN_TRAINING", "FINESS", "310000013", "60");
+        holder.awaitStatus("VALIDATION_PENDING");
+        String firstReview = holder.approveAsReviewer(STAFF, "agent").get("id").asString();
+        String address = holder.awaitStatus("VALIDATED").get("mssAddress").asString();
+        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
+                .until(() -> replayDirectory().get(address), Objects::nonNull);
+
+        TestHttpClient.Answer corrected = holder.client().send("POST", holder.url("backoffice-service")
+                + "/api/v1/accounts/" + holder.registrationId + "/name-correction", Map.of(
+                "lastName", "Renommée-Martin", "firstName", "Agathe", "reason", "Nom d'usage"), basic(STAFF, "agent"));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(202);
+
+        // registration-service applies them (the holder sees them, the mailbox keeps working) and tells the holder.
+        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
+                .until(() -> holder.me(), me -> "Renommée-Martin".equals(me.get("lastName").asString()));
+        assertThat(holder.me().get("status").asString()).isEqualTo("VALIDATED");
+        assertThat(mailbox.awaitMail(holder.email, "vos nom et prénom ont été corrigés").body())
+                .contains("Renommée-Martin", address);
+
+        // The identity is checked again, then the account is back in the queue; the directory keeps the validated names.
+        String recheck = holder.approveAsReviewer(STAFF, "agent").get("id").asString();
+        assertThat(recheck).isNotEqualTo(firstReview);
+        DirectoryEntry entry = Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
+                .until(() -> replayDirectory().get(address), e -> e != null && "Renommée-Martin".equals(e.getLastName()));
+        assertThat(entry.getMssAddress()).as("never derived again").isEqualTo(address);
+        assertThat(holder.me().get("mssAddress").asString()).isEqualTo(address);
+    }
+
     /** The directory feed read from the start into an empty map, as a publisher rebuilds it. */
     private static Map<String, DirectoryEntry> replayDirectory() {
         String topic = Topics.DIRECTORY_ENTRIES.name();

@@ -22,6 +22,7 @@ import fr.esante.medimail.events.AccountRejected;
 import fr.esante.medimail.events.AccountRequested;
 import fr.esante.medimail.events.AccountStatusChanged;
 import fr.esante.medimail.events.AccountValidated;
+import fr.esante.medimail.events.NamesCorrected;
 import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.schemas.serde.AvroSerializer;
 import fr.esante.medimail.support.secrets.SecretTokens;
@@ -153,6 +154,24 @@ class NotificationFlowIT {
         MimeMessage reopened = await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(email), m -> m.length == 2)[1];
         assertThat(reopened.getSubject()).isEqualTo("Medimail : votre compte a été rouvert");
         assertThat(parts(reopened).get("text/plain")).contains(address, "vous connecter");
+    }
+
+    @Test
+    void namesCorrectedByStaffAreToldInFrenchWithTheAddressThatStays() throws Exception {
+        String email = "jean.durand." + UUID.randomUUID() + "@example.org";
+        NamesCorrected event = NamesCorrected.newBuilder()
+                .setEventId(UUID.randomUUID()).setAccountId(UUID.randomUUID()).setOccurredAt(Instant.now())
+                .setCorrectedBy("chef").setLastName("DURAND-MARTIN").setFirstName("Jean")
+                .setPreviousLastName("DURRAND").setPreviousFirstName("Jean").setEmail(email)
+                .setPath("NATIONAL_ID").setIdentifierType("RPPS").setIdentifier("99800000012").setProfession("10")
+                .setLiberal(true).setMssAddress("jean.durand@medecin.oc.mssante.fr").build();
+        kafka.send(Topics.NAMES_CORRECTED.name(), event.getAccountId().toString(),
+                serializer.serialize(Topics.NAMES_CORRECTED.name(), event));
+
+        MimeMessage mail = await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(email), m -> m.length == 1)[0];
+        assertThat(mail.getSubject()).isEqualTo("Medimail : vos nom et prénom ont été corrigés");
+        assertThat(parts(mail).get("text/plain")).contains("Jean DURRAND", "Jean DURAND-MARTIN",
+                "jean.durand@medecin.oc.mssante.fr", "vérifiée à nouveau", "0 820 250 035").doesNotContain("<p>");
     }
 
     @Test

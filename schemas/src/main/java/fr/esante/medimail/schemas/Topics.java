@@ -19,6 +19,8 @@ import fr.esante.medimail.events.IdentityReviewRequested;
 import fr.esante.medimail.events.IdentityVerified;
 import fr.esante.medimail.events.MssAddressAssigned;
 import fr.esante.medimail.events.MssAddressRefused;
+import fr.esante.medimail.events.NameCorrectionRequested;
+import fr.esante.medimail.events.NamesCorrected;
 import fr.esante.medimail.events.OneTimeCodeRequested;
 import fr.esante.medimail.events.OrganisationalAddressAssigned;
 import fr.esante.medimail.events.OrganisationalMailboxClosed;
@@ -120,6 +122,15 @@ public final class Topics {
     /** Written by backoffice-service: staff corrected a validated account's contact details; read by registration-service. */
     public static final Topic<ContactCorrectionRequested> CONTACT_CORRECTION_REQUESTED =
             new Topic<>("medimail.contact-correction-requested.v1", ContactCorrectionRequested.class);
+    /** Written by backoffice-service: staff corrected a validated account's names; read by registration-service. */
+    public static final Topic<NameCorrectionRequested> NAME_CORRECTION_REQUESTED =
+            new Topic<>("medimail.name-correction-requested.v1", NameCorrectionRequested.class);
+    /**
+     * Written by registration-service: staff-corrected names applied; read by identity-verification-service (checks
+     * the identity again), backoffice-service (back to the review queue) and notification-service (tells the holder).
+     */
+    public static final Topic<NamesCorrected> NAMES_CORRECTED =
+            new Topic<>("medimail.names-corrected.v1", NamesCorrected.class);
 
     /** Written by registration-service: a validated account asked for an ORG mailbox; read by identity-verification-service. */
     public static final Topic<OrganisationalMailboxRequested> ORGANISATIONAL_MAILBOX_REQUESTED =
@@ -149,6 +160,7 @@ public final class Topics {
             CONTACT_DETAILS_CHANGED,
             ONE_TIME_CODE_REQUESTED, SIGN_IN_LOCKED, PASSWORD_CHANGED, PASSWORD_RESET_REQUESTED, ACCOUNT_STATUS_CHANGED,
             DIRECTORY_ENTRIES, ACCOUNT_CLOSED, ACCOUNT_REOPENED, CONTACT_CORRECTION_REQUESTED,
+            NAME_CORRECTION_REQUESTED, NAMES_CORRECTED,
             ORGANISATIONAL_MAILBOX_REQUESTED, ORGANISATIONAL_STRUCTURE_CHECKED, ORGANISATIONAL_ADDRESS_ASSIGNED,
             ORGANISATIONAL_MAILBOX_DECIDED, ORGANISATIONAL_MAILBOX_MEMBER_ADDED, ORGANISATIONAL_MAILBOX_MEMBER_REMOVED,
             ORGANISATIONAL_MAILBOX_CLOSED);

@@ -28,7 +28,7 @@ import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * Staff actions on existing accounts (role ADMIN): close a validated account, reopen a closed one, correct its contact
- * details. Each is recorded, audited and announced (registration-service; the directory feed) in one transaction.
+ * details or names. Each is recorded, audited and announced (registration-service; the directory feed) in one transaction.
  */
 @Service
 public class AccountCare {
@@ -112,7 +112,7 @@ public class AccountCare {
     public void correctContact(UUID accountId, String staff, ContactCorrection correction) {
         ApplicantFile file = validatedFile(accountId);
         closures.find(accountId).ifPresent(closure -> {
-            throw new AccountClosedForCorrection(closure);
+            throw new AccountClosedForCorrection(closure, CorrectionSubject.CONTACT);
         });
         ApplicantProfile profile = file.profile();
         Map<String, Object> before = contact(profile.phone(), profile.secondPhone(), profile.address());
@@ -122,11 +122,43 @@ public class AccountCare {
                         : correction.secondPhone() != null ? correction.secondPhone() : profile.secondPhone(),
                 correction.address() != null ? correction.address() : profile.address());
         if (correction.changesNothing() || before.equals(after)) {
-            throw new NothingToCorrect(accountId);
+            throw new NothingToCorrect(accountId, CorrectionSubject.CONTACT);
         }
         publisher.contactCorrected(accountId, correction, now(), staff);
         audit.record(staff, "CONTACT_CORRECTED", "ACCOUNT", accountId, before, after);
         log.info("Contact details of account {} corrected by {}", accountId, staff);
+    }
+
+    /**
+     * Asks registration-service, which owns the names, to apply them. It then announces NamesCorrected: identity
+     * verification checks the identity again and the account comes back to the review queue; the MSSante address is
+     * kept. The audit keeps the names before and after, as this service knows them.
+     *
+     * @throws AccountNotFound            no such account
+     * @throws AccountNotValidated        the account was never validated (its holder corrects a pending profile)
+     * @throws AccountClosedForCorrection the account is closed
+     * @throws NothingToCorrect           the names are those of the account already
+     */
+    @Transactional
+    public void correctNames(UUID accountId, String staff, NameCorrection correction) {
+        ApplicantFile file = validatedFile(accountId);
+        closures.find(accountId).ifPresent(closure -> {
+            throw new AccountClosedForCorrection(closure, CorrectionSubject.NAMES);
+        });
+        ApplicantProfile profile = file.profile();
+        if (profile.lastName().equals(correction.lastName()) && profile.firstName().equals(correction.firstName())) {
+            throw new NothingToCorrect(accountId, CorrectionSubject.NAMES);
+        }
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("lastName", profile.lastName());
+        before.put("firstName", profile.firstName());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("lastName", correction.lastName());
+        after.put("firstName", correction.firstName());
+        after.put("reason", Objects.requireNonNullElse(correction.reason(), ""));
+        publisher.namesCorrected(accountId, correction, now(), staff);
+        audit.record(staff, "NAME_CORRECTED", "ACCOUNT", accountId, before, after);
+        log.info("Names of account {} corrected by {}", accountId, staff);
     }
 
     /** The audited view of contact details; a missing value is recorded as such, not left out. */

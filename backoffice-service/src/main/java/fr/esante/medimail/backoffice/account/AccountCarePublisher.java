@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * Tells the platform (registration-service) that an account was closed or reopened, or asks it to apply a staff
- * correction of contact details, inside the action's transaction.
+ * correction of contact details or names, inside the action's transaction.
  */
 public interface AccountCarePublisher {
 
@@ -14,4 +14,6 @@ public interface AccountCarePublisher {
     void reopened(AccountClosure formerClosure, Instant at, String staff);
 
     void contactCorrected(UUID accountId, ContactCorrection correction, Instant at, String staff);
+
+    void namesCorrected(UUID accountId, NameCorrection correction, Instant at, String staff);
 }

@@ -5,9 +5,16 @@ public class AccountClosedForCorrection extends RuntimeException {
 
     private final transient AccountClosure closure;
 
-    public AccountClosedForCorrection(AccountClosure closure) {
+    private final CorrectionSubject subject;
+
+    public AccountClosedForCorrection(AccountClosure closure, CorrectionSubject subject) {
         super("Account " + closure.accountId() + " is closed: no correction");
         this.closure = closure;
+        this.subject = subject;
+    }
+
+    public CorrectionSubject subject() {
+        return subject;
     }
 
     public AccountClosure closure() {

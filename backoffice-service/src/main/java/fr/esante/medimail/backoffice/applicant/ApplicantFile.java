@@ -5,12 +5,27 @@ import java.util.UUID;
 
 /**
  * Everything the back office knows of one applicant. The three facts arrive on different topics, in any
- * order, so each may still be missing ({@code null}).
+ * order, so each may still be missing ({@code null}). {@code validatedNames} is null unless staff corrected the names
+ * of the validated account and the new review has not approved them yet.
  */
-public record ApplicantFile(UUID accountId, ApplicantProfile profile, IdentityEvidence identity, AssignedAddress address) {
+public record ApplicantFile(UUID accountId, ApplicantProfile profile, IdentityEvidence identity, AssignedAddress address,
+                            ValidatedNames validatedNames) {
 
     public ApplicantFile {
         Objects.requireNonNull(accountId, "accountId");
+    }
+
+    /** A file without a pending names re-check. */
+    public ApplicantFile(UUID accountId, ApplicantProfile profile, IdentityEvidence identity, AssignedAddress address) {
+        this(accountId, profile, identity, address, null);
+    }
+
+    /**
+     * Staff corrected the names of this validated account and no review has approved them yet: the profile holds the
+     * new names, {@link #validatedNames()} the ones the directory keeps showing meanwhile.
+     */
+    public boolean namesRecheckPending() {
+        return validatedNames != null;
     }
 
     /**

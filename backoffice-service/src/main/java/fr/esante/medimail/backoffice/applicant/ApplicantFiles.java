@@ -1,5 +1,6 @@
 package fr.esante.medimail.backoffice.applicant;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,16 @@ public interface ApplicantFiles {
 
     /** Stores the contact details unless newer ones (from a later change or profile submission) are on file. */
     void recordContact(UUID accountId, ContactDetails contact);
+
+    /**
+     * Staff-corrected names applied by registration-service at {@code correctedAt}: the profile takes them and counts
+     * as submitted at that time (its identity evidence must be gathered again), the names validated so far are kept
+     * for the directory. Ignored when a later profile is on file.
+     */
+    void recordNamesCorrection(UUID accountId, String lastName, String firstName, Instant correctedAt);
+
+    /** A review approved the current names: the names kept from before a correction are forgotten. */
+    void namesValidated(UUID accountId);
 
     Optional<ApplicantFile> find(UUID accountId);
 

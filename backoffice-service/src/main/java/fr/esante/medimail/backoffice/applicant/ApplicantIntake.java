@@ -1,5 +1,6 @@
 package fr.esante.medimail.backoffice.applicant;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -51,6 +52,17 @@ public class ApplicantIntake {
     public void contactDetailsChanged(UUID accountId, ContactDetails contact) {
         files.recordContact(accountId, contact);
         log.info("Contact details of account {} changed at {} recorded", accountId, contact.changedAt());
+        changed(accountId);
+    }
+
+    /**
+     * registration-service applied staff-corrected names: the identity evidence on file is now for the former names,
+     * so the file waits for the new check, after which the account is reviewed again.
+     */
+    @Transactional
+    public void namesCorrected(UUID accountId, String lastName, String firstName, Instant correctedAt) {
+        files.recordNamesCorrection(accountId, lastName, firstName, correctedAt);
+        log.info("Names of account {} corrected at {} recorded; waiting for the new identity check", accountId, correctedAt);
         changed(accountId);
     }
 

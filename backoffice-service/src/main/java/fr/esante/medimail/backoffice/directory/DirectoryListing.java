@@ -36,8 +36,11 @@ public record DirectoryListing(UUID accountId, String mssAddress, String mailbox
             return Optional.empty();
         }
         PostalAddress address = profile.address();
+        // Corrected names are published once a review approves them; until then the entry keeps the validated ones.
+        String lastName = file.namesRecheckPending() ? file.validatedNames().lastName() : profile.lastName();
+        String firstName = file.namesRecheckPending() ? file.validatedNames().firstName() : profile.firstName();
         return Optional.of(new DirectoryListing(file.accountId(), file.address().address(), file.mailboxType(),
-                profile.lastName(), profile.firstName(), profile.profession(), profile.specialty(), file.identifierType(),
+                lastName, firstName, profile.profession(), profile.specialty(), file.identifierType(),
                 file.identifier(), file.structureIdentifier(), profile.liberal(), profile.organisationName(),
                 profile.serviceName(), profile.phone(), profile.secondPhone(), address.line(), address.postalCode(),
                 address.city(), address.region(), address.department(), profile.paperless(), validatedAt));

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.esante.medimail.backoffice.applicant.AccountStandingChanged;
+import fr.esante.medimail.backoffice.applicant.ApplicantFiles;
 import fr.esante.medimail.backoffice.audit.StaffAudit;
 
 /**
@@ -31,10 +32,12 @@ public class ReviewDesk {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final StaffAudit audit;
+    private final ApplicantFiles files;
 
     public ReviewDesk(Reviews reviews, DecisionPublisher publisher, Clock clock, ApplicationEventPublisher events,
-                      StaffAudit audit) {
+                      StaffAudit audit, ApplicantFiles files) {
         this.audit = audit;
+        this.files = files;
         this.reviews = reviews;
         this.publisher = publisher;
         this.clock = clock;
@@ -55,6 +58,8 @@ public class ReviewDesk {
             throw new IdentityNotVerified(reviewId, current.file().accountId());
         }
         ReviewCase decided = decide(reviewId, Decision.approval(now(), staff));
+        // Approving staff-corrected names makes them the ones the directory shows (see DirectoryListing).
+        files.namesValidated(decided.file().accountId());
         publisher.accountValidated(decided);
         events.publishEvent(new AccountStandingChanged(decided.file().accountId()));
         log.info("Review {} approved by {}: account {} validated", reviewId, staff, decided.file().accountId());
@@ -62,6 +67,11 @@ public class ReviewDesk {
     }
 
     /**
+     * Rejecting the review of staff-corrected names does not undo the validation of the account: its mailbox and
+     * address stay, the directory keeps the names last validated, and nothing is announced (AccountRejected would
+     * release the holder's identifier and tell them their request was refused). Staff correct the names again, which
+     * opens a new review, or close the account.
+     *
      * @param reason French text for the applicant, 1 to {@value Decision#MAX_REASON_LENGTH} characters
      * @throws ReviewNotFound       no such review
      * @throws ReviewAlreadyDecided it was decided before
@@ -69,8 +79,14 @@ public class ReviewDesk {
     @Transactional
     public ReviewCase reject(UUID reviewId, String staff, String reason) {
         ReviewCase decided = decide(reviewId, Decision.rejection(now(), staff, reason));
+        UUID accountId = decided.file().accountId();
+        if (reviews.ofAccount(accountId).stream().anyMatch(review -> review.status() == ReviewStatus.APPROVED)) {
+            log.info("Review {} of corrected names rejected by {}: account {} stays validated with its former names"
+                    + " in the directory", reviewId, staff, accountId);
+            return decided;
+        }
         publisher.accountRejected(decided);
-        log.info("Review {} rejected by {}: account {}", reviewId, staff, decided.file().accountId());
+        log.info("Review {} rejected by {}: account {}", reviewId, staff, accountId);
         return decided;
     }
 

@@ -23,6 +23,8 @@ final class ReviewOpening {
      *   <li>no review yet of this very submission: an event seen again never opens a second review, and a
      *       rejected submission stays rejected. A <em>corrected</em> profile submitted after a rejection is a new
      *       submission (a later time) and gets its own review.</li>
+     *   <li>except that staff-corrected names of a validated account ({@link ApplicantFile#namesRecheckPending()})
+     *       are a new submission reviewed again although an earlier one was approved.</li>
      * </ul>
      */
     static Optional<Instant> submissionToReview(ApplicantFile file, List<Review> history) {
@@ -30,7 +32,8 @@ final class ReviewOpening {
             return Optional.empty();
         }
         Instant submittedAt = file.profile().submittedAt();
-        boolean blocked = history.stream().anyMatch(review -> review.status() != ReviewStatus.REJECTED
+        boolean blocked = history.stream().anyMatch(review -> review.status() == ReviewStatus.PENDING
+                || review.status() == ReviewStatus.APPROVED && !file.namesRecheckPending()
                 || !review.submittedAt().isBefore(submittedAt));
         return blocked ? Optional.empty() : Optional.of(submittedAt);
     }

@@ -29,7 +29,20 @@ public class IdentityVerification {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Decision handle(VerificationRequest request) {
-        Decision decision = oneAccountPerIdentifier.apply(verifier.decide(request));
+        return announce(oneAccountPerIdentifier.apply(verifier.decide(request)));
+    }
+
+    /**
+     * Staff corrected the names of a validated account: the identity is checked again with the new names, by the same
+     * rules and with the same outcomes as a submitted profile (verified, manual review, refused). Only the claim on
+     * the national identifier outlives a refusal, since the account stays validated.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Decision recheck(VerificationRequest request) {
+        return announce(oneAccountPerIdentifier.applyToRecheck(verifier.decide(request)));
+    }
+
+    private Decision announce(Decision decision) {
         DecisionLog.PublishedEvent event = publisher.publish(decision);
         decisions.record(decision, event);
         // Names stay out of the logs; the decision log keeps them for audit.

@@ -50,6 +50,15 @@ public class OneLiveAccountPerIdentifier {
                 + " already belongs to another live Medimail account");
     }
 
+    /**
+     * As {@link #apply}, for the new check of a validated account whose names staff corrected: a refusal keeps the
+     * account's claim, since the account stays validated (and live) whatever the new check says.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Decision applyToRecheck(Decision decision) {
+        return decision.outcome() == Outcome.REJECTED ? decision : apply(decision);
+    }
+
     /** The account's identity was refused or the account rejected: its identifier is free again. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void accountNoLongerLive(java.util.UUID accountId, String why) {

@@ -86,4 +86,9 @@ class NotificationConsumers {
     Consumer<Message<byte[]>> onOrganisationalMailboxClosed(EventConsumers consumers, NotificationMails mails) {
         return consumers.consumerOutsideTransaction(Topics.ORGANISATIONAL_MAILBOX_CLOSED, mails::organisationalMailboxClosed);
     }
+
+    @Bean
+    Consumer<Message<byte[]>> onNamesCorrected(EventConsumers consumers, NotificationMails mails) {
+        return consumers.consumerOutsideTransaction(Topics.NAMES_CORRECTED, mails::namesCorrected);
+    }
 }

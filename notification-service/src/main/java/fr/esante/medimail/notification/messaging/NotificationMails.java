@@ -17,6 +17,7 @@ import fr.esante.medimail.events.AccountRejected;
 import fr.esante.medimail.events.AccountRequested;
 import fr.esante.medimail.events.AccountStatusChanged;
 import fr.esante.medimail.events.AccountValidated;
+import fr.esante.medimail.events.NamesCorrected;
 import fr.esante.medimail.events.OneTimeCodeRequested;
 import fr.esante.medimail.events.PasswordChanged;
 import fr.esante.medimail.events.PasswordResetRequested;
@@ -39,10 +40,10 @@ public class NotificationMails {
 
     public NotificationMails(MailDelivery delivery, SecretTokens secrets,
                              @Value("${medimail.notification.public-base-url}") String publicBaseUrl, UserTexts texts) {
-        this.texts = texts;
         this.delivery = delivery;
         this.secrets = secrets;
         this.publicBaseUrl = publicBaseUrl;
+        this.texts = texts;
     }
 
     public void confirmationRequested(AccountRequested event) {
@@ -189,6 +190,19 @@ public class NotificationMails {
                 texts.text("mail.org-mailbox-closed.subject"), "org-mailbox-closed",
                 Map.of("firstName", event.getRequesterFirstName(), "label", event.getLabel(),
                         "mssAddress", event.getAddress(), "loginLink", publicBaseUrl + "/")));
+    }
+
+    /** Staff corrected the holder's names: they are told, before and after, and that the address does not change. */
+    public void namesCorrected(NamesCorrected event) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("firstName", event.getFirstName());
+        model.put("lastName", event.getLastName());
+        model.put("previousNames", event.getPreviousFirstName() + " " + event.getPreviousLastName());
+        model.put("newNames", event.getFirstName() + " " + event.getLastName());
+        model.put("mssAddress", event.getMssAddress() == null ? "" : event.getMssAddress());
+        model.put("loginLink", publicBaseUrl + "/");
+        delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(),
+                texts.text("mail.names-corrected.subject"), "names-corrected", model));
     }
 
     private void orgMailboxRefused(java.util.UUID eventId, java.util.UUID accountId, String email, String firstName,

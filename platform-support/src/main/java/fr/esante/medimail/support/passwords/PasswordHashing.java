@@ -127,6 +127,11 @@ public class PasswordHashing implements PasswordEncoder, AutoCloseable {
         return pool.getQueue().size();
     }
 
+    /** Hashes and verifications done so far (for benchmarks: how many an operation costs). */
+    public long hashesDone() {
+        return pool.getCompletedTaskCount();
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();

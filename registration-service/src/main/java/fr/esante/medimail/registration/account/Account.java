@@ -26,8 +26,8 @@ public final class Account {
 
     private final UUID id;
     private final String email;
-    private final String lastName;
-    private final String firstName;
+    private String lastName;
+    private String firstName;
     private final String region;
     private final String passwordHash;
     private final Instant createdAt;
@@ -173,6 +173,23 @@ public final class Account {
         }
         profile = Objects.requireNonNull(changed);
         updatedAt = now;
+    }
+
+    /**
+     * Back-office staff corrected the names of a validated account on its holder's behalf. The MSSante address stays
+     * (it is never derived again) and so does the status: the mailbox keeps working while the identity is checked
+     * again. Returns false, changing nothing, when the account is not validated (closed since, say) or already has
+     * these names.
+     */
+    public boolean namesCorrectedByStaff(String newLastName, String newFirstName, Instant now) {
+        if (status != VALIDATED || profile == null
+                || (lastName.equals(newLastName) && firstName.equals(newFirstName))) {
+            return false;
+        }
+        lastName = Objects.requireNonNull(newLastName, "lastName");
+        firstName = Objects.requireNonNull(newFirstName, "firstName");
+        updatedAt = now;
+        return true;
     }
 
     /**

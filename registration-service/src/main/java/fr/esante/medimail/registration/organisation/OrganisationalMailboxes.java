@@ -16,10 +16,7 @@ import fr.esante.medimail.registration.account.Accounts;
 import fr.esante.medimail.registration.account.EmailAddresses;
 import fr.esante.medimail.registration.account.Refusal;
 import fr.esante.medimail.registration.organisation.OrganisationalMailbox.Status;
-<<<<<<< HEAD
 import fr.esante.medimail.registration.RegistrationApplication;
-=======
->>>>>>> h8q
 import fr.esante.medimail.support.texts.UserTexts;
 
 /**

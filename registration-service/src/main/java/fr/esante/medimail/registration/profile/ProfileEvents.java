@@ -7,7 +7,7 @@ import fr.esante.medimail.registration.account.ProfessionalProfile;
 
 /**
  * Tells identity-verification-service that a profile awaits its check, and the directory publishers that contact
- * details changed. Implementations record the event in the caller's transaction.
+ * details or names changed. Implementations record the event in the caller's transaction.
  */
 public interface ProfileEvents {
 
@@ -16,4 +16,11 @@ public interface ProfileEvents {
 
     /** @param changed the whole new state, not only what changed */
     void contactDetailsChanged(Account account, ProfessionalProfile changed, Instant at);
+
+    /**
+     * Staff corrected the names (the account holds the new ones): the identity is to be checked again.
+     *
+     * @param previous the names before the correction
+     */
+    void namesCorrected(Account account, NameCorrectionByStaff.Names previous, String staff, Instant at);
 }

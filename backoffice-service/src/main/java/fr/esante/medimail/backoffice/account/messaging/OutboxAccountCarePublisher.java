@@ -8,13 +8,15 @@ import org.springframework.stereotype.Component;
 import fr.esante.medimail.backoffice.account.AccountCarePublisher;
 import fr.esante.medimail.backoffice.account.AccountClosure;
 import fr.esante.medimail.backoffice.account.ContactCorrection;
+import fr.esante.medimail.backoffice.account.NameCorrection;
 import fr.esante.medimail.events.AccountClosed;
 import fr.esante.medimail.events.AccountReopened;
 import fr.esante.medimail.events.ContactCorrectionRequested;
+import fr.esante.medimail.events.NameCorrectionRequested;
 import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.support.outbox.Outbox;
 
-/** {@code AccountClosed}, {@code AccountReopened} and {@code ContactCorrectionRequested} through the outbox; key = account id. */
+/** {@code AccountClosed}, {@code AccountReopened}, {@code ContactCorrectionRequested} and {@code NameCorrectionRequested} through the outbox; key = account id. */
 @Component
 class OutboxAccountCarePublisher implements AccountCarePublisher {
 
@@ -50,6 +52,14 @@ class OutboxAccountCarePublisher implements AccountCarePublisher {
                 .setCity(address == null ? null : address.city())
                 .setRegion(address == null ? null : address.region())
                 .setDepartment(address == null ? null : address.department())
+                .build());
+    }
+
+    @Override
+    public void namesCorrected(UUID accountId, NameCorrection correction, Instant at, String staff) {
+        outbox.append(Topics.NAME_CORRECTION_REQUESTED, accountId.toString(), NameCorrectionRequested.newBuilder()
+                .setEventId(UUID.randomUUID()).setAccountId(accountId).setOccurredAt(at).setCorrectedBy(staff)
+                .setLastName(correction.lastName()).setFirstName(correction.firstName()).setReason(correction.reason())
                 .build());
     }
 }

@@ -26,13 +26,14 @@ import fr.esante.medimail.backoffice.account.AccountClosure;
 import fr.esante.medimail.backoffice.account.AccountNotClosed;
 import fr.esante.medimail.backoffice.account.AccountNotFound;
 import fr.esante.medimail.backoffice.account.AccountNotValidated;
+import fr.esante.medimail.backoffice.account.CorrectionSubject;
 import fr.esante.medimail.backoffice.account.NothingToCorrect;
 import fr.esante.medimail.support.web.PathIds;
 import fr.esante.medimail.support.web.ProblemDetailsAdvice;
 import fr.esante.medimail.backoffice.BackofficeApplication;
 import fr.esante.medimail.support.texts.UserTexts;
 
-/** Staff actions on validated accounts (HTTP Basic, role ADMIN): close, reopen, correct the contact details. */
+/** Staff actions on validated accounts (HTTP Basic, role ADMIN): close, reopen, correct the contact details or names. */
 @RestController
 @RequestMapping("/api/v1/accounts")
 class AccountApiController {
@@ -83,16 +84,31 @@ class AccountApiController {
         return new CorrectionJson(id, "CORRECTION_REQUESTED");
     }
 
+    /**
+     * 202: the correction is recorded and on its way to registration-service, which owns the names; the identity is
+     * then checked again and the account comes back to the review queue. The MSSante address does not change.
+     */
+    @PostMapping("/{accountId}/name-correction")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    CorrectionJson correctNames(@PathVariable String accountId, @Validated @RequestBody NameCorrectionRequest request,
+                                Principal staff) {
+        UUID id = accountId(accountId);
+        care.correctNames(id, staff.getName(), request.toCorrection());
+        return new CorrectionJson(id, "CORRECTION_REQUESTED");
+    }
+
     @ExceptionHandler(AccountClosedForCorrection.class)
     ResponseEntity<Object> closedForCorrection(AccountClosedForCorrection e) {
         return ProblemDetailsAdvice.problem(HttpStatus.CONFLICT, "ACCOUNT_CLOSED", TEXTS.text("account.closed-for-correction.title"),
-                TEXTS.text("account.closed-for-correction"), List.of());
+                e.subject() == CorrectionSubject.NAMES ? TEXTS.text("backoffice.name-correction.closed")
+                        : TEXTS.text("account.closed-for-correction"), List.of());
     }
 
     @ExceptionHandler(NothingToCorrect.class)
     ResponseEntity<Object> nothingToCorrect(NothingToCorrect e) {
         return ProblemDetailsAdvice.problem(HttpStatus.UNPROCESSABLE_ENTITY, "NOTHING_TO_CORRECT", TEXTS.text("account.nothing-to-correct.title"),
-                TEXTS.text("account.nothing-to-correct"), List.of());
+                e.subject() == CorrectionSubject.NAMES ? TEXTS.text("backoffice.name-correction.nothing")
+                        : TEXTS.text("account.nothing-to-correct"), List.of());
     }
 
     @ExceptionHandler(AccountNotFound.class)

@@ -32,13 +32,14 @@ import fr.esante.medimail.backoffice.applicant.ApplicantProfile;
 import fr.esante.medimail.backoffice.applicant.PostalAddress;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import fr.esante.medimail.support.texts.UserTexts;
 import fr.esante.medimail.support.web.PathIds;
 import fr.esante.medimail.backoffice.BackofficeApplication;
 import fr.esante.medimail.support.texts.UserTexts;
 
 /**
  * The staff page of an existing account (role REVIEWER to read it): who it is, its address, whether it is closed; an
- * ADMIN closes it (with a reason), reopens it or corrects its contact details from here, as through the API.
+ * ADMIN closes it (with a reason), reopens it or corrects its contact details or names from here, as through the API.
  */
 @Controller
 class AccountPageController {
@@ -51,16 +52,18 @@ class AccountPageController {
     private final ApplicantFiles files;
     private final AccountCare care;
     private final Validator validator;
+    private final UserTexts texts;
 
-    AccountPageController(ApplicantFiles files, AccountCare care, Validator validator) {
+    AccountPageController(ApplicantFiles files, AccountCare care, Validator validator, UserTexts texts) {
         this.files = files;
         this.care = care;
         this.validator = validator;
+        this.texts = texts;
     }
 
     /** The page's view of the account; the contact fields prefill the correction form. */
     record AccountView(UUID id, String name, String email, String mssAddress, boolean closed, String closure,
-                       String phone, String secondPhone, PostalAddress address) {
+                       String phone, String secondPhone, PostalAddress address, String lastName, String firstName) {
     }
 
     @GetMapping("/accounts/{accountId}")
@@ -78,7 +81,8 @@ class AccountPageController {
                 closure.isPresent(), closure.map(c -> TEXTS.text("account.page.closure",
                         FRENCH_DATE_TIME.format(c.closedAt()), c.closedBy(), c.reason())).orElse(null),
                 f.profile() == null ? null : f.profile().phone(), f.profile() == null ? null : f.profile().secondPhone(),
-                f.profile() == null ? null : f.profile().address()));
+                f.profile() == null ? null : f.profile().address(),
+                f.profile() == null ? null : f.profile().lastName(), f.profile() == null ? null : f.profile().firstName()));
         model.addAttribute("admin", staff.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority())));
         model.addAttribute("maxReasonLength", AccountCare.MAX_REASON_LENGTH);
         model.addAttribute("username", staff.getName());
@@ -158,6 +162,35 @@ class AccountPageController {
             flash.addFlashAttribute("error", TEXTS.text("account.closed-for-correction"));
         } catch (NothingToCorrect e) {
             flash.addFlashAttribute("error", TEXTS.text("account.nothing-to-correct"));
+        }
+        return back(id);
+    }
+
+    /** As the API: the names are checked for shape, then sent to registration-service; refused input is named in French. */
+    @PostMapping("/accounts/{accountId}/name-correction")
+    String correctNames(@PathVariable String accountId, @RequestParam(required = false) String lastName,
+                        @RequestParam(required = false) String firstName, @RequestParam(required = false) String reason,
+                        Principal staff, RedirectAttributes flash) {
+        UUID id = PathIds.uuid(accountId).orElse(null);
+        NameCorrectionRequest request = new NameCorrectionRequest(lastName, firstName, reason);
+        var problems = validator.validate(request);
+        if (!problems.isEmpty()) {
+            flash.addFlashAttribute("error", texts.text("backoffice.name-correction.page.refused", problems.stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(ConstraintViolation::getMessage).collect(Collectors.joining(" "))));
+            return back(id);
+        }
+        try {
+            care.correctNames(require(id), staff.getName(), request.toCorrection());
+            flash.addFlashAttribute("success", texts.text("backoffice.name-correction.page.done"));
+        } catch (AccountNotFound e) {
+            flash.addFlashAttribute("error", texts.text("backoffice.name-correction.page.not-found"));
+        } catch (AccountNotValidated e) {
+            flash.addFlashAttribute("error", texts.text("backoffice.name-correction.not-validated"));
+        } catch (AccountClosedForCorrection e) {
+            flash.addFlashAttribute("error", texts.text("backoffice.name-correction.closed"));
+        } catch (NothingToCorrect e) {
+            flash.addFlashAttribute("error", texts.text("backoffice.name-correction.nothing"));
         }
         return back(id);
     }

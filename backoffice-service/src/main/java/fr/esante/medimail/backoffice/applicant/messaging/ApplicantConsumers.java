@@ -56,6 +56,12 @@ class ApplicantConsumers {
                 event -> intake.contactDetailsChanged(event.getAccountId(), contact(event)));
     }
 
+    @Bean
+    Consumer<Message<byte[]>> onNamesCorrected(EventConsumers consumers, ApplicantIntake intake) {
+        return consumers.consumer(Topics.NAMES_CORRECTED, event -> intake.namesCorrected(event.getAccountId(),
+                event.getLastName(), event.getFirstName(), event.getOccurredAt()));
+    }
+
     static ContactDetails contact(ContactDetailsChanged event) {
         return new ContactDetails(event.getPhone(), event.getSecondPhone(),
                 new PostalAddress(event.getAddressLine(), event.getPostalCode(), event.getCity(), event.getRegion(),

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import fr.esante.medimail.backoffice.applicant.ApplicantFile;
+import fr.esante.medimail.backoffice.applicant.ValidatedNames;
 import fr.esante.medimail.backoffice.applicant.ApplicantFiles;
 import fr.esante.medimail.backoffice.applicant.ApplicantProfile;
 import fr.esante.medimail.backoffice.applicant.AssignedAddress;
@@ -45,7 +46,8 @@ public class JdbcApplicantFiles implements ApplicantFiles {
             a.city, a.region, a.department, a.organisation_name, a.service_name, a.directory_visible, a.paperless,
             a.identity_verified_at, a.verified_last_name, a.verified_first_name, a.verified_profession,
             a.verified_specialties, a.verified_identifier_type, a.verified_identifier, a.verified_mailbox_type,
-            a.structure_identifier, a.verification_source, a.directory_imported_at, a.mss_address_assigned_at, a.mss_address, a.mailbox_type""";
+            a.structure_identifier, a.verification_source, a.directory_imported_at, a.mss_address_assigned_at, a.mss_address, a.mailbox_type,
+            a.validated_last_name, a.validated_first_name""";
 
     private static final int FIND_ALL_SLICE = 1000;
 
@@ -216,6 +218,32 @@ public class JdbcApplicantFiles implements ApplicantFiles {
     }
 
     @Override
+    public void recordNamesCorrection(UUID accountId, String lastName, String firstName, Instant correctedAt) {
+        // The names validated so far are kept once: a second correction before the review keeps the validated ones.
+        jdbc.sql("""
+                        UPDATE applicant SET
+                            validated_last_name = COALESCE(validated_last_name, last_name),
+                            validated_first_name = COALESCE(validated_first_name, first_name),
+                            last_name = :lastName, first_name = :firstName,
+                            profile_submitted_at = :correctedAt, updated_at = now()
+                        WHERE account_id = :accountId AND profile_submitted_at < :correctedAt""")
+                .param("accountId", accountId)
+                .param("lastName", lastName)
+                .param("firstName", firstName)
+                .param("correctedAt", timestamp(correctedAt))
+                .update();
+    }
+
+    @Override
+    public void namesValidated(UUID accountId) {
+        jdbc.sql("""
+                        UPDATE applicant SET validated_last_name = NULL, validated_first_name = NULL, updated_at = now()
+                        WHERE account_id = :accountId AND validated_last_name IS NOT NULL""")
+                .param("accountId", accountId)
+                .update();
+    }
+
+    @Override
     public Optional<ApplicantFile> find(UUID accountId) {
         Map<UUID, List<DirectoryActivity>> activities = activitiesOf(List.of(accountId));
         return jdbc.sql("SELECT " + COLUMNS + " FROM applicant a WHERE a.account_id = :accountId")
@@ -289,7 +317,10 @@ public class JdbcApplicantFiles implements ApplicantFiles {
         if (assignedAt != null) {
             address = new AssignedAddress(rs.getString("mss_address"), rs.getString("mailbox_type"), assignedAt);
         }
-        return new ApplicantFile(accountId, profile, identity, address);
+        String validatedLastName = rs.getString("validated_last_name");
+        ValidatedNames validatedNames = validatedLastName == null ? null
+                : new ValidatedNames(validatedLastName, rs.getString("validated_first_name"));
+        return new ApplicantFile(accountId, profile, identity, address, validatedNames);
     }
 
     private static List<String> strings(Array array) throws SQLException {

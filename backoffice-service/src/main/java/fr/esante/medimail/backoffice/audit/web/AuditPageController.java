@@ -24,12 +24,13 @@ class AuditPageController {
 
     static final DateTimeFormatter FRENCH_DATE_TIME =
             DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm:ss", Locale.FRENCH).withZone(ZoneId.of("Europe/Paris"));
-    static final Map<String, String> ACTIONS = Map.of(
-            "REVIEW_APPROVED", TEXTS.text("audit.action.review-approved"), "REVIEW_REJECTED", TEXTS.text("audit.action.review-rejected"),
-            "IDENTITY_CONFIRMED", TEXTS.text("audit.action.identity-confirmed"), "IDENTITY_REFUSED", TEXTS.text("audit.action.identity-refused"),
-            "ACCOUNT_CLOSED", TEXTS.text("audit.action.account-closed"), "ACCOUNT_REOPENED", TEXTS.text("audit.action.account-reopened"),
-            "QUEUE_EXPORTED", TEXTS.text("audit.action.queue-exported"), "DECISIONS_EXPORTED", TEXTS.text("audit.action.decisions-exported"),
-            "DIRECTORY_REPUBLISHED", TEXTS.text("audit.action.directory-republished"), "CONTACT_CORRECTED", TEXTS.text("audit.action.contact-corrected"));
+    static final Map<String, String> ACTIONS = Map.ofEntries(
+            Map.entry("REVIEW_APPROVED", TEXTS.text("audit.action.review-approved")), Map.entry("REVIEW_REJECTED", TEXTS.text("audit.action.review-rejected")),
+            Map.entry("IDENTITY_CONFIRMED", TEXTS.text("audit.action.identity-confirmed")), Map.entry("IDENTITY_REFUSED", TEXTS.text("audit.action.identity-refused")),
+            Map.entry("ACCOUNT_CLOSED", TEXTS.text("audit.action.account-closed")), Map.entry("ACCOUNT_REOPENED", TEXTS.text("audit.action.account-reopened")),
+            Map.entry("QUEUE_EXPORTED", TEXTS.text("audit.action.queue-exported")), Map.entry("DECISIONS_EXPORTED", TEXTS.text("audit.action.decisions-exported")),
+            Map.entry("DIRECTORY_REPUBLISHED", TEXTS.text("audit.action.directory-republished")), Map.entry("CONTACT_CORRECTED", TEXTS.text("audit.action.contact-corrected")),
+            Map.entry("NAME_CORRECTED", TEXTS.text("audit.action.name-corrected")));
 
     private final StaffAudit audit;
 

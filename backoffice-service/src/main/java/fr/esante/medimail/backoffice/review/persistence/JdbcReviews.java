@@ -163,7 +163,7 @@ class JdbcReviews implements Reviews {
                     .param("id", reviewId)
                     .update() == 1;
         } catch (DuplicateKeyException e) {
-            // review_one_approval_per_account: another review of this account was approved.
+            // Databases migrated before V300 kept review_one_approval_per_account: another review was approved.
             UUID accountId = jdbc.sql("SELECT account_id FROM review WHERE id = :id").param("id", reviewId)
                     .query(UUID.class).single();
             throw new AccountAlreadyValidated(accountId);

@@ -124,7 +124,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/reviews", "/api/v1/reviews/**").hasRole(REVIEWER)
                         .requestMatchers("/api/v1/identity-reviews", "/api/v1/identity-reviews/**").hasRole(REVIEWER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/accounts/*/closure", "/api/v1/accounts/*/reopening",
-                                "/api/v1/accounts/*/contact-correction").hasRole(ADMIN)
+                                "/api/v1/accounts/*/contact-correction", "/api/v1/accounts/*/name-correction").hasRole(ADMIN)
                         .requestMatchers("/api/v1/exports/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/organisational-mailboxes/*/closure").hasRole(ADMIN)
                         .requestMatchers("/api/v1/accounts/**", "/api/v1/audit-records", "/api/v1/audit-records/**").hasRole(REVIEWER)
@@ -152,7 +152,7 @@ class SecurityConfiguration {
                         // The login page is styled too: the DSFR files and the pages' own stylesheet and script are public.
                         .requestMatchers("/dsfr/**", "/css/**", "/js/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/accounts/*/closure", "/accounts/*/reopening",
-                                "/accounts/*/contact-correction").hasRole(ADMIN)
+                                "/accounts/*/contact-correction", "/accounts/*/name-correction").hasRole(ADMIN)
                         .requestMatchers("/exports/**").hasRole(ADMIN)
                         .requestMatchers("/reviews", "/reviews/**", "/identity-reviews/**", "/audit", "/accounts/**").hasRole(REVIEWER)
                         .anyRequest().authenticated())

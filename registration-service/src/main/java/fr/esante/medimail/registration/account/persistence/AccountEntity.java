@@ -1,6 +1,12 @@
 package fr.esante.medimail.registration.account.persistence;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import fr.esante.medimail.registration.account.Account;
@@ -71,8 +77,6 @@ class AccountEntity {
         AccountEntity entity = new AccountEntity();
         entity.id = account.id();
         entity.email = account.email();
-        entity.lastName = account.lastName();
-        entity.firstName = account.firstName();
         entity.region = account.region();
         entity.passwordHash = account.passwordHash();
         entity.createdAt = account.createdAt();
@@ -80,8 +84,10 @@ class AccountEntity {
         return entity;
     }
 
-    /** Copies what may change during an account's life (identity fields never change). */
+    /** Copies what may change during an account's life (the names only by a staff correction). */
     void copyChangesFrom(Account account) {
+        lastName = account.lastName();
+        firstName = account.firstName();
         status = account.status();
         confirmationTokenHash = account.confirmationTokenHash();
         confirmationExpiresAt = account.confirmationExpiresAt();
@@ -129,5 +135,98 @@ class AccountEntity {
 
     UUID id() {
         return id;
+    }
+
+    /** The columns of a new row, for a plain {@code INSERT} ({@link JpaAccounts#add}); the version starts at 0 as Hibernate's does. */
+    Map<String, Object> columns() {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("id", id);
+        columns.put("email", email);
+        columns.put("last_name", lastName);
+        columns.put("first_name", firstName);
+        columns.put("region", region);
+        columns.put("password_hash", passwordHash);
+        columns.put("status", status.name());
+        columns.put("confirmation_token_hash", confirmationTokenHash);
+        columns.put("confirmation_expires_at", timestamp(confirmationExpiresAt));
+        columns.put("email_confirmed_at", timestamp(emailConfirmedAt));
+        columns.put("mss_address", mssAddress);
+        columns.put("mailbox_type", mailboxType);
+        columns.put("rejection_code", rejectionCode);
+        columns.put("rejection_reason", rejectionReason);
+        columns.put("profile_path", profilePath == null ? null : profilePath.name());
+        columns.put("profile_identifier_type", profileIdentifierType == null ? null : profileIdentifierType.name());
+        columns.put("profile_identifier", profileIdentifier);
+        columns.put("profile_profession", profileProfession);
+        columns.put("profile_specialty", profileSpecialty);
+        columns.put("profile_liberal", profileLiberal);
+        columns.put("profile_phone", profilePhone);
+        columns.put("profile_second_phone", profileSecondPhone);
+        columns.put("profile_address_line", profileAddressLine);
+        columns.put("profile_postal_code", profilePostalCode);
+        columns.put("profile_city", profileCity);
+        columns.put("profile_region", profileRegion);
+        columns.put("profile_department", profileDepartment);
+        columns.put("profile_organisation_name", profileOrganisationName);
+        columns.put("profile_service_name", profileServiceName);
+        columns.put("profile_directory_visible", profileDirectoryVisible);
+        columns.put("profile_paperless", profilePaperless);
+        columns.put("profile_submitted_at", timestamp(profileSubmittedAt));
+        columns.put("created_at", timestamp(createdAt));
+        columns.put("updated_at", timestamp(updatedAt));
+        columns.put("version", version == null ? 0L : version);
+        return columns;
+    }
+
+    /** The entity of a row read with plain JDBC ({@code SELECT *}), for {@link #toDomain}: one mapping for both ways of reading. */
+    static AccountEntity fromRow(ResultSet row) throws SQLException {
+        AccountEntity entity = new AccountEntity();
+        entity.id = row.getObject("id", UUID.class);
+        entity.email = row.getString("email");
+        entity.lastName = row.getString("last_name");
+        entity.firstName = row.getString("first_name");
+        entity.region = row.getString("region");
+        entity.passwordHash = row.getString("password_hash");
+        entity.status = AccountStatus.valueOf(row.getString("status"));
+        entity.confirmationTokenHash = row.getString("confirmation_token_hash");
+        entity.confirmationExpiresAt = instant(row, "confirmation_expires_at");
+        entity.emailConfirmedAt = instant(row, "email_confirmed_at");
+        entity.mssAddress = row.getString("mss_address");
+        entity.mailboxType = row.getString("mailbox_type");
+        entity.rejectionCode = row.getString("rejection_code");
+        entity.rejectionReason = row.getString("rejection_reason");
+        String path = row.getString("profile_path");
+        entity.profilePath = path == null ? null : ProfilePath.valueOf(path);
+        String identifierType = row.getString("profile_identifier_type");
+        entity.profileIdentifierType = identifierType == null ? null : IdentifierType.valueOf(identifierType);
+        entity.profileIdentifier = row.getString("profile_identifier");
+        entity.profileProfession = row.getString("profile_profession");
+        entity.profileSpecialty = row.getString("profile_specialty");
+        entity.profileLiberal = row.getObject("profile_liberal", Boolean.class);
+        entity.profilePhone = row.getString("profile_phone");
+        entity.profileSecondPhone = row.getString("profile_second_phone");
+        entity.profileAddressLine = row.getString("profile_address_line");
+        entity.profilePostalCode = row.getString("profile_postal_code");
+        entity.profileCity = row.getString("profile_city");
+        entity.profileRegion = row.getString("profile_region");
+        entity.profileDepartment = row.getString("profile_department");
+        entity.profileOrganisationName = row.getString("profile_organisation_name");
+        entity.profileServiceName = row.getString("profile_service_name");
+        entity.profileDirectoryVisible = row.getObject("profile_directory_visible", Boolean.class);
+        entity.profilePaperless = row.getObject("profile_paperless", Boolean.class);
+        entity.profileSubmittedAt = instant(row, "profile_submitted_at");
+        entity.createdAt = instant(row, "created_at");
+        entity.updatedAt = instant(row, "updated_at");
+        entity.version = row.getLong("version");
+        return entity;
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }

@@ -12,8 +12,6 @@ import jakarta.persistence.LockModeType;
 
 interface AccountJpaRepository extends JpaRepository<AccountEntity, UUID> {
 
-    Optional<AccountEntity> findByEmail(String email);
-
     /** Conditional on the hash read before, so a concurrent change is never overwritten; bumps the version like any change. */
     @Modifying
     @Query("update AccountEntity a set a.passwordHash = :newHash, a.version = a.version + 1"
@@ -23,10 +21,6 @@ interface AccountJpaRepository extends JpaRepository<AccountEntity, UUID> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select a from AccountEntity a where a.id = :id")
     Optional<AccountEntity> lockById(UUID id);
-
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select a from AccountEntity a where a.email = :email")
-    Optional<AccountEntity> lockByEmail(String email);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select a from AccountEntity a where a.confirmationTokenHash = :tokenHash")

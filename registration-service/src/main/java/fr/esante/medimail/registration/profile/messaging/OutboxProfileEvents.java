@@ -6,16 +6,18 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import fr.esante.medimail.events.ContactDetailsChanged;
+import fr.esante.medimail.events.NamesCorrected;
 import fr.esante.medimail.events.ProfessionalProfileSubmitted;
 import fr.esante.medimail.registration.account.Account;
 import fr.esante.medimail.registration.account.PostalAddress;
 import fr.esante.medimail.registration.account.ProfessionalProfile;
+import fr.esante.medimail.registration.profile.NameCorrectionByStaff;
 import fr.esante.medimail.registration.profile.ProfileEvents;
 import fr.esante.medimail.registration.reference.Professions;
 import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.support.outbox.Outbox;
 
-/** {@link ProfessionalProfileSubmitted} and {@link ContactDetailsChanged} through the outbox. */
+/** {@link ProfessionalProfileSubmitted}, {@link ContactDetailsChanged} and {@link NamesCorrected} through the outbox. */
 @Component
 class OutboxProfileEvents implements ProfileEvents {
 
@@ -63,6 +65,25 @@ class OutboxProfileEvents implements ProfileEvents {
                 .setAddressLine(address.line()).setPostalCode(address.postalCode()).setCity(address.city())
                 .setRegion(address.region()).setDepartment(address.department())
                 .setDirectoryVisible(changed.directoryVisible()).setPaperless(changed.paperless())
+                .build());
+    }
+
+    @Override
+    public void namesCorrected(Account account, NameCorrectionByStaff.Names previous, String staff, Instant at) {
+        ProfessionalProfile profile = account.profile();
+        outbox.append(Topics.NAMES_CORRECTED, account.id().toString(), NamesCorrected.newBuilder()
+                .setEventId(UUID.randomUUID()).setAccountId(account.id()).setOccurredAt(at).setCorrectedBy(staff)
+                .setLastName(account.lastName()).setFirstName(account.firstName())
+                .setPreviousLastName(previous.lastName()).setPreviousFirstName(previous.firstName())
+                .setEmail(account.email())
+                .setPath(profile.path().name())
+                .setIdentifierType(profile.identifierType().name())
+                .setIdentifier(profile.identifier())
+                .setProfession(profile.profession())
+                .setSpecialty(profile.specialty())
+                .setLiberal(profile.liberal())
+                .setOrganisationName(profile.organisationName())
+                .setMssAddress(account.mssAddress() == null ? null : account.mssAddress().address())
                 .build());
     }
 }
