@@ -24,7 +24,9 @@ import fr.esante.medimail.testsupport.TestHttpClient;
  * {@code nice -n 10 mvn -o -B -pl backoffice-service -am test -Dtest=QueueBenchmarkIT -Dbenchmark=true -Dsurefire.failIfNoSpecifiedTests=false}.
  * It prints (lines starting with BENCHMARK) wall-clock and JVM CPU medians per page, the load average, the plans with
  * buffers of the statements the page and the export send, and the heap after GC before and after the export with the
- * sampled peak; it asserts on CPU time, which the other builds of a shared machine do not inflate.
+ * sampled peak; it asserts on CPU time, which the other builds of a shared machine do not inflate. -Dbenchmark=true also
+ * selects the root pom's benchmark profile: this JVM gets the server's JIT (C2), not the tests' usual C1 alone, and the
+ * pages are warmed up before they are timed.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class QueueBenchmarkIT extends BackofficeIntegrationTest {
