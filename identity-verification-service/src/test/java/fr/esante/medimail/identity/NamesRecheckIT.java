@@ -22,6 +22,7 @@ import fr.esante.medimail.embedded.EmbeddedInfrastructure;
 import fr.esante.medimail.embedded.EmbeddedInfrastructureInitializer;
 import fr.esante.medimail.embedded.KafkaTestClient;
 import fr.esante.medimail.events.IdentityRejected;
+import fr.esante.medimail.events.IdentityReviewConcluded;
 import fr.esante.medimail.events.IdentityReviewRequested;
 import fr.esante.medimail.events.IdentityVerified;
 import fr.esante.medimail.events.NamesCorrected;
@@ -114,6 +115,27 @@ class NamesRecheckIT {
         assertThat(review.getEvidence()).contains("lastName: declared 'Lefebvre', directory 'DURAND' -> MISMATCH", "RPPS 99800000012");
         assertThat(outcome(corrected.getEventId())).isEqualTo("MANUAL_REVIEW");
         assertThat(all(Topics.IDENTITY_REJECTED, profile.getAccountId())).isEmpty();
+    }
+
+    /** Refusing the review leaves the account validated (registration-service ignores the refusal): it keeps its RPPS. */
+    @Test
+    void aReviewerRefusingTheCorrectedNamesLeavesTheValidatedAccountItsClaim() {
+        ProfessionalProfileSubmitted profile = verifiedDurand("Durand");
+        send(Topics.NAMES_CORRECTED, profile.getAccountId(), corrected(profile, "Lefebvre", "Claire"));
+        IdentityReviewRequested review = await().atMost(PATIENCE).until(
+                () -> all(Topics.IDENTITY_REVIEW_REQUESTED, profile.getAccountId()), list -> !list.isEmpty()).get(0);
+
+        send(Topics.IDENTITY_REVIEW_CONCLUDED, profile.getAccountId(), IdentityReviewConcluded.newBuilder()
+                .setEventId(UUID.randomUUID()).setAccountId(profile.getAccountId()).setOccurredAt(Instant.now())
+                .setDecisionId(review.getDecisionId()).setConfirmed(false).setReason("Nom non justifié.")
+                .setReviewedBy("agent").build());
+
+        IdentityRejected refused = await().atMost(PATIENCE).until(
+                () -> all(Topics.IDENTITY_REJECTED, profile.getAccountId()), list -> !list.isEmpty()).get(0);
+        assertThat(refused.getReason()).isEqualTo("REJECTED_BY_REVIEWER");
+        assertThat(jdbc.sql("SELECT count(*) FROM identifier_claim WHERE account_id = :id")
+                .param("id", profile.getAccountId()).query(Integer.class).single())
+                .as("the validated account still holds its RPPS").isEqualTo(1);
     }
 
     @Test
