@@ -30,9 +30,9 @@ import fr.esante.medimail.testsupport.TestHttpClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Staff (ADMIN) correct a validated account's contact details with the five services running: registration-service
- * applies the correction (the holder sees it), and the directory feed carries the new entry; over the API, then from
- * the account page in headless Chromium.
+ * Staff (ADMIN) correct a validated account's contact details or names with the five services running:
+ * registration-service applies the correction (the holder sees it), and the directory feed carries the new entry; over
+ * the API, then from the account page in headless Chromium.
  */
 class StaffCorrectionFlowIT {
 
@@ -139,6 +139,45 @@ class StaffCorrectionFlowIT {
         assertThat(recheck).isNotEqualTo(firstReview);
         DirectoryEntry entry = Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
                 .until(() -> replayDirectory().get(address), e -> e != null && "Renommée-Martin".equals(e.getLastName()));
+        assertThat(entry.getMssAddress()).as("never derived again").isEqualTo(address);
+        assertThat(holder.me().get("mssAddress").asString()).isEqualTo(address);
+    }
+
+    /**
+     * Names the directory contradicts: the identity check does not refuse them (a refusal of a validated account reaches
+     * nobody), it asks a reviewer, whose confirmation puts the account back in the queue.
+     */
+    @Test
+    void namesTheDirectoryContradictsReachAnIdentityReviewerThenTheQueueAndOnceApprovedTheDirectory() {
+        // RPPS 99800000103 is Camille SICARD, médecin, in the sample directory; no other end-to-end test claims it.
+        RegistrationJourney holder = new RegistrationJourney(platform, mailbox, "Camille", "Sicard");
+        holder.register();
+        holder.confirmEmailFromTheLinkInTheMail();
+        holder.logIn();
+        holder.submitProfile("NATIONAL_ID", "RPPS", "99800000103", "10");
+        holder.awaitStatus("VALIDATION_PENDING");
+        String firstReview = holder.approveAsReviewer(STAFF, "agent").get("id").asString();
+        String address = holder.awaitStatus("VALIDATED").get("mssAddress").asString();
+        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
+                .until(() -> replayDirectory().get(address), Objects::nonNull);
+
+        TestHttpClient.Answer corrected = holder.client().send("POST", holder.url("backoffice-service")
+                + "/api/v1/accounts/" + holder.registrationId + "/name-correction", Map.of(
+                "lastName", "Lefebvre", "firstName", "Claire", "reason", "Changement d'état civil"), basic(STAFF, "agent"));
+        assertThat(corrected.status()).as(corrected.body()).isEqualTo(202);
+
+        JsonNode identityReview = holder.confirmIdentityAsReviewer(STAFF, "agent");
+        assertThat(identityReview.get("reason").asString()).isEqualTo("NAME_MISMATCH");
+        assertThat(identityReview.get("declaredLastName").asString()).isEqualTo("Lefebvre");
+        assertThat(identityReview.get("directoryLastName").asString()).isEqualTo("SICARD");
+        assertThat(identityReview.get("detail").asString()).contains("corrected by staff");
+        assertThat(holder.me().get("status").asString()).as("still validated meanwhile").isEqualTo("VALIDATED");
+
+        String recheck = holder.approveAsReviewer(STAFF, "agent").get("id").asString();
+        assertThat(recheck).isNotEqualTo(firstReview);
+        DirectoryEntry entry = Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
+                .until(() -> replayDirectory().get(address), e -> e != null && "Lefebvre".equals(e.getLastName()));
+        assertThat(entry.getFirstName()).isEqualTo("Claire");
         assertThat(entry.getMssAddress()).as("never derived again").isEqualTo(address);
         assertThat(holder.me().get("mssAddress").asString()).isEqualTo(address);
     }

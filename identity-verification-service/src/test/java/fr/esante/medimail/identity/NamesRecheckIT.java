@@ -22,6 +22,7 @@ import fr.esante.medimail.embedded.EmbeddedInfrastructure;
 import fr.esante.medimail.embedded.EmbeddedInfrastructureInitializer;
 import fr.esante.medimail.embedded.KafkaTestClient;
 import fr.esante.medimail.events.IdentityRejected;
+import fr.esante.medimail.events.IdentityReviewConcluded;
 import fr.esante.medimail.events.IdentityReviewRequested;
 import fr.esante.medimail.events.IdentityVerified;
 import fr.esante.medimail.events.NamesCorrected;
@@ -33,8 +34,8 @@ import fr.esante.medimail.schemas.serde.AvroSerializer;
 
 /**
  * Staff corrected a validated account's names (NamesCorrected): the identity is checked again with them, by the rules
- * of a first check, and the usual outcome is announced for that account; a refusal keeps the account's claim on its
- * RPPS, since the account stays validated.
+ * of a first check, and the usual outcome is announced for that account, except that names the directory contradicts go
+ * to a reviewer; a refusal keeps the account's claim on its RPPS, since the account stays validated.
  */
 @SpringBootTest(classes = IdentityVerificationApplication.class, properties = "spring.config.name=identity-verification-service")
 @ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
@@ -80,24 +81,75 @@ class NamesRecheckIT {
     }
 
     @Test
-    void aNearMissGoesToAManualReviewAndAMismatchIsRefusedKeepingTheClaimOfTheValidatedAccount() {
+    void aNearMissGoesToAManualReviewAsOnAFirstCheck() {
         ProfessionalProfileSubmitted nearMiss = verifiedDurand("Durand");
         send(Topics.NAMES_CORRECTED, nearMiss.getAccountId(), corrected(nearMiss, "Durant", "Jean"));
         IdentityReviewRequested review = await().atMost(PATIENCE).until(
                 () -> all(Topics.IDENTITY_REVIEW_REQUESTED, nearMiss.getAccountId()), list -> !list.isEmpty()).get(0);
         assertThat(review.getDeclaredLastName()).isEqualTo("Durant");
         assertThat(review.getReason()).isEqualTo("NAME_MISMATCH");
+        assertThat(review.getDetail()).contains("near miss");
+    }
 
-        jdbc.sql("DELETE FROM identifier_claim").update();
-        ProfessionalProfileSubmitted mismatch = verifiedDurand("Durand");
-        NamesCorrected wrong = corrected(mismatch, "Lefebvre", "Claire");
-        send(Topics.NAMES_CORRECTED, mismatch.getAccountId(), wrong);
+    /** A refusal would vanish: registration-service ignores it for a validated account and the back office does not hear it. */
+    @Test
+    void namesTheDirectoryContradictsGoToAReviewerWithTheEvidenceAndARedeliveryIsDecidedOnce() {
+        ProfessionalProfileSubmitted profile = verifiedDurand("Durand");
+        NamesCorrected corrected = corrected(profile, "Lefebvre", "Claire");
+        send(Topics.NAMES_CORRECTED, profile.getAccountId(), corrected);
+        send(Topics.NAMES_CORRECTED, profile.getAccountId(), corrected);
+
+        await().atMost(PATIENCE).until(() -> decisions(profile.getAccountId()) == 2);
+        List<IdentityReviewRequested> reviews = await().atMost(PATIENCE).until(
+                () -> all(Topics.IDENTITY_REVIEW_REQUESTED, profile.getAccountId()), list -> !list.isEmpty());
+        assertThat(reviews).hasSize(1);
+        IdentityReviewRequested review = reviews.get(0);
+        assertThat(review.getReason()).isEqualTo("NAME_MISMATCH");
+        assertThat(review.getDetail()).contains("corrected by staff", "Lefebvre Claire", "DURAND Jean");
+        assertThat(review.getDeclaredLastName()).isEqualTo("Lefebvre");
+        assertThat(review.getDeclaredFirstName()).isEqualTo("Claire");
+        assertThat(review.getDirectoryLastName()).isEqualTo("DURAND");
+        assertThat(review.getDirectoryFirstName()).isEqualTo("Jean");
+        assertThat(review.getIdentifier()).isEqualTo("99800000012");
+        assertThat(review.getProfession()).isEqualTo("10");
+        assertThat(review.getEvidence()).contains("lastName: declared 'Lefebvre', directory 'DURAND' -> MISMATCH", "RPPS 99800000012");
+        assertThat(outcome(corrected.getEventId())).isEqualTo("MANUAL_REVIEW");
+        assertThat(all(Topics.IDENTITY_REJECTED, profile.getAccountId())).isEmpty();
+    }
+
+    /** Refusing the review leaves the account validated (registration-service ignores the refusal): it keeps its RPPS. */
+    @Test
+    void aReviewerRefusingTheCorrectedNamesLeavesTheValidatedAccountItsClaim() {
+        ProfessionalProfileSubmitted profile = verifiedDurand("Durand");
+        send(Topics.NAMES_CORRECTED, profile.getAccountId(), corrected(profile, "Lefebvre", "Claire"));
+        IdentityReviewRequested review = await().atMost(PATIENCE).until(
+                () -> all(Topics.IDENTITY_REVIEW_REQUESTED, profile.getAccountId()), list -> !list.isEmpty()).get(0);
+
+        send(Topics.IDENTITY_REVIEW_CONCLUDED, profile.getAccountId(), IdentityReviewConcluded.newBuilder()
+                .setEventId(UUID.randomUUID()).setAccountId(profile.getAccountId()).setOccurredAt(Instant.now())
+                .setDecisionId(review.getDecisionId()).setConfirmed(false).setReason("Nom non justifié.")
+                .setReviewedBy("agent").build());
+
         IdentityRejected refused = await().atMost(PATIENCE).until(
-                () -> all(Topics.IDENTITY_REJECTED, mismatch.getAccountId()), list -> !list.isEmpty()).get(0);
-        assertThat(refused.getReason()).isNotBlank();
+                () -> all(Topics.IDENTITY_REJECTED, profile.getAccountId()), list -> !list.isEmpty()).get(0);
+        assertThat(refused.getReason()).isEqualTo("REJECTED_BY_REVIEWER");
+        assertThat(jdbc.sql("SELECT count(*) FROM identifier_claim WHERE account_id = :id")
+                .param("id", profile.getAccountId()).query(Integer.class).single())
+                .as("the validated account still holds its RPPS").isEqualTo(1);
+    }
+
+    @Test
+    void anotherRefusalStaysARefusalKeepingTheClaimOfTheValidatedAccount() {
+        ProfessionalProfileSubmitted profile = verifiedDurand("Durand");
+        // The directory lists Jean DURAND as a doctor (10), not a dentist (40): staff cannot correct that with names.
+        NamesCorrected wrong = NamesCorrected.newBuilder(corrected(profile, "Lefebvre", "Claire")).setProfession("40").build();
+        send(Topics.NAMES_CORRECTED, profile.getAccountId(), wrong);
+        IdentityRejected refused = await().atMost(PATIENCE).until(
+                () -> all(Topics.IDENTITY_REJECTED, profile.getAccountId()), list -> !list.isEmpty()).get(0);
+        assertThat(refused.getReason()).isEqualTo("PROFESSION_MISMATCH");
         assertThat(outcome(wrong.getEventId())).isEqualTo("REJECTED");
         assertThat(jdbc.sql("SELECT count(*) FROM identifier_claim WHERE account_id = :id")
-                .param("id", mismatch.getAccountId()).query(Integer.class).single())
+                .param("id", profile.getAccountId()).query(Integer.class).single())
                 .as("the validated account still holds its RPPS").isEqualTo(1);
     }
 

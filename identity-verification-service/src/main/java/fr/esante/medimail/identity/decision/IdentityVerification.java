@@ -34,8 +34,9 @@ public class IdentityVerification {
 
     /**
      * Staff corrected the names of a validated account: the identity is checked again with the new names, by the same
-     * rules and with the same outcomes as a submitted profile (verified, manual review, refused). Only the claim on
-     * the national identifier outlives a refusal, since the account stays validated.
+     * rules and with the same outcomes as a submitted profile (verified, manual review, refused), except that names
+     * the directory contradicts go to a manual review (see {@link IdentityVerifier}). Only the claim on the national
+     * identifier outlives a refusal, since the account stays validated.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Decision recheck(VerificationRequest request) {

@@ -28,6 +28,9 @@ import fr.esante.medimail.identity.identifiers.IdentifierType;
  * <p>NATIONAL_ID (RPPS, ADELI): the identifier must be well-formed, known, active, carry the declared last
  * and first names (see {@link NameComparison}) and the declared profession. FOREIGN_OR_IN_TRAINING (FINESS,
  * SIREN, SIRET): the structure identifier must be well-formed and, for FINESS, known to the directory.
+ *
+ * <p>Names staff corrected on a validated account ({@link VerificationRequest#namesCorrectedByStaff()}) that the
+ * directory contradicts go to a manual review rather than a refusal; every other refusal stays one.
  */
 public class IdentityVerifier {
 
@@ -117,7 +120,7 @@ public class IdentityVerifier {
             return draft.refuse("INACTIVE", label + " is inactive in the " + where(answer.source(), found.importId()));
         }
         boolean nameMismatch = !swapped && (last == NameMatch.MISMATCH || first == NameMatch.MISMATCH);
-        if (nameMismatch) {
+        if (nameMismatch && !request.namesCorrectedByStaff()) {
             return draft.refuse("NAME_MISMATCH", "Declared name '" + declaredName + "' does not match '" + directoryName
                     + "' for " + label);
         }
@@ -125,11 +128,19 @@ public class IdentityVerifier {
             return draft.refuse("PROFESSION_MISMATCH", "Declared profession " + declaredProfession + " but the "
                     + where(answer.source(), found.importId()) + " lists " + professions + " for " + label);
         }
-        // Filled in before the near-miss check too: a reviewer's confirmation publishes exactly this.
+        // Filled in before the reviews below too: a reviewer's confirmation publishes exactly this.
         draft.mailboxType = MAILBOX_PER;
         draft.profession = declaredProfession;
         draft.specialties = List.copyOf(specialties);
         draft.activities = activities;
+        if (nameMismatch) {
+            // The account is validated and keeps its address and directory entry whatever is decided here, and
+            // registration-service tells no one of a refusal of it: a refusal would make staff's correction vanish.
+            // A reviewer weighs staff's reason against the directory instead.
+            return draft.decide(Outcome.MANUAL_REVIEW, "NAME_MISMATCH", "Names corrected by staff to '" + declaredName
+                    + "' but the " + where(answer.source(), found.importId()) + " lists '" + directoryName + "' for "
+                    + label + ": manual review needed");
+        }
         if (swapped || last != NameMatch.MATCH || first != NameMatch.MATCH) {
             return draft.decide(Outcome.MANUAL_REVIEW, "NAME_MISMATCH", "Declared name '" + declaredName
                     + "' nearly matches '" + directoryName + "' for " + label + ": a near miss, manual review needed");

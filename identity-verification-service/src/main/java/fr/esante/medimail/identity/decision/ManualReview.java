@@ -47,7 +47,7 @@ public class ManualReview {
                 ? publisher.publishConfirmed(review, conclusion)
                 : publisher.publishRefused(review, conclusion);
         decisions.recordConclusion(conclusion, event);
-        if (!conclusion.confirmed()) {
+        if (!conclusion.confirmed() && !review.namesCorrectedByStaff()) {
             oneAccountPerIdentifier.accountNoLongerLive(review.accountId(), "identity refused by a reviewer");
         }
         log.info("Identity review of decision {} (account {}) concluded by {}: {}", review.decisionId(), review.accountId(),

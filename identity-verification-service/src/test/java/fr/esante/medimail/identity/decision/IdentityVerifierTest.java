@@ -281,6 +281,56 @@ class IdentityVerifierTest {
         }
     }
 
+    /** A re-check after staff corrected a validated account's names (NamesCorrected). */
+    @Nested
+    class NamesCorrectedByStaff {
+
+        private Decision recheck(IdentityVerifier verifier, String rpps, String last, String first, String profession) {
+            return verifier.decide(request("NATIONAL_ID", "RPPS", rpps, last, first, profession).withNamesCorrectedByStaff());
+        }
+
+        @Test
+        void names_the_directory_contradicts_go_to_a_reviewer_with_what_a_confirmation_would_publish() {
+            Decision decision = recheck(verifier(Optional.empty()), "99800000012", "Lefebvre", "Claire", "10");
+
+            assertThat(decision.outcome()).isEqualTo(Outcome.MANUAL_REVIEW);
+            assertThat(decision.reason()).isEqualTo("NAME_MISMATCH");
+            assertThat(decision.detail()).isEqualTo("Names corrected by staff to 'Lefebvre Claire' but the imported directory"
+                    + " (import 7) lists 'DURAND Jean' for RPPS 99800000012: manual review needed");
+            assertThat(decision.mailboxType()).isEqualTo("PER");
+            assertThat(decision.profession()).isEqualTo("10");
+            assertThat(decision.specialties()).containsExactly("SM54");
+            assertThat(decision.activities()).extracting(PractitionerActivity::structureName).containsExactly("CABINET MEDICAL");
+            PendingReview review = PendingReview.of(decision);
+            assertThat(review.lastName()).isEqualTo("Lefebvre");
+            assertThat(review.firstName()).isEqualTo("Claire");
+            assertThat(EvidenceSummary.directoryValue(decision, "lastName")).isEqualTo("DURAND");
+        }
+
+        @Test
+        void the_same_names_in_a_submitted_profile_are_still_refused() {
+            assertThat(decide("NATIONAL_ID", "RPPS", "99800000012", "Lefebvre", "Claire", "10").outcome())
+                    .isEqualTo(Outcome.REJECTED);
+        }
+
+        @Test
+        void other_refusals_stay_refusals() {
+            assertThat(recheck(verifier(Optional.empty()), "99800000012", "Lefebvre", "Claire", "21").reason())
+                    .as("the profession is checked before the names go to a reviewer").isEqualTo("PROFESSION_MISMATCH");
+            live.with(professional("99800000061", "DURAND", "Jean", false, activity("10", "SM59", "CENTRE HOSPITALIER FICTIF")));
+            Decision inactive = recheck(verifier(Optional.of(live)), "99800000061", "Lefebvre", "Claire", "10");
+            assertThat(inactive.outcome()).isEqualTo(Outcome.REJECTED);
+            assertThat(inactive.reason()).isEqualTo("INACTIVE");
+        }
+
+        @Test
+        void matching_names_and_near_misses_are_decided_as_on_a_first_check() {
+            assertThat(recheck(verifier(Optional.empty()), "99800000012", "Durand", "Jean", "10").outcome())
+                    .isEqualTo(Outcome.VERIFIED);
+            assertThat(recheck(verifier(Optional.empty()), "99800000012", "Durant", "Jean", "10").detail()).contains("near miss");
+        }
+    }
+
     @Nested
     class LiveDirectory {
 

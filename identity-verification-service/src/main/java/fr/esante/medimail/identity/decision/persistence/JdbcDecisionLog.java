@@ -64,13 +64,16 @@ public class JdbcDecisionLog implements DecisionLog {
         if (decision.outcome() == Outcome.MANUAL_REVIEW) {
             PendingReview review = PendingReview.of(decision);
             jdbc.sql("""
-                            INSERT INTO identity_review (decision_id, account_id, requested_at, reason, proposal)
-                            VALUES (:decisionId, :accountId, :requestedAt, :reason, CAST(:proposal AS jsonb))""")
+                            INSERT INTO identity_review (decision_id, account_id, requested_at, reason, proposal,
+                                   names_corrected_by_staff)
+                            VALUES (:decisionId, :accountId, :requestedAt, :reason, CAST(:proposal AS jsonb),
+                                    :namesCorrectedByStaff)""")
                     .param("decisionId", review.decisionId())
                     .param("accountId", review.accountId())
                     .param("requestedAt", Timestamp.from(review.requestedAt()))
                     .param("reason", review.reason())
                     .param("proposal", json.writeValueAsString(proposal(review)))
+                    .param("namesCorrectedByStaff", review.namesCorrectedByStaff())
                     .update();
         }
     }
@@ -78,11 +81,13 @@ public class JdbcDecisionLog implements DecisionLog {
     @Override
     public Optional<PendingReview> lockPendingReview(UUID decisionId) {
         return jdbc.sql("""
-                        SELECT decision_id, account_id, requested_at, reason, proposal::text AS proposal
+                        SELECT decision_id, account_id, requested_at, reason, proposal::text AS proposal,
+                               names_corrected_by_staff
                         FROM identity_review WHERE decision_id = :id AND status = 'PENDING' FOR UPDATE""")
                 .param("id", decisionId)
                 .query((rs, n) -> review(rs.getObject("decision_id", UUID.class), rs.getObject("account_id", UUID.class),
-                        rs.getTimestamp("requested_at").toInstant(), rs.getString("reason"), rs.getString("proposal")))
+                        rs.getTimestamp("requested_at").toInstant(), rs.getString("reason"), rs.getString("proposal"),
+                        rs.getBoolean("names_corrected_by_staff")))
                 .optional();
     }
 
@@ -143,7 +148,8 @@ public class JdbcDecisionLog implements DecisionLog {
     }
 
     @SuppressWarnings("unchecked")
-    private PendingReview review(UUID decisionId, UUID accountId, java.time.Instant requestedAt, String reason, String stored) {
+    private PendingReview review(UUID decisionId, UUID accountId, java.time.Instant requestedAt, String reason, String stored,
+                                 boolean namesCorrectedByStaff) {
         Map<String, Object> p = json.readValue(stored, Map.class);
         List<Map<String, Object>> activities = (List<Map<String, Object>>) p.getOrDefault("activities", List.of());
         return new PendingReview(decisionId, accountId, requestedAt, reason, text(p, "lastName"), text(p, "firstName"),
@@ -154,7 +160,7 @@ public class JdbcDecisionLog implements DecisionLog {
                         text(a, "practiceModeCode"), text(a, "practiceModeLabel"), text(a, "siret"), text(a, "siren"),
                         text(a, "finessSite"), text(a, "finessLegal"), text(a, "structureName"), text(a, "postalCode"),
                         text(a, "city"), a.get("lineNumber") == null ? null : ((Number) a.get("lineNumber")).longValue()))
-                        .toList());
+                        .toList(), namesCorrectedByStaff);
     }
 
     private static String text(Map<String, Object> map, String key) {

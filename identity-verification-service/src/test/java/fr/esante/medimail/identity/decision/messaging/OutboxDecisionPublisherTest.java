@@ -36,7 +36,7 @@ class OutboxDecisionPublisherTest {
     };
     private final OutboxDecisionPublisher publisher = new OutboxDecisionPublisher(outbox, importId -> Optional.empty());
     private final PendingReview review = new PendingReview(UUID.randomUUID(), UUID.randomUUID(), Instant.parse("2026-03-02T08:00:00Z"),
-            "NAME_MISMATCH", "Durant", "Jean", "10", List.of("SM54"), "RPPS", "99800000012", "PER", null, List.of());
+            "NAME_MISMATCH", "Durant", "Jean", "10", List.of("SM54"), "RPPS", "99800000012", "PER", null, List.of(), false);
 
     @ParameterizedTest
     @NullSource
