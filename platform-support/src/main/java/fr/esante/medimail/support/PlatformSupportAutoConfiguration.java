@@ -68,6 +68,7 @@ import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.scheduling.support.ScheduledTaskObservationContext;
 
 /**
@@ -75,7 +76,9 @@ import org.springframework.scheduling.support.ScheduledTaskObservationContext;
  * secret sealing where a key is configured. Serde settings ({@code schema.registry.url} …) are read from
  * {@code spring.kafka.properties.*}, as for any Kafka client.
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+// Before Thymeleaf's: its ResourceUrlEncodingFilter is registered only where none is (see resourceUrlEncodingFilter).
+@AutoConfiguration(beforeName = {"org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
+        "org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration"})
 @EnableScheduling
 @EnableConfigurationProperties({SignInProtectionProperties.class, PasswordHashingSettings.class})
 public class PlatformSupportAutoConfiguration {
@@ -231,6 +234,21 @@ public class PlatformSupportAutoConfiguration {
     EventConsumers eventConsumers(JdbcClient jdbc, TransactionTemplate transactions, KafkaProperties kafkaProperties,
                                   @Value("${spring.application.name}") String applicationName) {
         return new EventConsumers(jdbc, transactions, kafkaProperties.buildConsumerProperties(), applicationName);
+    }
+
+    /**
+     * The links pages write are left as written. With the resource chain on (for the pre-compressed DSFR files), Spring
+     * Boot would register {@link ResourceUrlEncodingFilter}, which rewrites links to versioned static files: since
+     * static files are served from {@code /**}, it took every link of a page for a possible static file and searched
+     * the whole classpath for it, missing every time and caching no miss (70 % of the staff queue page's CPU, see
+     * backoffice-service's README, "Speed"). No service versions its static files, so there is nothing to rewrite.
+     */
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+        FilterRegistrationBean<ResourceUrlEncodingFilter> registration =
+                new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
+        registration.setEnabled(false);
+        return registration;
     }
 
     @Bean
