@@ -75,14 +75,7 @@ public class OrganisationalMailboxes {
     @Transactional
     public OrganisationalMailbox addMember(UUID callerId, UUID requestId, String memberEmail) {
         Account owner = validatedAccount(callerId, TEXTS.text("organisation.members.account-not-validated"));
-        OrganisationalMailbox mailbox = store.lock(requestId)
-                .filter(m -> m.ownerAccountId().equals(callerId) || store.isMember(requestId, callerId))
-                .orElseThrow(() -> new Refusal(Refusal.Kind.NOT_FOUND, "ORG_MAILBOX_NOT_FOUND",
-                        TEXTS.text("organisation.org-mailbox-not-found"), null));
-        if (!mailbox.ownerAccountId().equals(callerId)) {
-            throw Refusal.forbidden("NOT_ORG_MAILBOX_OWNER",
-                    TEXTS.text("organisation.not-org-mailbox-owner"));
-        }
+        OrganisationalMailbox mailbox = ownedBy(callerId, requestId, "organisation.not-org-mailbox-owner");
         refuseIfClosed(mailbox);
         if (mailbox.status() != Status.VALIDATED) {
             throw Refusal.conflict("ORG_MAILBOX_NOT_VALIDATED",
