@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import fr.esante.medimail.testsupport.payloads.ProfileSubmissions;
+
 /**
  * What a hostile client found on this service (issue 13): control characters, lone surrogates and loosely typed
  * values are refused with a problem naming the field, and nothing of the request is stored or announced.
@@ -36,10 +38,9 @@ class HostileInputIT extends IntegrationTest {
     @Test
     void controlCharactersAndLoneSurrogatesInSignInAndRegistrationAreRefused() {
         String email = uniqueEmail("surrogate");
-        Map<String, Object> fields = registrationFields(email);
-        fields.put("password", "Stethoscope2024LONE");
-        fields.put("passwordConfirmation", "Stethoscope2024LONE");
-        Answer lone = post("/api/v1/registrations", json(fields).replace("LONE", "\\ud800"));
+        // The lone surrogate is written into the JSON text by hand: no JSON writer would produce it.
+        Answer lone = post("/api/v1/registrations", registration(email).withPassword("Stethoscope2024LONE").json()
+                .replace("LONE", "\\ud800"));
         assertThat(lone.status()).isEqualTo(400);
         assertThat(lone.fieldCodes()).contains("password:FORBIDDEN_CHARACTER");
         assertThat(accountsWithEmail(email)).isZero();
@@ -66,24 +67,15 @@ class HostileInputIT extends IntegrationTest {
         withField(numericRegion, "address.region", 76);
         assertThat(put(PROFILE, json(numericRegion), token).fieldCodes()).containsExactly("address.region:INVALID_VALUE");
 
-        Map<String, Object> nullLiberal = nationalIdProfile();
-        nullLiberal.put("liberal", null);
-        assertThat(put(PROFILE, json(nullLiberal), token).fieldCodes()).containsExactly("liberal:INVALID_VALUE");
+        assertThat(put(PROFILE, jeanDurandsProfile().withLiberal(null).json(), token).fieldCodes()).containsExactly("liberal:INVALID_VALUE");
 
-        Map<String, Object> stringLiberal = nationalIdProfile();
-        stringLiberal.put("liberal", "true");
-        assertThat(put(PROFILE, json(stringLiberal), token).fieldCodes()).containsExactly("liberal:INVALID_VALUE");
+        assertThat(put(PROFILE, jeanDurandsProfile().withLiberal("true").json(), token).fieldCodes()).containsExactly("liberal:INVALID_VALUE");
 
         Map<String, Object> unknownRegion = nationalIdProfile();
         withField(unknownRegion, "address.region", "99");
         assertThat(put(PROFILE, json(unknownRegion), token).fieldCodes()).containsExactly("address.region:UNKNOWN_REGION");
 
-        Map<String, Object> foreignWithoutStructure = nationalIdProfile();
-        foreignWithoutStructure.put("path", "FOREIGN_OR_IN_TRAINING");
-        foreignWithoutStructure.put("identifierType", "FINESS");
-        foreignWithoutStructure.put("identifier", "310000013");
-        foreignWithoutStructure.put("organisationName", "  ");
-        Answer noStructure = put(PROFILE, json(foreignWithoutStructure), token);
+        Answer noStructure = put(PROFILE, ProfileSubmissions.finess("310000013").withOrganisationName("  ").json(), token);
         assertThat(noStructure.fieldCodes()).containsExactly("organisationName:STRUCTURE_NAME_REQUIRED");
         assertThat(noStructure.body()).contains("raison sociale");
 

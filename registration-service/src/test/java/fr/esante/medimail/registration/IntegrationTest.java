@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,9 +23,12 @@ import fr.esante.medimail.embedded.EmbeddedInfrastructure;
 import fr.esante.medimail.embedded.EmbeddedInfrastructureInitializer;
 import fr.esante.medimail.embedded.KafkaTestClient;
 import fr.esante.medimail.schemas.Topic;
+import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.schemas.serde.AvroSerializer;
 import fr.esante.medimail.support.secrets.SecretTokens;
 import fr.esante.medimail.testsupport.TestHttpClient;
+import fr.esante.medimail.testsupport.payloads.ProfileSubmissions;
+import fr.esante.medimail.testsupport.payloads.Registrations;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -147,18 +151,16 @@ public abstract class IntegrationTest {
     // ---------------------------------------------------------------- registration steps
 
     protected static String uniqueEmail(String who) {
-        return who + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        return Registrations.uniqueEmail(who);
+    }
+
+    /** Jean DURAND's registration form with this address and the password {@link #PASSWORD}. */
+    protected static Registrations registration(String email) {
+        return Registrations.aProfessional().withEmail(email).withPassword(PASSWORD);
     }
 
     protected static Map<String, Object> registrationFields(String email) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("lastName", "DURAND");
-        fields.put("firstName", "Jean");
-        fields.put("email", email);
-        fields.put("password", PASSWORD);
-        fields.put("passwordConfirmation", PASSWORD);
-        fields.put("region", "76");
-        return fields;
+        return registration(email).fields();
     }
 
     protected UUID register(String email) {
@@ -198,15 +200,19 @@ public abstract class IntegrationTest {
     protected UUID validatedAccount(String email) {
         String token = accountWithSubmittedProfile(email);
         UUID id = UUID.fromString(me(token).path("registrationId").asString());
-        UUID eventId = UUID.randomUUID();
-        feed(fr.esante.medimail.schemas.Topics.ACCOUNT_VALIDATED, id, eventId, fr.esante.medimail.events.AccountValidated.newBuilder()
-                .setEventId(eventId).setAccountId(id).setOccurredAt(Instant.now())
-                .setMssAddress("jean.durand@medecin.oc.mssante.fr").setMailboxType("PER").setLastName("DURAND")
-                .setFirstName("Jean").setEmail(email).setProfession("10").setSpecialty("SM54").setIdentifierType("RPPS")
-                .setIdentifier("99800000012").setLiberal(true).setRegion("76").setDepartment("31")
-                .setDirectoryVisible(true).setPaperless(true).setValidatedAt(Instant.now()).setValidatedBy("agent")
-                .build());
+        feed(Topics.ACCOUNT_VALIDATED, IncomingEvents.accountValidated(id, email).build());
         return id;
+    }
+
+    /**
+     * As mss-address-service and the back office announce a validation, with an address no other test is given;
+     * returns the address.
+     */
+    protected String validatedWithNewAddress(UUID id, String email) {
+        String address = "v." + UUID.randomUUID().toString().substring(0, 8) + "@medecin.oc.mssante.fr";
+        feed(Topics.MSS_ADDRESS_ASSIGNED, IncomingEvents.mssAddressAssigned(id, address).build());
+        feed(Topics.ACCOUNT_VALIDATED, IncomingEvents.accountValidated(id, email).setMssAddress(address).build());
+        return address;
     }
 
     /**
@@ -254,26 +260,13 @@ public abstract class IntegrationTest {
         return answer.json();
     }
 
+    /** Jean DURAND's profile, his RPPS typed with spaces around it (the service trims them). */
+    protected static ProfileSubmissions jeanDurandsProfile() {
+        return ProfileSubmissions.rpps(" 99800000012 ");
+    }
+
     protected static Map<String, Object> nationalIdProfile() {
-        Map<String, Object> address = new LinkedHashMap<>();
-        address.put("line", "10 rue des Trente-six Ponts");
-        address.put("postalCode", "31400");
-        address.put("city", "Toulouse");
-        address.put("region", "76");
-        address.put("department", "31");
-        Map<String, Object> profile = new LinkedHashMap<>();
-        profile.put("path", "NATIONAL_ID");
-        profile.put("identifierType", "RPPS");
-        profile.put("identifier", " 99800000012 ");
-        profile.put("profession", "10");
-        profile.put("specialty", "SM54");
-        profile.put("liberal", true);
-        profile.put("phone", "05 61 00 00 00");
-        profile.put("secondPhone", null);
-        profile.put("address", address);
-        profile.put("organisationName", "Cabinet médical");
-        profile.put("serviceName", null);
-        return profile;
+        return jeanDurandsProfile().fields();
     }
 
     /** A confirmed account whose profile was submitted (IDENTITY_CHECK_PENDING); returns its access token. */
@@ -318,6 +311,12 @@ public abstract class IntegrationTest {
         await().atMost(PATIENCE).until(() -> jdbc.sql(
                         "SELECT count(*) FROM processed_event WHERE consumer = 'registration-service' AND event_id = :id")
                 .param("id", eventId).query(Integer.class).single() == 1);
+    }
+
+    /** {@link #feed(Topic, UUID, UUID, SpecificRecord)} keyed and awaited by the event's own account and event ids. */
+    protected <V extends SpecificRecord> void feed(Topic<V> topic, V event) {
+        GenericRecord record = (GenericRecord) event;
+        feed(topic, (UUID) record.get("accountId"), (UUID) record.get("eventId"), event);
     }
 
     /** How many events of the topic the service recorded for the account (outbox rows, published or not). */

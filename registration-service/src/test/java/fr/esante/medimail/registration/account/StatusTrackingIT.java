@@ -11,12 +11,12 @@ import fr.esante.medimail.events.AccountClosed;
 import fr.esante.medimail.events.AccountRejected;
 import fr.esante.medimail.events.AccountStatusChanged;
 import fr.esante.medimail.events.AccountReopened;
-import fr.esante.medimail.events.AccountValidated;
 import fr.esante.medimail.events.IdentityRejected;
-import fr.esante.medimail.events.MssAddressAssigned;
 import fr.esante.medimail.events.MssAddressRefused;
+import fr.esante.medimail.registration.IncomingEvents;
 import fr.esante.medimail.registration.IntegrationTest;
 import fr.esante.medimail.schemas.Topics;
+import fr.esante.medimail.testsupport.payloads.ProfileSubmissions;
 import tools.jackson.databind.JsonNode;
 
 class StatusTrackingIT extends IntegrationTest {
@@ -55,18 +55,13 @@ class StatusTrackingIT extends IntegrationTest {
         String token = accountWithSubmittedProfile(email);
         UUID id = accountId(token);
 
-        UUID assigned = UUID.randomUUID();
-        feed(Topics.MSS_ADDRESS_ASSIGNED, id, assigned, MssAddressAssigned.newBuilder()
-                .setEventId(assigned).setAccountId(id).setOccurredAt(Instant.now())
-                .setAddress(ADDRESS).setLocalPart("jean.durand").setDomain("medecin.oc.mssante.fr").setMailboxType("PER")
-                .build());
+        feed(Topics.MSS_ADDRESS_ASSIGNED, IncomingEvents.mssAddressAssigned(id, ADDRESS).build());
         JsonNode pending = me(token);
         assertThat(pending.path("status").asString()).isEqualTo("VALIDATION_PENDING");
         assertThat(pending.path("mssAddress").asString()).isEqualTo(ADDRESS);
         assertThat(pending.path("mailboxType").asString()).isEqualTo("PER");
 
-        UUID validated = UUID.randomUUID();
-        feed(Topics.ACCOUNT_VALIDATED, id, validated, accountValidated(validated, id, email));
+        feed(Topics.ACCOUNT_VALIDATED, IncomingEvents.accountValidated(id, email).build());
         JsonNode me = me(token);
         assertThat(me.path("status").asString()).isEqualTo("VALIDATED");
         assertThat(me.path("mssAddress").asString()).isEqualTo(ADDRESS);
@@ -106,11 +101,7 @@ class StatusTrackingIT extends IntegrationTest {
         String email = uniqueEmail("staff-rejected");
         String rejectedToken = accountWithSubmittedProfile(email);
         UUID rejected = accountId(rejectedToken);
-        UUID assigned = UUID.randomUUID();
-        feed(Topics.MSS_ADDRESS_ASSIGNED, rejected, assigned, MssAddressAssigned.newBuilder()
-                .setEventId(assigned).setAccountId(rejected).setOccurredAt(Instant.now())
-                .setAddress("x." + ADDRESS).setLocalPart("x.jean.durand").setDomain("medecin.oc.mssante.fr").setMailboxType("PER")
-                .build());
+        feed(Topics.MSS_ADDRESS_ASSIGNED, IncomingEvents.mssAddressAssigned(rejected, "x." + ADDRESS).build());
         UUID rejection = UUID.randomUUID();
         feed(Topics.ACCOUNT_REJECTED, rejected, rejection, AccountRejected.newBuilder()
                 .setEventId(rejection).setAccountId(rejected).setOccurredAt(Instant.now()).setEmail(email)
@@ -124,11 +115,7 @@ class StatusTrackingIT extends IntegrationTest {
         assertThat(corrected.status()).as(corrected.body()).isEqualTo(202);
         assertThat(corrected.json().path("status").asString()).isEqualTo("IDENTITY_CHECK_PENDING");
         assertThat(outboxEvents(Topics.PROFESSIONAL_PROFILE_SUBMITTED.name(), rejected)).isEqualTo(2);
-        UUID assignedAgain = UUID.randomUUID();
-        feed(Topics.MSS_ADDRESS_ASSIGNED, rejected, assignedAgain, MssAddressAssigned.newBuilder()
-                .setEventId(assignedAgain).setAccountId(rejected).setOccurredAt(Instant.now())
-                .setAddress("x." + ADDRESS).setLocalPart("x.jean.durand").setDomain("medecin.oc.mssante.fr").setMailboxType("PER")
-                .build());
+        feed(Topics.MSS_ADDRESS_ASSIGNED, IncomingEvents.mssAddressAssigned(rejected, "x." + ADDRESS).build());
         JsonNode again = me(rejectedToken);
         assertThat(again.path("status").asString()).isEqualTo("VALIDATION_PENDING");
         assertThat(again.path("rejectionReason").isNull()).isTrue();
@@ -139,18 +126,14 @@ class StatusTrackingIT extends IntegrationTest {
         String email = uniqueEmail("interne");
         confirmedAccount(email);
         String token = accessToken(email);
-        java.util.Map<String, Object> intProfile = new java.util.LinkedHashMap<>(nationalIdProfile());
-        intProfile.put("path", "FOREIGN_OR_IN_TRAINING");
-        intProfile.put("identifierType", "FINESS");
-        intProfile.put("identifier", "310000013");
-        assertThat(put("/api/v1/me/professional-profile", json(intProfile), token).status()).isEqualTo(202);
+        // The same practitioner as the national profile he adds later: only the path and identifier change.
+        String intProfile = ProfileSubmissions.finess("310000013").withProfession("10").withSpecialty("SM54").json();
+        assertThat(put("/api/v1/me/professional-profile", intProfile, token).status()).isEqualTo(202);
         UUID id = accountId(token);
         String intAddress = "int." + UUID.randomUUID().toString().substring(0, 8) + "@medecin.oc.mssante.fr";
         assigned(id, intAddress, "INT");
-        UUID validated = UUID.randomUUID();
-        AccountValidated intValidated = AccountValidated.newBuilder(accountValidated(validated, id, email))
-                .setMssAddress(intAddress).setMailboxType("INT").setIdentifierType("FINESS").setIdentifier("310000013").build();
-        feed(Topics.ACCOUNT_VALIDATED, id, validated, intValidated);
+        feed(Topics.ACCOUNT_VALIDATED, IncomingEvents.accountValidated(id, email)
+                .setMssAddress(intAddress).setMailboxType("INT").setIdentifierType("FINESS").setIdentifier("310000013").build());
         assertThat(me(token).path("mailboxType").asString()).isEqualTo("INT");
         token = signedInAfterValidation(email, id);
 
@@ -175,12 +158,7 @@ class StatusTrackingIT extends IntegrationTest {
     }
 
     private void assigned(UUID accountId, String address, String mailboxType) {
-        UUID eventId = UUID.randomUUID();
-        feed(Topics.MSS_ADDRESS_ASSIGNED, accountId, eventId, MssAddressAssigned.newBuilder()
-                .setEventId(eventId).setAccountId(accountId).setOccurredAt(Instant.now())
-                .setAddress(address).setLocalPart(address.substring(0, address.indexOf('@')))
-                .setDomain(address.substring(address.indexOf('@') + 1)).setMailboxType(mailboxType)
-                .build());
+        feed(Topics.MSS_ADDRESS_ASSIGNED, IncomingEvents.mssAddressAssigned(accountId, address).setMailboxType(mailboxType).build());
     }
 
     private int outboxEvents(String topic, UUID accountId) {
@@ -228,8 +206,7 @@ class StatusTrackingIT extends IntegrationTest {
         UUID closedBeforeValidation = UUID.randomUUID();
         feed(Topics.ACCOUNT_CLOSED, id, closedBeforeValidation, accountClosed(closedBeforeValidation, id));
         assertThat(me(token).path("status").asString()).as("only a validated account closes").isEqualTo("IDENTITY_CHECK_PENDING");
-        UUID validated = UUID.randomUUID();
-        feed(Topics.ACCOUNT_VALIDATED, id, validated, accountValidated(validated, id, email));
+        feed(Topics.ACCOUNT_VALIDATED, IncomingEvents.accountValidated(id, email).build());
 
         UUID closed = UUID.randomUUID();
         feed(Topics.ACCOUNT_CLOSED, id, closed, accountClosed(closed, id));
@@ -258,15 +235,5 @@ class StatusTrackingIT extends IntegrationTest {
         feed(Topics.IDENTITY_REJECTED, accountId, eventId, IdentityRejected.newBuilder()
                 .setEventId(eventId).setAccountId(accountId).setOccurredAt(Instant.now())
                 .setReason(reason).setDetail("detail in English for staff").build());
-    }
-
-    private static AccountValidated accountValidated(UUID eventId, UUID accountId, String email) {
-        return AccountValidated.newBuilder()
-                .setEventId(eventId).setAccountId(accountId).setOccurredAt(Instant.now())
-                .setMssAddress(ADDRESS).setMailboxType("PER").setLastName("DURAND").setFirstName("Jean").setEmail(email)
-                .setProfession("10").setSpecialty("SM54").setIdentifierType("RPPS").setIdentifier("99800000012")
-                .setLiberal(true).setRegion("76").setDepartment("31").setDirectoryVisible(true).setPaperless(true)
-                .setValidatedAt(Instant.now()).setValidatedBy("agent")
-                .build();
     }
 }

@@ -10,10 +10,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import fr.esante.medimail.events.AccountValidated;
 import fr.esante.medimail.events.ContactCorrectionRequested;
 import fr.esante.medimail.events.ContactDetailsChanged;
-import fr.esante.medimail.events.MssAddressAssigned;
 import fr.esante.medimail.registration.IntegrationTest;
 import fr.esante.medimail.schemas.Topics;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +28,7 @@ class ContactIT extends IntegrationTest {
     void aValidatedAccountChangesItsContactDetailsAndTheWholeNewStateIsPublished() {
         String email = uniqueEmail("contact");
         UUID id = UUID.fromString(me(accountWithSubmittedProfile(email)).path("registrationId").asString());
-        validate(id, email);
+        validatedWithNewAddress(id, email);
         String token = signedInAfterValidation(email, id);
 
         Map<String, Object> address = new LinkedHashMap<>();
@@ -73,7 +71,7 @@ class ContactIT extends IntegrationTest {
     void invalidFieldsAreRefusedInFrenchAndNothingChanges() {
         String email = uniqueEmail("contact-invalide");
         UUID id = UUID.fromString(me(accountWithSubmittedProfile(email)).path("registrationId").asString());
-        validate(id, email);
+        validatedWithNewAddress(id, email);
         String token = signedInAfterValidation(email, id);
 
         Answer answer = patch(json(Map.of("phone", "12", "address", Map.of("line", "", "postalCode", "3100",
@@ -104,7 +102,7 @@ class ContactIT extends IntegrationTest {
     void aStaffCorrectionIsAppliedAndPublishedWholeAndOneForAnAccountNotValidatedChangesNothing() {
         String email = uniqueEmail("contact-correction");
         UUID id = UUID.fromString(me(accountWithSubmittedProfile(email)).path("registrationId").asString());
-        validate(id, email);
+        validatedWithNewAddress(id, email);
         String token = signedInAfterValidation(email, id);
 
         UUID eventId = UUID.randomUUID();
@@ -135,21 +133,5 @@ class ContactIT extends IntegrationTest {
 
     private Answer patch(String body, String token) {
         return send(request(CONTACT, token).method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private void validate(UUID id, String email) {
-        String address = "c." + UUID.randomUUID().toString().substring(0, 8) + "@medecin.oc.mssante.fr";
-        UUID assigned = UUID.randomUUID();
-        feed(Topics.MSS_ADDRESS_ASSIGNED, id, assigned, MssAddressAssigned.newBuilder()
-                .setEventId(assigned).setAccountId(id).setOccurredAt(Instant.now()).setAddress(address)
-                .setLocalPart(address.substring(0, address.indexOf('@'))).setDomain("medecin.oc.mssante.fr")
-                .setMailboxType("PER").build());
-        UUID validated = UUID.randomUUID();
-        feed(Topics.ACCOUNT_VALIDATED, id, validated, AccountValidated.newBuilder()
-                .setEventId(validated).setAccountId(id).setOccurredAt(Instant.now())
-                .setMssAddress(address).setMailboxType("PER").setLastName("DURAND").setFirstName("Jean").setEmail(email)
-                .setProfession("10").setSpecialty("SM54").setIdentifierType("RPPS").setIdentifier("99800000012")
-                .setLiberal(true).setRegion("76").setDepartment("31").setDirectoryVisible(true).setPaperless(true)
-                .setValidatedAt(Instant.now()).setValidatedBy("agent").build());
     }
 }

@@ -7,8 +7,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import fr.esante.medimail.events.AccountValidated;
-import fr.esante.medimail.events.MssAddressAssigned;
 import fr.esante.medimail.events.NameCorrectionRequested;
 import fr.esante.medimail.events.NamesCorrected;
 import fr.esante.medimail.registration.IntegrationTest;
@@ -26,7 +24,7 @@ class NameCorrectionIT extends IntegrationTest {
     void aStaffCorrectionIsAppliedAndAnnouncedOnceAndTheHolderSeesTheNewNames() {
         String email = uniqueEmail("name-correction");
         UUID id = UUID.fromString(me(accountWithSubmittedProfile(email)).path("registrationId").asString());
-        String address = validate(id, email);
+        String address = validatedWithNewAddress(id, email);
         String token = signedInAfterValidation(email, id);
         String lastNameBefore = me(token).path("lastName").asString();
 
@@ -75,23 +73,5 @@ class NameCorrectionIT extends IntegrationTest {
         return NameCorrectionRequested.newBuilder().setEventId(UUID.randomUUID()).setAccountId(id)
                 .setOccurredAt(Instant.now()).setCorrectedBy("chef").setLastName(lastName).setFirstName(firstName)
                 .setReason("Nom d'usage").build();
-    }
-
-    /** As the back office and mss-address-service announce a validation; returns the address. */
-    private String validate(UUID id, String email) {
-        String address = "n." + UUID.randomUUID().toString().substring(0, 8) + "@medecin.oc.mssante.fr";
-        UUID assigned = UUID.randomUUID();
-        feed(Topics.MSS_ADDRESS_ASSIGNED, id, assigned, MssAddressAssigned.newBuilder()
-                .setEventId(assigned).setAccountId(id).setOccurredAt(Instant.now()).setAddress(address)
-                .setLocalPart(address.substring(0, address.indexOf('@'))).setDomain("medecin.oc.mssante.fr")
-                .setMailboxType("PER").build());
-        UUID validated = UUID.randomUUID();
-        feed(Topics.ACCOUNT_VALIDATED, id, validated, AccountValidated.newBuilder()
-                .setEventId(validated).setAccountId(id).setOccurredAt(Instant.now())
-                .setMssAddress(address).setMailboxType("PER").setLastName("DURAND").setFirstName("Jean").setEmail(email)
-                .setProfession("10").setSpecialty("SM54").setIdentifierType("RPPS").setIdentifier("99800000012")
-                .setLiberal(true).setRegion("76").setDepartment("31").setDirectoryVisible(true).setPaperless(true)
-                .setValidatedAt(Instant.now()).setValidatedBy("agent").build());
-        return address;
     }
 }

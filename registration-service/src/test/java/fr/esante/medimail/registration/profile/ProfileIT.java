@@ -2,8 +2,6 @@ package fr.esante.medimail.registration.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import fr.esante.medimail.events.ProfessionalProfileSubmitted;
 import fr.esante.medimail.registration.IntegrationTest;
 import fr.esante.medimail.schemas.Topics;
+import fr.esante.medimail.testsupport.payloads.ProfileSubmissions;
 import tools.jackson.databind.JsonNode;
 
 class ProfileIT extends IntegrationTest {
@@ -65,9 +64,7 @@ class ProfileIT extends IntegrationTest {
         UUID id = confirmedAccount(email);
         String token = accessToken(email);
         for (String wrong : new String[] {"SI07", "SM99"}) {
-            Map<String, Object> profile = new LinkedHashMap<>(nationalIdProfile());
-            profile.put("specialty", wrong);
-            Answer refused = put(PROFILE, json(profile), token);
+            Answer refused = put(PROFILE, jeanDurandsProfile().withSpecialty(wrong).json(), token);
             assertThat(refused.status()).as(wrong + ": " + refused.body()).isEqualTo(400);
             assertThat(refused.fieldCodes()).containsExactly("specialty:UNKNOWN_SPECIALTY");
             assertThat(refused.body()).contains("choisissez-la dans la liste");
@@ -75,25 +72,17 @@ class ProfileIT extends IntegrationTest {
         assertThat(me(token).path("status").asString()).as("nothing submitted").isEqualTo("EMAIL_CONFIRMED");
         assertThat(eventsFor(Topics.PROFESSIONAL_PROFILE_SUBMITTED, id)).isZero();
 
-        Map<String, Object> cardiologist = new LinkedHashMap<>(nationalIdProfile());
-        cardiologist.put("specialty", "SM04");
-        assertThat(put(PROFILE, json(cardiologist), token).status()).isEqualTo(202);
+        assertThat(put(PROFILE, jeanDurandsProfile().withSpecialty("SM04").json(), token).status()).isEqualTo(202);
     }
 
     @Test
     void aForeignOrInTrainingProfessionalDeclaresTheirStructure() {
         String email = uniqueEmail("interne");
         UUID id = confirmedAccount(email);
-        Map<String, Object> profile = nationalIdProfile();
-        profile.put("path", "FOREIGN_OR_IN_TRAINING");
-        profile.put("identifierType", "FINESS");
-        profile.put("identifier", "310000013");
-        profile.put("liberal", false);
-        profile.put("phone", "+33 6 12 34 56 78");
-        profile.put("directoryVisible", false);
-        profile.put("paperless", false);
+        String profile = ProfileSubmissions.finess("310000013").withLiberal(false).withPhone("+33 6 12 34 56 78")
+                .withDirectoryVisible(false).withPaperless(false).json();
 
-        assertThat(put(PROFILE, json(profile), accessToken(email)).status()).isEqualTo(202);
+        assertThat(put(PROFILE, profile, accessToken(email)).status()).isEqualTo(202);
 
         ProfessionalProfileSubmitted event = awaitEvent(Topics.PROFESSIONAL_PROFILE_SUBMITTED, id);
         assertThat(event.getPath()).isEqualTo("FOREIGN_OR_IN_TRAINING");
@@ -109,18 +98,10 @@ class ProfileIT extends IntegrationTest {
         confirmedAccount(email);
         String token = accessToken(email);
 
-        Map<String, Object> profile = nationalIdProfile();
-        profile.put("identifierType", "FINESS");
-        profile.put("identifier", "");
-        profile.put("profession", "99");
-        profile.put("phone", "12345");
-        profile.put("secondPhone", "06 12 34 56 7");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> address = new LinkedHashMap<>((Map<String, Object>) profile.get("address"));
-        address.put("postalCode", "3140");
-        address.remove("city");
-        profile.put("address", address);
-        Answer answer = put(PROFILE, json(profile), token);
+        String profile = jeanDurandsProfile().withIdentifierType("FINESS").withIdentifier("").withProfession("99")
+                .withPhone("12345").withSecondPhone("06 12 34 56 7").withAddressField("postalCode", "3140")
+                .withAddressField("city", null).json();
+        Answer answer = put(PROFILE, profile, token);
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -129,15 +110,11 @@ class ProfileIT extends IntegrationTest {
                 "secondPhone:INVALID_FORMAT", "address.postalCode:INVALID_FORMAT", "address.city:REQUIRED");
         assertThat(answer.body()).contains("RPPS ou ADELI", "5 chiffres");
 
-        Map<String, Object> unknownEnum = nationalIdProfile();
-        unknownEnum.put("path", "PASSEPORT");
-        Answer enumAnswer = put(PROFILE, json(unknownEnum), token);
+        Answer enumAnswer = put(PROFILE, jeanDurandsProfile().withPath("PASSEPORT").json(), token);
         assertThat(enumAnswer.status()).isEqualTo(400);
         assertThat(enumAnswer.fieldCodes()).containsExactly("path:INVALID_VALUE");
 
-        Map<String, Object> foreignWithRpps = nationalIdProfile();
-        foreignWithRpps.put("path", "FOREIGN_OR_IN_TRAINING");
-        assertThat(put(PROFILE, json(foreignWithRpps), token).fieldCodes()).containsExactly("identifierType:IDENTIFIER_TYPE_MISMATCH");
+        assertThat(put(PROFILE, jeanDurandsProfile().withPath("FOREIGN_OR_IN_TRAINING").json(), token).fieldCodes()).containsExactly("identifierType:IDENTIFIER_TYPE_MISMATCH");
 
         assertThat(me(token).path("status").asString()).isEqualTo("EMAIL_CONFIRMED");
     }

@@ -33,8 +33,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import fr.esante.medimail.events.ProfessionalProfileSubmitted;
 import fr.esante.medimail.pscstandin.PscStandInApplication;
 import fr.esante.medimail.pscstandin.StandInFaults;
+import fr.esante.medimail.registration.IncomingEvents;
 import fr.esante.medimail.registration.IntegrationTest;
 import fr.esante.medimail.schemas.Topics;
+import fr.esante.medimail.testsupport.payloads.ProfileSubmissions;
 
 /**
  * Sign-up and sign-in with Pro Santé Connect against the stand-in provider (Spring Authorization Server, PSC-shaped
@@ -109,9 +111,7 @@ class ProSanteConnectIT extends IntegrationTest {
 
         assertThat(confirm(knownConfirmationToken(email)).status()).isEqualTo(200);
         String session = signedInByPsc("899800040109", "EMAIL_CONFIRMED");
-        Map<String, Object> profile = nationalIdProfile();
-        profile.put("identifier", "99800040109");
-        Answer submitted = put("/api/v1/me/professional-profile", json(profile), session);
+        Answer submitted = put("/api/v1/me/professional-profile", ProfileSubmissions.rpps("99800040109").json(), session);
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
         ProfessionalProfileSubmitted event = awaitEvent(Topics.PROFESSIONAL_PROFILE_SUBMITTED, accountId);
         assertThat(event.getIdentityVouchedBy()).isEqualTo("PRO_SANTE_CONNECT");
@@ -154,11 +154,8 @@ class ProSanteConnectIT extends IntegrationTest {
         // Inès GIRARD, 99800040307: registered the ordinary way first, her profile names her RPPS.
         String email = uniqueEmail("ines.girard");
         confirmedAccount(email);
-        Map<String, Object> profile = nationalIdProfile();
-        profile.put("identifier", "99800040307");
-        profile.put("profession", "70");
-        profile.put("specialty", null);
-        assertThat(put("/api/v1/me/professional-profile", json(profile), accessToken(email)).status()).isEqualTo(202);
+        String profile = ProfileSubmissions.rpps("99800040307").withProfession("70").json();
+        assertThat(put("/api/v1/me/professional-profile", profile, accessToken(email)).status()).isEqualTo(202);
         int accountsBefore = allAccounts();
 
         String code = new Browser().signInAtPsc("899800040307");
@@ -272,14 +269,9 @@ class ProSanteConnectIT extends IntegrationTest {
     }
 
     private void validatedByStaff(UUID id, String email) {
-        UUID eventId = UUID.randomUUID();
-        feed(Topics.ACCOUNT_VALIDATED, id, eventId, fr.esante.medimail.events.AccountValidated.newBuilder()
-                .setEventId(eventId).setAccountId(id).setOccurredAt(now())
-                .setMssAddress("claire.fontaine@medecin.oc.mssante.fr").setMailboxType("PER").setLastName("FONTAINE")
-                .setFirstName("Claire").setEmail(email).setProfession("10").setSpecialty("SM54").setIdentifierType("RPPS")
-                .setIdentifier("99800040109").setLiberal(true).setRegion("76").setDepartment("31")
-                .setDirectoryVisible(true).setPaperless(true).setValidatedAt(now()).setValidatedBy("agent")
-                .build());
+        feed(Topics.ACCOUNT_VALIDATED, IncomingEvents.accountValidated(id, email)
+                .setMssAddress("claire.fontaine@medecin.oc.mssante.fr").setLastName("FONTAINE").setFirstName("Claire")
+                .setIdentifier("99800040109").build());
     }
 
     private static void assertRefusedPage(Page page, int status, String message) {

@@ -20,10 +20,9 @@ class RegistrationIT extends IntegrationTest {
     @Test
     void aNewAddressGetsAnAccountWaitingForConfirmationAndAnEventWithTheSealedToken() {
         String email = uniqueEmail("jean.durand");
-        Map<String, Object> fields = registrationFields("  " + email.toUpperCase() + " ");
-        fields.put("lastName", "  DURAND ");
+        String form = registration("  " + email.toUpperCase() + " ").withLastName("  DURAND ").json();
 
-        Answer answer = post("/api/v1/registrations", json(fields));
+        Answer answer = post("/api/v1/registrations", form);
 
         assertThat(answer.status()).isEqualTo(202);
         assertThat(answer.json().path("status").asString()).isEqualTo("EMAIL_CONFIRMATION_PENDING");
@@ -58,9 +57,7 @@ class RegistrationIT extends IntegrationTest {
         String email = uniqueEmail("marie.dupont");
         UUID existing = confirmedAccount(email);
 
-        Map<String, Object> again = registrationFields(email.toUpperCase());
-        again.put("firstName", "Usurpateur");
-        Answer answer = post("/api/v1/registrations", json(again));
+        Answer answer = post("/api/v1/registrations", registration(email.toUpperCase()).withFirstName("Usurpateur").json());
 
         assertThat(answer.status()).isEqualTo(202);
         assertThat(answer.json().properties()).extracting(Map.Entry::getKey).containsExactlyInAnyOrder("registrationId", "status");
@@ -88,9 +85,7 @@ class RegistrationIT extends IntegrationTest {
         assertThat(confirm(oldToken).json().path("code").asString()).isEqualTo("TOKEN_EXPIRED");
         assertThat(signIn(email, PASSWORD).json().path("code").asString()).isEqualTo("EMAIL_NOT_CONFIRMED");
 
-        Map<String, Object> again = registrationFields(email.toUpperCase());
-        again.put("firstName", "Jeanne");
-        Answer answer = post("/api/v1/registrations", json(again));
+        Answer answer = post("/api/v1/registrations", registration(email.toUpperCase()).withFirstName("Jeanne").json());
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(202);
         assertThat(answer.json().properties()).extracting(Map.Entry::getKey).containsExactlyInAnyOrder("registrationId", "status");
@@ -142,12 +137,9 @@ class RegistrationIT extends IntegrationTest {
     @Test
     void invalidFieldsAreRefusedOneCodePerFieldWithFrenchMessagesAndNothingIsStored() {
         String email = uniqueEmail("invalid");
-        Map<String, Object> fields = registrationFields(email);
-        fields.put("lastName", " ");
-        fields.put("firstName", "J".repeat(101));
-        fields.put("password", "court1");
-        fields.put("passwordConfirmation", "autre-chose");
-        Answer answer = post("/api/v1/registrations", json(fields));
+        String form = registration(email).withLastName(" ").withFirstName("J".repeat(101)).withPassword("court1")
+                .withPasswordConfirmation("autre-chose").json();
+        Answer answer = post("/api/v1/registrations", form);
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
@@ -156,10 +148,8 @@ class RegistrationIT extends IntegrationTest {
         assertThat(answer.body()).contains("Le nom est obligatoire.", "au moins 12 caractères",
                 "La confirmation ne correspond pas au mot de passe.");
 
-        Map<String, Object> more = registrationFields("pas-une-adresse");
-        more.put("password", "seulementdeslettres");
-        more.put("passwordConfirmation", "seulementdeslettres");
-        more.put("region", "Occitanie");
+        Map<String, Object> more = registration("pas-une-adresse").withPassword("seulementdeslettres").withRegion("Occitanie")
+                .fields();
         more.remove("firstName");
         assertThat(post("/api/v1/registrations", json(more)).fieldCodes()).containsExactlyInAnyOrder(
                 "email:INVALID_FORMAT", "password:PASSWORD_TOO_WEAK", "region:INVALID_FORMAT", "firstName:REQUIRED");
@@ -212,10 +202,7 @@ class RegistrationIT extends IntegrationTest {
     @Test
     void aRegionWhereMedimailIsNotTheChosenMessagingIsRefusedWith422() {
         String email = uniqueEmail("ile-de-france");
-        Map<String, Object> fields = registrationFields(email);
-        fields.put("region", "11");
-
-        Answer answer = post("/api/v1/registrations", json(fields));
+        Answer answer = post("/api/v1/registrations", registration(email).withRegion("11").json());
 
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.contentType()).startsWith("application/problem+json");

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import fr.esante.medimail.registration.IncomingEvents;
 import fr.esante.medimail.registration.IntegrationTest;
 
 /** Until the current terms are accepted, a validated account's session can only read /me, the terms, and accept them. */
@@ -59,14 +60,7 @@ class TermsOfUseIT extends IntegrationTest {
         String email = uniqueEmail("early-session");
         String token = accountWithSubmittedProfile(email);
         UUID id = UUID.fromString(me(token).path("registrationId").asString());
-        UUID eventId = UUID.randomUUID();
-        feed(fr.esante.medimail.schemas.Topics.ACCOUNT_VALIDATED, id, eventId, fr.esante.medimail.events.AccountValidated.newBuilder()
-                .setEventId(eventId).setAccountId(id).setOccurredAt(now())
-                .setMssAddress("jean.durand@medecin.oc.mssante.fr").setMailboxType("PER").setLastName("DURAND")
-                .setFirstName("Jean").setEmail(email).setProfession("10").setSpecialty("SM54").setIdentifierType("RPPS")
-                .setIdentifier("99800000012").setLiberal(true).setRegion("76").setDepartment("31")
-                .setDirectoryVisible(true).setPaperless(true).setValidatedAt(now()).setValidatedBy("agent")
-                .build());
+        feed(fr.esante.medimail.schemas.Topics.ACCOUNT_VALIDATED, IncomingEvents.accountValidated(id, email).build());
 
         assertThat(me(token).path("status").asString()).isEqualTo("VALIDATED");
         Answer accept = post("/api/v1/me/terms-acceptance", json(Map.of("version", "2026-12")), token);
