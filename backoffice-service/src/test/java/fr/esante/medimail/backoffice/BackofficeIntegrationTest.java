@@ -1,5 +1,6 @@
 package fr.esante.medimail.backoffice;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -7,6 +8,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -186,5 +188,29 @@ public abstract class BackofficeIntegrationTest {
     protected JsonNode queued(Applicants.Applicant applicant) {
         applicant.sendAll(this::send);
         return awaitReview(applicant.accountId(), "PENDING");
+    }
+
+    /** A complete file queued, then approved by a reviewer (the account is validated); returns the review's id. */
+    protected String approved(Applicants.Applicant applicant) {
+        String id = queued(applicant).get("id").asString();
+        assertThat(post("/api/v1/reviews/" + id + "/approval", null, reviewer()).status()).isEqualTo(200);
+        return id;
+    }
+
+    /** The staff audit trail about one subject (an account id, "queue", "decisions"…). */
+    protected List<JsonNode> audit(String subjectId) {
+        Response response = get("/api/v1/audit-records?subjectId=" + subjectId, reviewer());
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        List<JsonNode> records = new ArrayList<>();
+        response.json().forEach(records::add);
+        return records;
+    }
+
+    protected List<JsonNode> audit(UUID accountId) {
+        return audit(accountId.toString());
+    }
+
+    protected static String json(Map<String, ?> body) {
+        return JSON.writeValueAsString(new LinkedHashMap<>(body));
     }
 }

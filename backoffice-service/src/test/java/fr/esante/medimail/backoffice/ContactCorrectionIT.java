@@ -2,8 +2,6 @@ package fr.esante.medimail.backoffice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -106,22 +104,5 @@ class ContactCorrectionIT extends BackofficeIntegrationTest {
 
     private String correction(Applicants.Applicant applicant) {
         return "/api/v1/accounts/" + applicant.accountId() + "/contact-correction";
-    }
-
-    private void approved(Applicants.Applicant applicant) {
-        String id = queued(applicant).get("id").asString();
-        assertThat(post("/api/v1/reviews/" + id + "/approval", null, reviewer()).status()).isEqualTo(200);
-    }
-
-    private List<JsonNode> audit(UUID accountId) {
-        Response response = get("/api/v1/audit-records?subjectId=" + accountId, reviewer());
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        List<JsonNode> records = new ArrayList<>();
-        response.json().forEach(records::add);
-        return records;
-    }
-
-    private static String json(Map<String, Object> body) {
-        return JSON.writeValueAsString(new LinkedHashMap<>(body));
     }
 }

@@ -55,7 +55,7 @@ class DirectoryFeedIT extends BackofficeIntegrationTest {
         Applicants.Applicant pending = Applicants.durand();
         List<Applicants.Applicant> everyone = List.of(changedContact, becomesPer, hidden, closed, reopened, rejected, pending);
         for (Applicants.Applicant applicant : List.of(changedContact, becomesPer, hidden, closed, reopened)) {
-            approve(applicant);
+            approved(applicant);
         }
         String rejection = queued(rejected).get("id").asString();
         assertThat(post("/api/v1/reviews/" + rejection + "/rejection", rejection("Pièces illisibles."), reviewer()).status())
@@ -115,7 +115,7 @@ class DirectoryFeedIT extends BackofficeIntegrationTest {
         Applicants.Applicant pending = Applicants.durand();
         List<Applicants.Applicant> everyone = List.of(listed, alsoListed, hidden, closed, pending);
         for (Applicants.Applicant applicant : List.of(listed, alsoListed, hidden, closed)) {
-            approve(applicant);
+            approved(applicant);
         }
         send(Topics.CONTACT_DETAILS_CHANGED, hidden.accountId(),
                 contact(hidden, Instant.now().truncatedTo(ChronoUnit.MILLIS), "0561000000", "Toulouse", false));
@@ -169,11 +169,6 @@ class DirectoryFeedIT extends BackofficeIntegrationTest {
     }
 
     // ---- the scenario's steps
-
-    private void approve(Applicants.Applicant applicant) {
-        String id = queued(applicant).get("id").asString();
-        assertThat(post("/api/v1/reviews/" + id + "/approval", null, reviewer()).status()).isEqualTo(200);
-    }
 
     private void close(Applicants.Applicant applicant) {
         Response closure = post("/api/v1/accounts/" + applicant.accountId() + "/closure",

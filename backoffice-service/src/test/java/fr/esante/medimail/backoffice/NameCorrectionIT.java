@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -182,25 +180,7 @@ class NameCorrectionIT extends BackofficeIntegrationTest {
         return "/api/v1/accounts/" + applicant.accountId() + "/name-correction";
     }
 
-    private String approved(Applicants.Applicant applicant) {
-        String id = queued(applicant).get("id").asString();
-        assertThat(post("/api/v1/reviews/" + id + "/approval", null, reviewer()).status()).isEqualTo(200);
-        return id;
-    }
-
-    private List<JsonNode> audit(UUID accountId) {
-        Response response = get("/api/v1/audit-records?subjectId=" + accountId, reviewer());
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        List<JsonNode> records = new ArrayList<>();
-        response.json().forEach(records::add);
-        return records;
-    }
-
     private static String names() {
         return json(Map.of("lastName", "Durand-Martin", "firstName", "Jean"));
-    }
-
-    private static String json(Map<String, Object> body) {
-        return JSON.writeValueAsString(new LinkedHashMap<>(body));
     }
 }

@@ -140,20 +140,6 @@ class StaffActionsIT extends BackofficeIntegrationTest {
         assertThat(get("/api/v1/audit-records?limit=0", reviewer()).status()).isEqualTo(400);
     }
 
-    private String approved(Applicants.Applicant applicant) {
-        String id = queued(applicant).get("id").asString();
-        assertThat(post("/api/v1/reviews/" + id + "/approval", null, reviewer()).status()).isEqualTo(200);
-        return id;
-    }
-
-    private List<JsonNode> audit(String subjectId) {
-        Response response = get("/api/v1/audit-records?subjectId=" + subjectId, reviewer());
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        List<JsonNode> records = new java.util.ArrayList<>();
-        response.json().forEach(records::add);
-        return records;
-    }
-
     private long count(String sql, List<?> ids) {
         var statement = jdbc.sql(sql).param("ids", ids);
         if (sql.contains(":topic")) {

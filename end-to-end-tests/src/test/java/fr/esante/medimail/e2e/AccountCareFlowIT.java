@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -136,13 +135,7 @@ class AccountCareFlowIT {
     @Test
     void aHundredParallelRegistrationsOfOneAddressSendOneMail() throws Exception {
         RegistrationJourney burst = new RegistrationJourney(platform, mailbox, "Rafale", "Durand");
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("lastName", burst.lastName);
-        form.put("firstName", burst.firstName);
-        form.put("email", burst.email);
-        form.put("password", RegistrationJourney.PASSWORD);
-        form.put("passwordConfirmation", RegistrationJourney.PASSWORD);
-        form.put("region", "76");
+        Map<String, Object> form = burst.registrationForm().fields();
         List<Callable<Object>> registrations = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             registrations.add(() -> burst.client().send("POST", burst.url("registration-service") + "/api/v1/registrations",

@@ -46,6 +46,8 @@ import fr.esante.medimail.local.PlatformServices;
 import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.schemas.registry.SchemaRegistryClients;
 import fr.esante.medimail.testsupport.TestHttpClient;
+import fr.esante.medimail.testsupport.payloads.ProfileSubmissions;
+import fr.esante.medimail.testsupport.payloads.Registrations;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -256,9 +258,8 @@ class FuzzIT {
         String bearer = "Bearer " + accessToken;
         String id = UUID.randomUUID().toString();
         return switch (random.nextInt(26)) {
-            case 0, 1 -> new Endpoint("registration-service", "POST", "/api/v1/registrations", map("lastName", "Durand",
-                    "firstName", "Jean", "email", email, "password", "Motdepasse-solide-2026",
-                    "passwordConfirmation", "Motdepasse-solide-2026", "region", "76"), null);
+            case 0, 1 -> new Endpoint("registration-service", "POST", "/api/v1/registrations",
+                    Registrations.aProfessional().withLastName("Durand").withEmail(email).fields(), null);
             case 2 -> new Endpoint("registration-service", "POST", "/api/v1/email-confirmations", map("token", "abc" + tag), null);
             case 3 -> new Endpoint("registration-service", "POST", "/api/v1/sessions", map("email", email, "password", "x" + tag), null);
             case 4 -> new Endpoint("registration-service", "GET", "/api/v1/me", null, bearer);
@@ -391,11 +392,8 @@ class FuzzIT {
 
     private static Map<String, Object> profile() {
         // An RPPS in no directory: a generated profile that goes through never claims an identifier another test needs.
-        return map("path", "NATIONAL_ID", "identifierType", "RPPS", "identifier", "99800000079", "profession", "10",
-                "specialty", null, "liberal", true, "phone", "0561000000", "secondPhone", null,
-                "address", map("line", "10 rue des Trente-six Ponts", "postalCode", "31400", "city", "Toulouse", "region", "76",
-                        "department", "31"),
-                "organisationName", null, "serviceName", null, "directoryVisible", true, "paperless", true);
+        return ProfileSubmissions.rpps("99800000079").withProfession("10").withPhone("0561000000").withOrganisationName(null)
+                .fields();
     }
 
     private static String abbreviate(String text) {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -17,6 +16,8 @@ import org.awaitility.Awaitility;
 
 import fr.esante.medimail.local.PlatformServices;
 import fr.esante.medimail.testsupport.TestHttpClient;
+import fr.esante.medimail.testsupport.payloads.ProfileSubmissions;
+import fr.esante.medimail.testsupport.payloads.Registrations;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class RegistrationJourney {
 
-    static final String PASSWORD = "Motdepasse-solide-2026";
+    static final String PASSWORD = Registrations.PASSWORD;
     private static final Pattern ONE_TIME_CODE = Pattern.compile("code de connexion à Medimail : (\\d{6})");
     private static final Pattern CONFIRMATION_LINK = Pattern.compile("https?://[^\"'<>\\s]+/confirmation\\?token=([A-Za-z0-9_%\\-]+)");
 
@@ -65,17 +66,16 @@ final class RegistrationJourney {
     }
 
     void register() {
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("lastName", lastName);
-        form.put("firstName", firstName);
-        form.put("email", email);
-        form.put("password", password);
-        form.put("passwordConfirmation", password);
-        form.put("region", "76");
-        TestHttpClient.Answer response = client.send("POST", url("registration-service") + "/api/v1/registrations", form, Map.of());
+        TestHttpClient.Answer response = client.send("POST", url("registration-service") + "/api/v1/registrations",
+                registrationForm().fields(), Map.of());
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         assertThat(response.json().get("status").asString()).isEqualTo("EMAIL_CONFIRMATION_PENDING");
         registrationId = response.json().get("registrationId").asString();
+    }
+
+    /** This professional's registration form, for the tests that send it their own way. */
+    Registrations registrationForm() {
+        return Registrations.aProfessional().withLastName(lastName).withFirstName(firstName).withEmail(email).withPassword(password);
     }
 
     /** Opens the confirmation e-mail sent by cerbere@mipih.fr and follows its link. */
@@ -150,29 +150,11 @@ final class RegistrationJourney {
     }
 
     void submitProfile(String path, String identifierType, String identifier, String profession, String expectedStatus) {
-        Map<String, Object> address = new LinkedHashMap<>();
-        address.put("line", "10 rue des Trente-six Ponts");
-        address.put("postalCode", "31400");
-        address.put("city", "Toulouse");
-        address.put("region", "76");
-        address.put("department", "31");
-        Map<String, Object> profile = new LinkedHashMap<>();
-        profile.put("path", path);
-        profile.put("identifierType", identifierType);
-        profile.put("identifier", identifier);
-        profile.put("profession", profession);
-        profile.put("specialty", null);
-        profile.put("liberal", true);
-        profile.put("phone", "0561000000");
-        profile.put("secondPhone", null);
-        profile.put("address", address);
-        // The foreign or in-training path names the structure whose identifier it gives.
-        profile.put("organisationName", "FOREIGN_OR_IN_TRAINING".equals(path) ? "Centre hospitalier universitaire de Toulouse" : null);
-        profile.put("serviceName", null);
-        profile.put("directoryVisible", true);
-        profile.put("paperless", true);
+        ProfileSubmissions profile = "FOREIGN_OR_IN_TRAINING".equals(path) ? ProfileSubmissions.finess(identifier)
+                : ProfileSubmissions.rpps(identifier);
+        profile.withPath(path).withIdentifierType(identifierType).withProfession(profession);
         TestHttpClient.Answer response = client.send("PUT", url("registration-service") + "/api/v1/me/professional-profile",
-                profile, bearer(accessToken));
+                profile.fields(), bearer(accessToken));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         assertThat(response.json().get("status").asString()).isEqualTo(expectedStatus);
     }

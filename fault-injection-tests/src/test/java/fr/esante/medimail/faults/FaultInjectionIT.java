@@ -67,6 +67,8 @@ import fr.esante.medimail.embedded.EmbeddedInfrastructure;
 import fr.esante.medimail.embedded.RestartableKafka;
 import fr.esante.medimail.local.LocalPlatform;
 import fr.esante.medimail.schemas.Topics;
+import fr.esante.medimail.testsupport.payloads.ProfileSubmissions;
+import fr.esante.medimail.testsupport.payloads.Registrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
@@ -491,13 +493,8 @@ class FaultInjectionIT {
     }
 
     private static void register(Registration registration) {
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("lastName", registration.lastName);
-        form.put("firstName", "Jean");
-        form.put("email", registration.email);
-        form.put("password", PASSWORD);
-        form.put("passwordConfirmation", PASSWORD);
-        form.put("region", "76");
+        Map<String, Object> form = Registrations.aProfessional().withLastName(registration.lastName).withEmail(registration.email)
+                .withPassword(PASSWORD).fields();
         registration.accountId = retry("registration", () -> {
             // An attempt whose answer was lost may have been accepted: the database tells, and a second POST would
             // (rightly) e-mail the holder about a second registration attempt.
@@ -516,28 +513,9 @@ class FaultInjectionIT {
         });
     }
 
+    /** A general practitioner of the stub directory (profession 10, which the stub gives every RPPS), no specialty. */
     private static Map<String, Object> profile(Registration registration) {
-        Map<String, Object> address = new LinkedHashMap<>();
-        address.put("line", "10 rue des Trente-six Ponts");
-        address.put("postalCode", "31400");
-        address.put("city", "Toulouse");
-        address.put("region", "76");
-        address.put("department", "31");
-        Map<String, Object> profile = new LinkedHashMap<>();
-        profile.put("path", "NATIONAL_ID");
-        profile.put("identifierType", "RPPS");
-        profile.put("identifier", registration.rpps);
-        profile.put("profession", "10");
-        profile.put("specialty", null);
-        profile.put("liberal", true);
-        profile.put("phone", "0561000000");
-        profile.put("secondPhone", null);
-        profile.put("address", address);
-        profile.put("organisationName", null);
-        profile.put("serviceName", null);
-        profile.put("directoryVisible", true);
-        profile.put("paperless", true);
-        return profile;
+        return ProfileSubmissions.rpps(registration.rpps).withProfession("10").fields();
     }
 
     private static String confirmationToken(String email) {

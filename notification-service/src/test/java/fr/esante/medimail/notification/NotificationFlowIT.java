@@ -5,18 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
 
-import fr.esante.medimail.embedded.EmbeddedInfrastructure;
-import fr.esante.medimail.embedded.EmbeddedInfrastructureInitializer;
 import fr.esante.medimail.embedded.KafkaTestClient;
 import fr.esante.medimail.events.AccountRejected;
 import fr.esante.medimail.events.AccountRequested;
@@ -24,29 +17,9 @@ import fr.esante.medimail.events.AccountStatusChanged;
 import fr.esante.medimail.events.AccountValidated;
 import fr.esante.medimail.events.NamesCorrected;
 import fr.esante.medimail.schemas.Topics;
-import fr.esante.medimail.schemas.serde.AvroSerializer;
-import fr.esante.medimail.support.secrets.SecretTokens;
 import jakarta.mail.internet.MimeMessage;
 
-@SpringBootTest(classes = NotificationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=notification-service")
-@ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
-class NotificationFlowIT {
-
-    private static final Map<String, String> SERDE = Map.of("schema.registry.url", "mock://medimail");
-
-    @Autowired
-    SecretTokens secrets;
-    @Autowired
-    JdbcClient jdbc;
-
-    private final EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.shared();
-    private final KafkaTestClient kafka = new KafkaTestClient(infrastructure.kafkaBootstrapServers());
-    private final AvroSerializer serializer = new AvroSerializer();
-
-    {
-        serializer.configure(SERDE, false);
-    }
+class NotificationFlowIT extends NotificationIntegrationTest {
 
     @Test
     void accountRequestedSendsTheConfirmationLinkFromCerbereOnceEvenWhenRedelivered() throws Exception {
@@ -224,15 +197,5 @@ class NotificationFlowIT {
                 .setSealedConfirmationToken(secrets.seal(token))
                 .setConfirmationExpiresAt(Instant.now().plus(Duration.ofHours(24)))
                 .build();
-    }
-
-    private MimeMessage[] messagesTo(String email) {
-        return Arrays.stream(infrastructure.mail().getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(email);
-            } catch (Exception e) {
-                return false;
-            }
-        }).toArray(MimeMessage[]::new);
     }
 }
