@@ -6,16 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +20,6 @@ import fr.esante.medimail.events.DirectoryEntry;
 import fr.esante.medimail.local.EmbeddedPlatformInfrastructure;
 import fr.esante.medimail.local.LocalPlatform;
 import fr.esante.medimail.local.PlatformServices;
-import fr.esante.medimail.schemas.Topics;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -172,12 +164,7 @@ class OrganisationalMailboxFlowIT {
     /** A validated INT account (FINESS 310000013, no RPPS to keep unique), signed in with code and terms. */
     private static RegistrationJourney validatedIntAccount(String firstName, String lastName) {
         RegistrationJourney journey = new RegistrationJourney(platform, mailbox, firstName, lastName);
-        journey.register();
-        journey.confirmEmailFromTheLinkInTheMail();
-        journey.logIn();
-        journey.submitProfile("FOREIGN_OR_IN_TRAINING", "FINESS", "310000013", "60");
-        journey.awaitStatus("VALIDATION_PENDING");
-        journey.approveAsReviewer(STAFF, "agent");
+        journey.validatedBy(STAFF, "agent", "FOREIGN_OR_IN_TRAINING", "FINESS", "310000013", "60");
         journey.awaitStatus("VALIDATED");
         journey.signInWithTheEmailedCodeAndAcceptTheTerms();
         return journey;
@@ -219,30 +206,8 @@ class OrganisationalMailboxFlowIT {
         return null;
     }
 
-    /** The directory feed read from the start into an empty map, as a publisher rebuilds it. */
     private static Map<String, DirectoryEntry> replayDirectory() {
-        String topic = Topics.DIRECTORY_ENTRIES.name();
-        var deserializer = Topics.DIRECTORY_ENTRIES.valueDeserializer(Map.of("schema.registry.url", "mock://medimail"));
-        Map<String, DirectoryEntry> directory = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() == null) {
-                        directory.remove(record.key());
-                    } else {
-                        directory.put(record.key(), deserializer.deserialize(topic, record.value()));
-                    }
-                }
-            }
-        }
-        return directory;
+        return DirectoryFeed.replay(infrastructure.kafkaBootstrapServers());
     }
 
     private static String letters() {

@@ -170,6 +170,20 @@ final class RegistrationJourney {
                 .until(this::me, me -> status.equals(me.get("status").asString()));
     }
 
+    /**
+     * The whole way to a validated account: registered, e-mail confirmed from the mail, signed in with the password,
+     * profile submitted, checks passed, approved by the reviewer; returns the approved review.
+     */
+    JsonNode validatedBy(String reviewer, String reviewerPassword, String path, String identifierType, String identifier,
+                         String profession) {
+        register();
+        confirmEmailFromTheLinkInTheMail();
+        logIn();
+        submitProfile(path, identifierType, identifier, profession);
+        awaitStatus("VALIDATION_PENDING");
+        return approveAsReviewer(reviewer, reviewerPassword);
+    }
+
     /** The reviewer finds the account in the queue and approves it. */
     JsonNode approveAsReviewer(String user, String password) {
         JsonNode review = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))

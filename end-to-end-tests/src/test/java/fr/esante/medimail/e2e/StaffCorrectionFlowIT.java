@@ -5,16 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +18,6 @@ import fr.esante.medimail.events.DirectoryEntry;
 import fr.esante.medimail.local.EmbeddedPlatformInfrastructure;
 import fr.esante.medimail.local.LocalPlatform;
 import fr.esante.medimail.local.PlatformServices;
-import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.testsupport.TestHttpClient;
 import tools.jackson.databind.JsonNode;
 
@@ -62,12 +54,7 @@ class StaffCorrectionFlowIT {
     @Test
     void anAdminCorrectsThePhoneAndAddressTheHolderSeesThemAndTheDirectoryFeedCarriesThem() {
         RegistrationJourney holder = new RegistrationJourney(platform, mailbox, "Agathe", "Corrigee");
-        holder.register();
-        holder.confirmEmailFromTheLinkInTheMail();
-        holder.logIn();
-        holder.submitProfile("FOREIGN_OR_IN_TRAINING", "FINESS", "310000013", "60");
-        holder.awaitStatus("VALIDATION_PENDING");
-        holder.approveAsReviewer(STAFF, "agent");
+        holder.validatedBy(STAFF, "agent", "FOREIGN_OR_IN_TRAINING", "FINESS", "310000013", "60");
         String address = holder.awaitStatus("VALIDATED").get("mssAddress").asString();
         Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
                 .until(() -> replayDirectory().get(address), Objects::nonNull);
@@ -112,12 +99,8 @@ class StaffCorrectionFlowIT {
     @Test
     void anAdminCorrectsTheNamesTheIdentityIsCheckedAgainAndOnceApprovedTheDirectoryCarriesThemAtTheSameAddress() {
         RegistrationJourney holder = new RegistrationJourney(platform, mailbox, "Agathe", "Renommee");
-        holder.register();
-        holder.confirmEmailFromTheLinkInTheMail();
-        holder.logIn();
-        holder.submitProfile("FOREIGN_OR_IN_TRAINING", "FINESS", "310000013", "60");
-        holder.awaitStatus("VALIDATION_PENDING");
-        String firstReview = holder.approveAsReviewer(STAFF, "agent").get("id").asString();
+        String firstReview = holder.validatedBy(STAFF, "agent", "FOREIGN_OR_IN_TRAINING", "FINESS", "310000013", "60")
+                .get("id").asString();
         String address = holder.awaitStatus("VALIDATED").get("mssAddress").asString();
         Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
                 .until(() -> replayDirectory().get(address), Objects::nonNull);
@@ -151,12 +134,7 @@ class StaffCorrectionFlowIT {
     void namesTheDirectoryContradictsReachAnIdentityReviewerThenTheQueueAndOnceApprovedTheDirectory() {
         // RPPS 99800000103 is Camille SICARD, médecin, in the sample directory; no other end-to-end test claims it.
         RegistrationJourney holder = new RegistrationJourney(platform, mailbox, "Camille", "Sicard");
-        holder.register();
-        holder.confirmEmailFromTheLinkInTheMail();
-        holder.logIn();
-        holder.submitProfile("NATIONAL_ID", "RPPS", "99800000103", "10");
-        holder.awaitStatus("VALIDATION_PENDING");
-        String firstReview = holder.approveAsReviewer(STAFF, "agent").get("id").asString();
+        String firstReview = holder.validatedBy(STAFF, "agent", "NATIONAL_ID", "RPPS", "99800000103", "10").get("id").asString();
         String address = holder.awaitStatus("VALIDATED").get("mssAddress").asString();
         Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
                 .until(() -> replayDirectory().get(address), Objects::nonNull);
@@ -182,29 +160,7 @@ class StaffCorrectionFlowIT {
         assertThat(holder.me().get("mssAddress").asString()).isEqualTo(address);
     }
 
-    /** The directory feed read from the start into an empty map, as a publisher rebuilds it. */
     private static Map<String, DirectoryEntry> replayDirectory() {
-        String topic = Topics.DIRECTORY_ENTRIES.name();
-        var deserializer = Topics.DIRECTORY_ENTRIES.valueDeserializer(Map.of("schema.registry.url", "mock://medimail"));
-        Map<String, DirectoryEntry> directory = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() == null) {
-                        directory.remove(record.key());
-                    } else {
-                        directory.put(record.key(), deserializer.deserialize(topic, record.value()));
-                    }
-                }
-            }
-        }
-        return directory;
+        return DirectoryFeed.replay(infrastructure.kafkaBootstrapServers());
     }
 }
