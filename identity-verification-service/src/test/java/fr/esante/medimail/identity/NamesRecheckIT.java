@@ -26,7 +26,6 @@ import fr.esante.medimail.events.IdentityReviewConcluded;
 import fr.esante.medimail.events.IdentityReviewRequested;
 import fr.esante.medimail.events.IdentityVerified;
 import fr.esante.medimail.events.NamesCorrected;
-import fr.esante.medimail.events.PostalAddress;
 import fr.esante.medimail.events.ProfessionalProfileSubmitted;
 import fr.esante.medimail.schemas.Topic;
 import fr.esante.medimail.schemas.Topics;
@@ -155,15 +154,8 @@ class NamesRecheckIT {
 
     /** An account whose profile (RPPS 99800000012, Jean DURAND in the sample directory) was verified. */
     private ProfessionalProfileSubmitted verifiedDurand(String lastName) {
-        ProfessionalProfileSubmitted profile = ProfessionalProfileSubmitted.newBuilder()
-                .setEventId(UUID.randomUUID()).setAccountId(UUID.randomUUID()).setOccurredAt(Instant.now())
-                .setLastName(lastName).setFirstName("Jean").setEmail("test." + UUID.randomUUID() + "@example.org")
-                .setPath("NATIONAL_ID").setIdentifierType("RPPS").setIdentifier("99800000012").setProfession("10")
-                .setSpecialty(null).setLiberal(true).setPhone("0561000000").setSecondPhone(null)
-                .setAddress(PostalAddress.newBuilder().setLine("10 rue des Trente-six Ponts").setPostalCode("31400")
-                        .setCity("Toulouse").setRegion("76").setDepartment("31").build())
-                .setOrganisationName(null).setServiceName(null).setDirectoryVisible(true).setPaperless(true)
-                .build();
+        ProfessionalProfileSubmitted profile = IdentityServiceContext.profile("NATIONAL_ID", "RPPS", "99800000012", lastName,
+                "Jean", "10");
         send(Topics.PROFESSIONAL_PROFILE_SUBMITTED, profile.getAccountId(), profile);
         await().atMost(PATIENCE).until(() -> decisions(profile.getAccountId()) == 1);
         return profile;
