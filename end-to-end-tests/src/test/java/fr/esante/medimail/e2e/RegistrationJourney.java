@@ -150,6 +150,7 @@ final class RegistrationJourney {
     }
 
     void submitProfile(String path, String identifierType, String identifier, String profession, String expectedStatus) {
+        // The foreign or in-training path names the structure whose identifier it gives: finess() fills it in.
         ProfileSubmissions profile = "FOREIGN_OR_IN_TRAINING".equals(path) ? ProfileSubmissions.finess(identifier)
                 : ProfileSubmissions.rpps(identifier);
         profile.withPath(path).withIdentifierType(identifierType).withProfession(profession);

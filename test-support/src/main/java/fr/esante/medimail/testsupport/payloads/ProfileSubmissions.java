@@ -50,7 +50,7 @@ public final class ProfileSubmissions {
     public static ProfileSubmissions finess(String finess) {
         ProfileSubmissions profile = new ProfileSubmissions("FOREIGN_OR_IN_TRAINING", "FINESS", finess);
         profile.profession = "60";
-        profile.organisationName = "Centre hospitalier universitaire de Toulouse";
+        profile.organisationName = "Centre hospitalier fictif";
         return profile;
     }
 
