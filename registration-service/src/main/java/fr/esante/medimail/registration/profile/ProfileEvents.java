@@ -23,4 +23,7 @@ public interface ProfileEvents {
      * @param previous the names before the correction
      */
     void namesCorrected(Account account, NameCorrectionByStaff.Names previous, String staff, Instant at);
+
+    /** This service refused a correction staff requested; nothing was changed. */
+    void staffCorrectionRefused(java.util.UUID accountId, StaffCorrectionRefusal refusal, Instant at);
 }
