@@ -196,9 +196,9 @@ public final class PlatformBenchmark {
             closedLoop(3, i -> post("/api/v1/sessions", JSON.writeValueAsString(Map.of("email", warm, "password", PASSWORD))), 200);
         });
         report.line("- warm-up: %d s of registrations, %d s of sign-ins, then %.0f s more (%d rounds of both) until the JIT"
-                + " compilers used %.0f %% of a core (%s %.0f %%)", warmUp, warmUp / 2, settled.seconds(), settled.rounds(),
-                100 * settled.lastShare(), settled.settled() ? "under" : "still above, the limit -Dbench.warmup.max reached:",
-                100 * jitQuiet);
+                + " compilers used %.0f %% of a core (%s %.0f %%); their share round after round: %s %%", warmUp, warmUp / 2,
+                settled.seconds(), settled.rounds(), 100 * settled.lastShare(),
+                settled.settled() ? "under" : "still above, the limit -Dbench.warmup.max reached:", 100 * jitQuiet, settled.curve());
         PasswordHashingSettings hashing = services.context("registration-service").getBean(PasswordHashingSettings.class);
         // Keycloak is started, set up, warmed up and idle before the first measured phase, then frozen outside its
         // own sign-in rounds: it never competes with a phase of ours for the cores.
