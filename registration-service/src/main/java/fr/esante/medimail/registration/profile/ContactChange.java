@@ -82,8 +82,16 @@ public class ContactChange {
                     breach.get().field().name(), breach.get().problem()));
             return;
         }
-        apply(account, new ContactPatch(PhoneNumbers.normalise(patch.phone()), PhoneNumbers.normalise(patch.secondPhone()),
-                patch.removeSecondPhone(), patch.address(), patch.directoryVisible(), patch.paperless()));
+        ContactPatch normalised = new ContactPatch(PhoneNumbers.normalise(patch.phone()),
+                PhoneNumbers.normalise(patch.secondPhone()), patch.removeSecondPhone(), patch.address(),
+                patch.directoryVisible(), patch.paperless());
+        // The back office sends what staff typed ("05 61 …"): only the normalised values tell whether anything
+        // changes, and a correction that changes nothing must not announce a change to the directory and the holder.
+        if (merged(account.profile(), normalised).equals(account.profile())) {
+            log.info("Contact correction by {} for account {} changes nothing: ignored", staff, accountId);
+            return;
+        }
+        apply(account, normalised);
         log.info("Contact details of account {} corrected by staff member {}", accountId, staff);
     }
 
@@ -95,8 +103,16 @@ public class ContactChange {
     }
 
     private ProfessionalProfile apply(Account account, ContactPatch patch) {
-        ProfessionalProfile current = account.profile();
-        ProfessionalProfile changed = current == null ? null : new ProfessionalProfile(current.path(),
+        ProfessionalProfile changed = merged(account.profile(), patch);
+        Instant now = clock.instant();
+        account.changeContact(changed, now);
+        accounts.update(account);
+        events.contactDetailsChanged(account, changed, now);
+        return changed;
+    }
+
+    private static ProfessionalProfile merged(ProfessionalProfile current, ContactPatch patch) {
+        return current == null ? null : new ProfessionalProfile(current.path(),
                 current.identifierType(), current.identifier(), current.profession(), current.specialty(),
                 current.liberal(),
                 patch.phone() != null ? patch.phone() : current.phone(),
@@ -105,10 +121,5 @@ public class ContactChange {
                 current.organisationName(), current.serviceName(),
                 patch.directoryVisible() != null ? patch.directoryVisible() : current.directoryVisible(),
                 patch.paperless() != null ? patch.paperless() : current.paperless());
-        Instant now = clock.instant();
-        account.changeContact(changed, now);
-        accounts.update(account);
-        events.contactDetailsChanged(account, changed, now);
-        return changed;
     }
 }

@@ -123,6 +123,18 @@ class ContactIT extends IntegrationTest {
         assertThat(event.getPostalCode()).isEqualTo("31000");
         assertThat(event.getDirectoryVisible()).isTrue();
 
+        UUID sameAgain = UUID.randomUUID();
+        feed(Topics.CONTACT_CORRECTION_REQUESTED, id, sameAgain, ContactCorrectionRequested.newBuilder()
+                .setEventId(sameAgain).setAccountId(id).setOccurredAt(Instant.now()).setCorrectedBy("chef")
+                .setPhone("05 62 11 22 33").build());
+        UUID next = UUID.randomUUID();
+        feed(Topics.CONTACT_CORRECTION_REQUESTED, id, next, ContactCorrectionRequested.newBuilder()
+                .setEventId(next).setAccountId(id).setOccurredAt(Instant.now()).setCorrectedBy("chef")
+                .setPhone("0562112244").build());
+        assertThat(me(token).path("profile").path("phone").asString()).isEqualTo("0562112244");
+        assertThat(eventsFor(Topics.CONTACT_DETAILS_CHANGED, id)).as("the same phone typed with blanks changes nothing")
+                .isEqualTo(2);
+
         String pendingEmail = uniqueEmail("contact-correction-tot");
         String pendingToken = accountWithSubmittedProfile(pendingEmail);
         UUID pending = UUID.fromString(me(pendingToken).path("registrationId").asString());
