@@ -39,8 +39,16 @@ final class CpuAccount {
 
     /** A reading at one instant. */
     record Snapshot(Map<Long, String> names, Map<Long, Long> javaThreadNanos, long jvmTicks, Map<Integer, Long> postgresTicks,
-                    long wallNanos) {
+                    Map<Integer, JvmThread> jvmThreads, long wallNanos) {
     }
+
+    /** One of the JVM's own threads (not a Java thread): which of its jobs it does, and its CPU ticks so far. */
+    record JvmThread(String group, long ticks) {
+    }
+
+    static final String GC = "JVM: garbage collector (GC threads, G1's concurrent and refinement threads, VM thread)";
+    static final String JIT = "JVM: JIT compilers (C1, C2)";
+    static final String JVM_REST = "JVM: other own threads and threads ended meanwhile";
 
     Snapshot take() {
         Map<Long, String> names = new HashMap<>();
@@ -55,7 +63,7 @@ final class CpuAccount {
                 nanos.put(info.getThreadId(), cpu);
             }
         }
-        return new Snapshot(names, nanos, ticks(Path.of("/proc/self/stat")), postgresTicks(), System.nanoTime());
+        return new Snapshot(names, nanos, ticks(Path.of("/proc/self/stat")), postgresTicks(), jvmThreads(), System.nanoTime());
     }
 
     /** CPU milliseconds per group between two snapshots, divided by {@code operations}; largest first. */
@@ -69,7 +77,15 @@ final class CpuAccount {
             groups.merge(group(after.names().get(entry.getKey())), ms, Double::sum);
         }
         double jvmMs = (after.jvmTicks() - before.jvmTicks()) * TICK_MS;
-        groups.put("JVM's own threads (GC, JIT compilers) and threads ended meanwhile", Math.max(0, jvmMs - javaMs));
+        // The JVM's own share split by job, so that a GC setting and a longer warm-up can each be judged on its own.
+        double splitMs = 0;
+        for (var entry : after.jvmThreads().entrySet()) {
+            JvmThread earlier = before.jvmThreads().get(entry.getKey());
+            double ms = (entry.getValue().ticks() - (earlier == null ? 0 : earlier.ticks())) * TICK_MS;
+            splitMs += ms;
+            groups.merge(entry.getValue().group(), ms, Double::sum);
+        }
+        groups.put(JVM_REST, Math.max(0, jvmMs - javaMs - splitMs));
         double postgresMs = 0;
         for (var entry : after.postgresTicks().entrySet()) {
             postgresMs += (entry.getValue() - before.postgresTicks().getOrDefault(entry.getKey(), 0L)) * TICK_MS;
@@ -123,6 +139,32 @@ final class CpuAccount {
             return "benchmark's own HTTP clients";
         }
         return name.replaceAll("\\d+", "#");
+    }
+
+    /**
+     * The JVM's garbage-collection and JIT threads, recognised by the names HotSpot gives them (Java threads have
+     * other names and are counted through ThreadMXBean). The VM thread runs the stop-the-world pauses of every collector.
+     */
+    private static Map<Integer, JvmThread> jvmThreads() {
+        Map<Integer, JvmThread> found = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(task -> {
+                String name;
+                try {
+                    name = Files.readString(task.resolve("comm")).strip();
+                } catch (IOException e) {
+                    return; // ended since the listing
+                }
+                String group = name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre") ? JIT
+                        : name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread") ? GC : null;
+                if (group != null) {
+                    found.put(Integer.parseInt(task.getFileName().toString()), new JvmThread(group, ticks(task.resolve("stat"))));
+                }
+            });
+        } catch (IOException e) {
+            // no /proc: the JVM's own threads stay one group
+        }
+        return found;
     }
 
     private Map<Integer, Long> postgresTicks() {

@@ -2,8 +2,6 @@ package fr.esante.medimail.benchmarks;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,7 +64,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Absolute figures depend on the machine and on what else runs on it; ratios measured in the same run are what
  * compare. Settings (system properties): {@code bench.seconds} (length of each measured phase, default 15),
  * {@code bench.clients} (closed-loop clients, default 2 per processor + 2), {@code bench.warmup} (seconds of unmeasured
- * registrations and sign-ins first, default 20).
+ * registrations and sign-ins first, default 20), then rounds of both until the JIT compilers are quiet
+ * ({@code bench.warmup.jit-quiet}, share of a core, default 0.05) or for at most {@code bench.warmup.max} seconds (180).
  */
 public final class PlatformBenchmark {
 
@@ -81,6 +79,10 @@ public final class PlatformBenchmark {
     /** Closed-loop clients of the intake phase (503 answers of a full hashing queue are counted apart). */
     private final int intakeClients = Integer.getInteger("bench.intake.clients", clients);
     private final int warmUp = Integer.getInteger("bench.warmup", 20);
+    /** Longest extension of the warm-up while the JIT compilers are still busy (see JitSettling). */
+    private final int warmUpMax = Integer.getInteger("bench.warmup.max", 180);
+    /** Compilers' share of a core under which the warm-up ends. */
+    private final double jitQuiet = Double.parseDouble(System.getProperty("bench.warmup.jit-quiet", "0.05"));
     /** Interleaved sign-in rounds (ours, Keycloak) of {@link #seconds} each. */
     private final int rounds = Integer.getInteger("bench.keycloak.rounds", 3);
     private final boolean keycloakWanted = !Boolean.getBoolean("bench.keycloak.skip");
@@ -140,7 +142,7 @@ public final class PlatformBenchmark {
         report.line("");
         report.line("Run %s UTC on %d processors, load average at start %s, JVM %s, max heap %d MiB; phases of %d s, %d closed-loop clients.",
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(Instant.now().atOffset(ZoneOffset.UTC)), processors,
-                loadAverage(), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, seconds, clients);
+                Figures.loadAverage(), System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20, seconds, clients);
         report.line("Figures are depressed by whatever else runs on the machine: compare the ratios, measured side by side in this run.");
         report.line("");
 
@@ -186,6 +188,14 @@ public final class PlatformBenchmark {
             confirm(email);
             signers.add(email);
         }
+        JitSettling.Outcome settled = JitSettling.settle(cpu, warmUpMax, jitQuiet, round -> {
+            closedLoop(6, i -> post("/api/v1/registrations", registrationBody(email("settle" + round, i))), 202);
+            closedLoop(3, i -> post("/api/v1/sessions", JSON.writeValueAsString(Map.of("email", warm, "password", PASSWORD))), 200);
+        });
+        report.line("- warm-up: %d s of registrations, %d s of sign-ins, then %.0f s more (%d rounds of both) until the JIT"
+                + " compilers used %.0f %% of a core (%s %.0f %%); their share round after round: %s %%", warmUp, warmUp / 2,
+                settled.seconds(), settled.rounds(), 100 * settled.lastShare(),
+                settled.settled() ? "under" : "still above, the limit -Dbench.warmup.max reached:", 100 * jitQuiet, settled.curve());
         PasswordHashingSettings hashing = services.context("registration-service").getBean(PasswordHashingSettings.class);
         // Keycloak is started, set up, warmed up and idle before the first measured phase, then frozen outside its
         // own sign-in rounds: it never competes with a phase of ours for the cores.
@@ -248,7 +258,7 @@ public final class PlatformBenchmark {
         report.line("- heap used after a full GC at end: %d MiB", MemorySampler.heapUsedMiB());
         report.line("- heap used over the run (MiB, one sample every 5 s): %s", memory.samples());
         report.line("");
-        report.line("Load average at end: %s.", loadAverage());
+        report.line("Load average at end: %s.", Figures.loadAverage());
 
         Path out = OUTPUT.resolve("benchmark-report.md");
         Files.writeString(out, report.text());
@@ -579,7 +589,7 @@ public final class PlatformBenchmark {
         report.line("- %d registrations accepted, %d refused; %d confirmation e-mails at the SMTP server (%d late at the end of sending)",
                 accepted.size(), refused.get(), mails.size(), lateAtEnd);
         report.line("- 202 -> confirmation e-mail p50 / p95 / p99 / max: %s s; p50 of the first vs last third: %.2f / %.2f s",
-                percentiles(latencies), percentile(first, 50), percentile(last, 50));
+                Figures.percentiles(latencies), Figures.percentile(first, 50), Figures.percentile(last, 50));
         List<Double> heapCopy;
         List<Double> oldCopy;
         List<Double> minuteCopy;
@@ -780,11 +790,11 @@ public final class PlatformBenchmark {
             List<Charts.Series> series = new ArrayList<>();
             for (int p : new int[] {50, 95, 99}) {
                 series.add(new Charts.Series("e-mail p" + p, loads,
-                        latencies.stream().map(l -> percentile(l.mail(), p)).toList()));
+                        latencies.stream().map(l -> Figures.percentile(l.mail(), p)).toList()));
             }
             for (int p : new int[] {99}) {
                 series.add(new Charts.Series("review p" + p, loads,
-                        latencies.stream().map(l -> percentile(l.review(), p)).toList()));
+                        latencies.stream().map(l -> Figures.percentile(l.review(), p)).toList()));
             }
             Charts.lines(OUTPUT.resolve("benchmark-latency.png"), "Latency percentiles against load", "% of the intake ceiling",
                     "seconds", series);
@@ -881,8 +891,8 @@ public final class PlatformBenchmark {
         }
         System.out.printf(Locale.ROOT, "[%s] %d profiles submitted, %d reviews opened%n", tag, submitted.size(), reviews.size());
         return new Latency(String.format(Locale.ROOT, "| %d %% | %.1f | %s | %d | %.2f / %.2f | %s | %d of %d |",
-                Math.round(load * 100), rate, percentiles(mailLatencies), lateAtEnd, percentile(first, 50), percentile(last, 50),
-                percentiles(reviewLatencies), submitted.size() - reviews.size(), submitted.size()), mailLatencies, reviewLatencies);
+                Math.round(load * 100), rate, Figures.percentiles(mailLatencies), lateAtEnd, Figures.percentile(first, 50), Figures.percentile(last, 50),
+                Figures.percentiles(reviewLatencies), submitted.size() - reviews.size(), submitted.size()), mailLatencies, reviewLatencies);
     }
 
     /** When each of these addresses' first e-mail reached the SMTP server (epoch ms). */
@@ -1012,131 +1022,6 @@ public final class PlatformBenchmark {
     private static void check(HttpResponse<String> answer, int expected) {
         if (answer.statusCode() != expected) {
             throw new IllegalStateException("Expected " + expected + ", got " + answer.statusCode() + ": " + answer.body());
-        }
-    }
-
-    // ---------------------------------------------------------------- figures
-
-    private static String percentiles(List<Double> values) {
-        if (values.isEmpty()) {
-            return "–";
-        }
-        return String.format(Locale.ROOT, "%.2f / %.2f / %.2f / %.2f", percentile(values, 50), percentile(values, 95),
-                percentile(values, 99), percentile(values, 100));
-    }
-
-    private static double percentile(List<Double> values, double p) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
-        } catch (IOException e) {
-            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        }
-    }
-
-    /** The report, printed as it goes and kept for the file. */
-    private static final class Report {
-        private final StringBuilder text = new StringBuilder();
-
-        void section(String title) {
-            line("");
-            line("## " + title);
-            line("");
-        }
-
-        void line(String format, Object... args) {
-            String line = args.length == 0 ? format : String.format(Locale.ROOT, format, args);
-            text.append(line).append('\n');
-            System.out.println(line);
-        }
-
-        String text() {
-            return text.toString();
-        }
-    }
-
-    /** Heap and resident memory, sampled every second while the load runs. */
-    private static final class MemorySampler {
-        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "memory-sampler");
-            thread.setDaemon(true);
-            return thread;
-        });
-        private final AtomicLong maxHeapMiB = new AtomicLong();
-        private final ConcurrentLinkedQueue<Long> everyFive = new ConcurrentLinkedQueue<>();
-        private final AtomicInteger ticks = new AtomicInteger();
-
-        void start() {
-            sampler.scheduleAtFixedRate(() -> {
-                long used = heapUsedMiB();
-                maxHeapMiB.accumulateAndGet(used, Math::max);
-                if (ticks.getAndIncrement() % 5 == 0) {
-                    everyFive.add(used);
-                }
-            }, 0, 1, TimeUnit.SECONDS);
-        }
-
-        void stop() {
-            sampler.shutdownNow();
-        }
-
-        String samples() {
-            return everyFive.toString();
-        }
-
-        static long heapUsedMiB() {
-            return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
-        }
-
-        static long peakHeapMiB() {
-            long peak = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    peak += pool.getPeakUsage().getUsed();
-                }
-            }
-            return peak >> 20;
-        }
-
-        /** The old generation's occupancy right after the last collection (what stays): grows if something leaks. */
-        static long oldGenAfterGcMiB() {
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP && (pool.getName().contains("Old") || pool.getName().contains("Tenured"))
-                        && pool.getCollectionUsage() != null) {
-                    return pool.getCollectionUsage().getUsed() >> 20;
-                }
-            }
-            return -1;
-        }
-
-        static long rssMiB() {
-            return procStatus("VmRSS:");
-        }
-
-        static long peakRssMiB() {
-            return procStatus("VmHWM:");
-        }
-
-        private static long procStatus(String field) {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                    if (line.startsWith(field)) {
-                        return Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10;
-                    }
-                }
-            } catch (IOException | NumberFormatException e) {
-                // not Linux
-            }
-            return -1;
         }
     }
 }
