@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +18,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -67,6 +63,7 @@ import fr.esante.medimail.embedded.EmbeddedInfrastructure;
 import fr.esante.medimail.embedded.RestartableKafka;
 import fr.esante.medimail.local.LocalPlatform;
 import fr.esante.medimail.schemas.Topics;
+import fr.esante.medimail.testsupport.TestHttpClient;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
@@ -114,7 +111,8 @@ class FaultInjectionIT {
             "mss-address-service", List.of("-Dmedimail.fault-injection.outbox.halt-after-publish=" + (1 + random.nextInt(2))),
             "backoffice-service", List.of("-Dmedimail.fault-injection.outbox.halt-after-publish=" + (1 + random.nextInt(2))));
     private static final List<String> faultLog = new CopyOnWriteArrayList<>();
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    /** Quick to give up on a service the suite just killed: {@link #retry} tries again. */
+    private static final TestHttpClient http = TestHttpClient.absoluteUrls().withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(20));
 
     @BeforeAll
     static void startEverything() throws Exception {
@@ -439,7 +437,7 @@ class FaultInjectionIT {
             register(registration);
             String token = retry("confirmation e-mail of " + registration.email, () -> confirmationToken(registration.email));
             retry("e-mail confirmation", () -> {
-                Answer answer = send("POST", "registration-service", "/api/v1/email-confirmations", Map.of("token", token), null);
+                Answer answer = send("POST", "registration-service", "/api/v1/email-confirmations", Map.of("token", token), Map.of());
                 if (answer.status == 200) {
                     return true;
                 }
@@ -448,7 +446,7 @@ class FaultInjectionIT {
             });
             String accessToken = retry("session", () -> {
                 Answer answer = send("POST", "registration-service", "/api/v1/sessions",
-                        Map.of("email", registration.email, "password", PASSWORD), null);
+                        Map.of("email", registration.email, "password", PASSWORD), Map.of());
                 return answer.status == 200 ? answer.json().get("accessToken").asString() : null;
             });
             retry("professional profile", () -> {
@@ -456,7 +454,7 @@ class FaultInjectionIT {
                     return true;
                 }
                 Answer answer = send("PUT", "registration-service", "/api/v1/me/professional-profile", profile(registration),
-                        "Bearer " + accessToken);
+                        TestHttpClient.bearer(accessToken));
                 return answer.status == 202 ? true : null;
             });
             retry("address issued", () -> {
@@ -470,14 +468,14 @@ class FaultInjectionIT {
                 if ("VALIDATED".equals(accountStatus(registration.accountId))) {
                     return true;
                 }
-                Answer pending = send("GET", "backoffice-service", "/api/v1/reviews?status=PENDING", null, basic());
+                Answer pending = send("GET", "backoffice-service", "/api/v1/reviews?status=PENDING", null, reviewer());
                 if (pending.status != 200) {
                     return null;
                 }
                 for (JsonNode review : pending.json()) {
                     if (registration.accountId.equals(review.get("registrationId").asString())) {
                         Answer approval = send("POST", "backoffice-service", "/api/v1/reviews/" + review.get("id").asString() + "/approval",
-                                "{}", basic());
+                                "{}", reviewer());
                         return approval.status == 200 || approval.status == 409 ? true : null;
                     }
                 }
@@ -505,7 +503,7 @@ class FaultInjectionIT {
             if (existing != null) {
                 return existing;
             }
-            Answer answer = send("POST", "registration-service", "/api/v1/registrations", form, null);
+            Answer answer = send("POST", "registration-service", "/api/v1/registrations", form, Map.of());
             if (answer.status == 202) {
                 return answer.json().get("registrationId").asString();
             }
@@ -528,13 +526,13 @@ class FaultInjectionIT {
         profile.put("identifierType", "RPPS");
         profile.put("identifier", registration.rpps);
         profile.put("profession", "10");
-        profile.put("specialty", null);
+        profile.put("specialty", Map.of());
         profile.put("liberal", true);
         profile.put("phone", "0561000000");
-        profile.put("secondPhone", null);
+        profile.put("secondPhone", Map.of());
         profile.put("address", address);
-        profile.put("organisationName", null);
-        profile.put("serviceName", null);
+        profile.put("organisationName", Map.of());
+        profile.put("serviceName", Map.of());
         profile.put("directoryVisible", true);
         profile.put("paperless", true);
         return profile;
@@ -585,23 +583,17 @@ class FaultInjectionIT {
         }
     }
 
-    private static Answer send(String method, String service, String path, Object body, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(services.baseUrl(service) + path)).timeout(Duration.ofSeconds(20));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(
-                    body instanceof String text ? text : JSON.writeValueAsString(body)));
-        }
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Answer(response.statusCode(), response.body());
+    /** @throws java.io.UncheckedIOException when the service gave no answer (down): {@link #retry} tries again */
+    private static Answer send(String method, String service, String path, Object body, Map<String, String> headers) {
+        String url = services.baseUrl(service) + path;
+        TestHttpClient.Answer answer = body == null
+                ? http.send(http.request(url, headers).method(method, HttpRequest.BodyPublishers.noBody()))
+                : http.send(method, url, body, headers);
+        return new Answer(answer.status(), answer.body());
     }
 
-    private static String basic() {
-        return "Basic " + Base64.getEncoder().encodeToString((REVIEWER + ":agent").getBytes(StandardCharsets.UTF_8));
+    private static Map<String, String> reviewer() {
+        return TestHttpClient.basic(REVIEWER, "agent");
     }
 
     private static String accountStatus(String accountId) {
