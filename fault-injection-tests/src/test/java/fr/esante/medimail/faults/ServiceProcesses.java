@@ -83,6 +83,11 @@ final class ServiceProcesses implements AutoCloseable {
         return recoveries;
     }
 
+    /** The services in the order they were started. */
+    List<String> names() {
+        return List.copyOf(specs.keySet());
+    }
+
     int port(String service) {
         return Integer.parseInt(specs.get(service).properties().get("server.port"));
     }
