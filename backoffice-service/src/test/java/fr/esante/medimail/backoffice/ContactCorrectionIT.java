@@ -37,7 +37,8 @@ class ContactCorrectionIT extends BackofficeIntegrationTest {
         assertThat(corrected.status()).as(corrected.body()).isEqualTo(202);
         assertThat(corrected.json().get("status").asString()).isEqualTo("CORRECTION_REQUESTED");
         ContactCorrectionRequested event = awaitEvents(Topics.CONTACT_CORRECTION_REQUESTED, applicant.accountId()).get(0);
-        assertThat(event.getPhone()).as("normalised as the holder's own change is").isEqualTo("0562112233");
+        assertThat(event.getPhone()).as("as typed: registration-service, owner of the rule, normalises it")
+                .isEqualTo("+33 5 62 11 22 33");
         assertThat(event.getSecondPhone()).isNull();
         assertThat(event.getRemoveSecondPhone()).isTrue();
         assertThat(event.getAddressLine()).isEqualTo("2 place du Capitole");
@@ -49,7 +50,7 @@ class ContactCorrectionIT extends BackofficeIntegrationTest {
         assertThat(record.get("staff").asString()).isEqualTo(ADMIN);
         assertThat(record.get("before").get("phone").asString()).isEqualTo("0561000000");
         assertThat(record.get("before").get("address").asString()).startsWith("10 rue des Trente-six Ponts, 31400 Toulouse");
-        assertThat(record.get("after").get("phone").asString()).isEqualTo("0562112233");
+        assertThat(record.get("after").get("phone").asString()).isEqualTo("+33 5 62 11 22 33");
         assertThat(record.get("after").get("address").asString()).startsWith("2 place du Capitole, 31000 Toulouse");
     }
 
@@ -60,20 +61,19 @@ class ContactCorrectionIT extends BackofficeIntegrationTest {
         Applicants.Applicant validated = Applicants.durand();
         approved(validated);
 
-        Response badPhone = post(correction(validated), json(Map.of("phone", "12345")), admin());
-        assertThat(badPhone.status()).isEqualTo(400);
-        assertThat(badPhone.contentType()).startsWith("application/problem+json");
-        JsonNode error = badPhone.json().get("errors").get(0);
+        Response hugePhone = post(correction(validated), json(Map.of("phone", "0".repeat(41))), admin());
+        assertThat(hugePhone.status()).as("more than the audit trail keeps of a phone").isEqualTo(400);
+        assertThat(hugePhone.contentType()).startsWith("application/problem+json");
+        JsonNode error = hugePhone.json().get("errors").get(0);
         assertThat(error.get("field").asString()).isEqualTo("phone");
-        assertThat(error.get("code").asString()).isEqualTo("INVALID_FORMAT");
-        assertThat(error.get("message").asString()).contains("numéro français");
+        assertThat(error.get("message").asString()).contains("trop long");
 
         Response partialAddress = post(correction(validated), json(Map.of("address", Map.of("line", "2 place du Capitole"))), admin());
         assertThat(partialAddress.status()).isEqualTo(400);
         assertThat(partialAddress.json().get("errors")).extracting(e -> e.get("field").asString())
                 .contains("address.postalCode", "address.city", "address.region");
 
-        Response same = post(correction(validated), json(Map.of("phone", "05 61 00 00 00")), admin());
+        Response same = post(correction(validated), json(Map.of("phone", "0561000000")), admin());
         assertThat(same.status()).isEqualTo(422);
         assertThat(same.json().get("code").asString()).isEqualTo("NOTHING_TO_CORRECT");
         Response empty = post(correction(validated), "{}", admin());

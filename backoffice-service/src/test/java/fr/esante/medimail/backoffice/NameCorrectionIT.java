@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import fr.esante.medimail.events.IdentityVerified;
 import fr.esante.medimail.events.NameCorrectionRequested;
 import fr.esante.medimail.events.NamesCorrected;
+import fr.esante.medimail.events.StaffCorrectionRefused;
 import fr.esante.medimail.schemas.Topics;
 import tools.jackson.databind.JsonNode;
 
@@ -109,15 +110,13 @@ class NameCorrectionIT extends BackofficeIntegrationTest {
         Applicants.Applicant validated = Applicants.durand();
         approved(validated);
 
-        Response digits = post(correction(validated), json(Map.of("lastName", "Durand2", "firstName", "")), admin());
-        assertThat(digits.status()).isEqualTo(400);
-        assertThat(digits.contentType()).startsWith("application/problem+json");
-        assertThat(digits.json().get("errors")).extracting(e -> e.get("field").asString() + ": " + e.get("message").asString())
-                .containsExactlyInAnyOrder(
-                        "lastName: Le nom ne peut contenir que des lettres, des espaces, des tirets et des apostrophes.",
-                        "firstName: Le prénom est obligatoire.");
-        Response tooLong = post(correction(validated), json(Map.of("lastName", "D".repeat(101), "firstName", "Jean")), admin());
-        assertThat(tooLong.status()).isEqualTo(400);
+        Response missing = post(correction(validated), json(Map.of("lastName", " ", "firstName", "")), admin());
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        assertThat(missing.json().get("errors")).extracting(e -> e.get("field").asString() + ": " + e.get("message").asString())
+                .containsExactlyInAnyOrder("lastName: Le nom est obligatoire.", "firstName: Le prénom est obligatoire.");
+        Response tooLong = post(correction(validated), json(Map.of("lastName", "D".repeat(201), "firstName", "Jean")), admin());
+        assertThat(tooLong.status()).as("more than the audit trail keeps of a name").isEqualTo(400);
 
         Response same = post(correction(validated), json(Map.of("lastName", " DURAND", "firstName", "Jean ")), admin());
         assertThat(same.status()).isEqualTo(422);
@@ -146,6 +145,43 @@ class NameCorrectionIT extends BackofficeIntegrationTest {
                 .query(Long.class).single()).isZero();
         assertThat(audit(validated.accountId())).extracting(r -> r.get("action").asString())
                 .doesNotContain("NAME_CORRECTED");
+    }
+
+    @Test
+    void namesOnlyRegistrationRefusesAreSentThenItsRefusalIsInTheAccountHistoryOnce() {
+        Applicants.Applicant applicant = Applicants.durand();
+        approved(applicant);
+
+        Response sent = post(correction(applicant), json(Map.of("lastName", "Durand", "firstName", "Jean2")), admin());
+        assertThat(sent.status()).as("the rule on names is registration-service's: " + sent.body()).isEqualTo(202);
+        NameCorrectionRequested request = awaitEvents(Topics.NAME_CORRECTION_REQUESTED, applicant.accountId()).get(0);
+
+        StaffCorrectionRefused refusal = StaffCorrectionRefused.newBuilder().setEventId(UUID.randomUUID())
+                .setAccountId(applicant.accountId()).setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setRequestEventId(request.getEventId()).setRequestedBy(ADMIN).setKind("NAMES")
+                .setReason("FIELD_NOT_ACCEPTABLE").setField("FIRST_NAME").setProblem("CHARACTERS").build();
+        send(Topics.STAFF_CORRECTION_REFUSED, applicant.accountId(), refusal);
+        send(Topics.STAFF_CORRECTION_REFUSED, applicant.accountId(), refusal);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> refusals(applicant.accountId()).size() == 1);
+        JsonNode recorded = refusals(applicant.accountId()).get(0);
+        assertThat(recorded.get("staff").asString()).isEqualTo("registration-service");
+        assertThat(recorded.get("after").get("reason").asString()).isEqualTo("FIELD_NOT_ACCEPTABLE");
+        assertThat(recorded.get("after").get("field").asString()).isEqualTo("FIRST_NAME");
+        assertThat(recorded.get("after").get("problem").asString()).isEqualTo("CHARACTERS");
+        assertThat(recorded.get("after").get("requestedBy").asString()).isEqualTo(ADMIN);
+        assertThat(recorded.get("after").get("requestEventId").asString()).isEqualTo(request.getEventId().toString());
+        // The redelivery was consumed too (a later event of the same account is recorded), yet recorded nothing twice.
+        send(Topics.STAFF_CORRECTION_REFUSED, applicant.accountId(), StaffCorrectionRefused.newBuilder(refusal)
+                .setEventId(UUID.randomUUID()).setKind("CONTACT").setReason("ACCOUNT_CLOSED").setField(null)
+                .setProblem(null).build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> audit(applicant.accountId()).stream()
+                .anyMatch(r -> r.get("action").asString().equals("CONTACT_CORRECTION_REFUSED")));
+        assertThat(refusals(applicant.accountId())).hasSize(1);
+    }
+
+    private List<JsonNode> refusals(UUID accountId) {
+        return audit(accountId).stream().filter(r -> r.get("action").asString().equals("NAME_CORRECTION_REFUSED")).toList();
     }
 
     // ---- what the other services publish after a correction

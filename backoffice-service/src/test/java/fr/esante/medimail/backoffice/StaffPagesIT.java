@@ -125,13 +125,10 @@ class StaffPagesIT extends BackofficeIntegrationTest {
         Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("phone", "0561000000", "secondPhone", "",
                 "addressLine", "10 rue des Trente-six Ponts", "postalCode", "31400", "city", "Toulouse", "region", "76",
                 "department", "31"));
-        form.put("phone", "12 34");
-        form.put("postalCode", "314");
+        form.put("city", " ");
         assertThat(admin.post(account + "/contact-correction", form).status()).isEqualTo(302);
-        assertThat(admin.get(account).body()).contains("Correction non enregistrée",
-                "Le code postal doit comporter 5 chiffres.", "n&#39;est pas un numéro français valide");
-        form.put("phone", "0561000000");
-        form.put("postalCode", "31400");
+        assertThat(admin.get(account).body()).contains("Correction non enregistrée", "La ville est obligatoire.");
+        form.put("city", "Toulouse");
         assertThat(admin.post(account + "/contact-correction", form).status()).isEqualTo(302);
         assertThat(admin.get(account).body()).contains("rien n&#39;a été modifié");
         assertThat(jdbc.sql("SELECT count(*) FROM outbox_event WHERE topic = :topic AND record_key = :key")
@@ -142,11 +139,11 @@ class StaffPagesIT extends BackofficeIntegrationTest {
         assertThat(admin.post(account + "/contact-correction", form).status()).isEqualTo(302);
         assertThat(admin.get(account).body()).contains("Correction enregistrée");
         var event = awaitEvents(Topics.CONTACT_CORRECTION_REQUESTED, applicant.accountId()).get(0);
-        assertThat(event.getPhone()).isEqualTo("0562112233");
+        assertThat(event.getPhone()).as("as typed: registration-service checks and normalises it").isEqualTo("05 62 11 22 33");
         assertThat(event.getAddressLine()).as("an untouched address is not rewritten").isNull();
         assertThat(event.getRemoveSecondPhone()).as("there was no second phone to remove").isFalse();
         assertThat(admin.get("/audit?subjectId=" + applicant.accountId()).body()).contains("Coordonnées corrigées",
-                "phone = 0561000000", "phone = 0562112233");
+                "phone = 0561000000", "phone = 05 62 11 22 33");
 
         Browser reviewer = new Browser();
         reviewer.logIn(REVIEWER, REVIEWER_PASSWORD);
@@ -165,10 +162,9 @@ class StaffPagesIT extends BackofficeIntegrationTest {
         assertThat(admin.get(account).body()).contains("Corriger le nom et le prénom", "value=\"DURAND\"",
                 "value=\"Jean\"");
 
-        assertThat(admin.post(account + "/name-correction", Map.of("lastName", "Durand2", "firstName", "Jean"))
+        assertThat(admin.post(account + "/name-correction", Map.of("lastName", "DURAND", "firstName", " "))
                 .status()).isEqualTo(302);
-        assertThat(admin.get(account).body()).contains("Correction non enregistrée",
-                "Le nom ne peut contenir que des lettres");
+        assertThat(admin.get(account).body()).contains("Correction non enregistrée", "Le prénom est obligatoire.");
         assertThat(admin.post(account + "/name-correction", Map.of("lastName", "DURAND", "firstName", "Jean"))
                 .status()).isEqualTo(302);
         assertThat(admin.get(account).body()).contains("rien n&#39;a été modifié");
@@ -188,6 +184,34 @@ class StaffPagesIT extends BackofficeIntegrationTest {
         assertThat(reviewer.get(account).body()).doesNotContain("Corriger le nom et le prénom");
         assertThat(reviewer.post(account + "/name-correction", Map.of("lastName", "Dupont", "firstName", "Jean"))
                 .status()).isEqualTo(403);
+    }
+
+    @Test
+    void correctionsRegistrationRefusedShowInTheAccountHistoryInFrench() {
+        Applicants.Applicant applicant = Applicants.durand();
+        String reviewId = queued(applicant).get("id").asString();
+        Browser admin = new Browser();
+        admin.logIn(ADMIN, ADMIN_PASSWORD);
+        assertThat(admin.post("/reviews/" + reviewId + "/approval", Map.of()).status()).isEqualTo(302);
+        String history = "/audit?subjectId=" + applicant.accountId();
+
+        send(Topics.STAFF_CORRECTION_REFUSED, applicant.accountId(), refusal(applicant, "NAMES", "FIELD_NOT_ACCEPTABLE",
+                "FIRST_NAME", "CHARACTERS"));
+        send(Topics.STAFF_CORRECTION_REFUSED, applicant.accountId(), refusal(applicant, "CONTACT", "ACCOUNT_CLOSED",
+                null, null));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> admin.get(history).body().contains("le compte est clôturé"));
+        assertThat(admin.get(history).body()).contains(
+                "Correction des noms refusée par le service d&#39;inscription : le prénom contient des caractères non admis",
+                "Correction des coordonnées refusée par le service d&#39;inscription : le compte est clôturé");
+    }
+
+    private static fr.esante.medimail.events.StaffCorrectionRefused refusal(Applicants.Applicant applicant, String kind,
+                                                                             String reason, String field, String problem) {
+        return fr.esante.medimail.events.StaffCorrectionRefused.newBuilder().setEventId(java.util.UUID.randomUUID())
+                .setAccountId(applicant.accountId()).setOccurredAt(java.time.Instant.now())
+                .setRequestEventId(java.util.UUID.randomUUID()).setRequestedBy(ADMIN).setKind(kind).setReason(reason)
+                .setField(field).setProblem(problem).build();
     }
 
     @Test

@@ -141,6 +141,29 @@ class StaffCorrectionFlowIT {
                 .until(() -> replayDirectory().get(address), e -> e != null && "Renommée-Martin".equals(e.getLastName()));
         assertThat(entry.getMssAddress()).as("never derived again").isEqualTo(address);
         assertThat(holder.me().get("mssAddress").asString()).isEqualTo(address);
+
+        // Names registration-service's rule refuses: the back office sends them, registration-service refuses them
+        // back, and staff read why in the account's history.
+        TestHttpClient.Answer refused = holder.client().send("POST", holder.url("backoffice-service")
+                + "/api/v1/accounts/" + holder.registrationId + "/name-correction", Map.of(
+                "lastName", "Renommée2", "firstName", "Agathe"), basic(STAFF, "agent"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(202);
+        JsonNode refusal = Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
+                .until(() -> auditRecord(holder, "NAME_CORRECTION_REFUSED"), Objects::nonNull);
+        assertThat(refusal.get("after").get("field").asString()).isEqualTo("LAST_NAME");
+        assertThat(refusal.get("after").get("problem").asString()).isEqualTo("CHARACTERS");
+        assertThat(holder.me().get("lastName").asString()).isEqualTo("Renommée-Martin");
+    }
+
+    private static JsonNode auditRecord(RegistrationJourney holder, String action) {
+        TestHttpClient.Answer records = holder.client().send("GET", holder.url("backoffice-service")
+                + "/api/v1/audit-records?subjectId=" + holder.registrationId, null, basic(STAFF, "agent"));
+        for (JsonNode record : records.json()) {
+            if (action.equals(record.get("action").asString())) {
+                return record;
+            }
+        }
+        return null;
     }
 
     /**

@@ -34,6 +34,7 @@ import fr.esante.medimail.events.PasswordResetRequested;
 import fr.esante.medimail.events.ProfessionalProfileSubmitted;
 import fr.esante.medimail.events.RegistrationAttemptedForExistingAccount;
 import fr.esante.medimail.events.SignInLocked;
+import fr.esante.medimail.events.StaffCorrectionRefused;
 
 /**
  * Every topic of the platform, with the one event type it carries. Nothing else in the code spells a topic
@@ -132,6 +133,13 @@ public final class Topics {
     public static final Topic<NamesCorrected> NAMES_CORRECTED =
             new Topic<>("medimail.names-corrected.v1", NamesCorrected.class);
 
+    /**
+     * Written by registration-service: it refused a staff correction of names or contact details (its rules on them,
+     * or the account no longer validated); read by backoffice-service (account history).
+     */
+    public static final Topic<StaffCorrectionRefused> STAFF_CORRECTION_REFUSED =
+            new Topic<>("medimail.staff-correction-refused.v1", StaffCorrectionRefused.class);
+
     /** Written by registration-service: a validated account asked for an ORG mailbox; read by identity-verification-service. */
     public static final Topic<OrganisationalMailboxRequested> ORGANISATIONAL_MAILBOX_REQUESTED =
             new Topic<>("medimail.organisational-mailbox-requested.v1", OrganisationalMailboxRequested.class);
@@ -160,7 +168,7 @@ public final class Topics {
             CONTACT_DETAILS_CHANGED,
             ONE_TIME_CODE_REQUESTED, SIGN_IN_LOCKED, PASSWORD_CHANGED, PASSWORD_RESET_REQUESTED, ACCOUNT_STATUS_CHANGED,
             DIRECTORY_ENTRIES, ACCOUNT_CLOSED, ACCOUNT_REOPENED, CONTACT_CORRECTION_REQUESTED,
-            NAME_CORRECTION_REQUESTED, NAMES_CORRECTED,
+            NAME_CORRECTION_REQUESTED, NAMES_CORRECTED, STAFF_CORRECTION_REFUSED,
             ORGANISATIONAL_MAILBOX_REQUESTED, ORGANISATIONAL_STRUCTURE_CHECKED, ORGANISATIONAL_ADDRESS_ASSIGNED,
             ORGANISATIONAL_MAILBOX_DECIDED, ORGANISATIONAL_MAILBOX_MEMBER_ADDED, ORGANISATIONAL_MAILBOX_MEMBER_REMOVED,
             ORGANISATIONAL_MAILBOX_CLOSED);

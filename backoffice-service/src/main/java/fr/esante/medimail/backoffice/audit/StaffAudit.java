@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records what staff do, in the transaction of the action itself: an action is kept if and only if its record is.
  * Actions: REVIEW_APPROVED, REVIEW_REJECTED, IDENTITY_CONFIRMED, IDENTITY_REFUSED, ACCOUNT_CLOSED, ACCOUNT_REOPENED,
- * CONTACT_CORRECTED, NAME_CORRECTED, QUEUE_EXPORTED, DECISIONS_EXPORTED, DIRECTORY_REPUBLISHED.
+ * CONTACT_CORRECTED, NAME_CORRECTED, QUEUE_EXPORTED, DECISIONS_EXPORTED, DIRECTORY_REPUBLISHED; and, recorded for
+ * registration-service when it refuses a staff correction, NAME_CORRECTION_REFUSED and CONTACT_CORRECTION_REFUSED.
  */
 @Service
 public class StaffAudit {

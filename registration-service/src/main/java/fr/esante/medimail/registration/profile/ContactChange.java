@@ -2,6 +2,7 @@ package fr.esante.medimail.registration.profile;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -10,12 +11,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import fr.esante.medimail.registration.account.Account;
-import fr.esante.medimail.registration.account.AccountStatus;
 import fr.esante.medimail.registration.account.Accounts;
 import fr.esante.medimail.registration.account.PostalAddress;
 import fr.esante.medimail.registration.account.ProfessionalProfile;
 import fr.esante.medimail.registration.account.Refusal;
 import fr.esante.medimail.registration.RegistrationApplication;
+import fr.esante.medimail.registration.profile.StaffCorrectionRefusal.Kind;
 import fr.esante.medimail.support.texts.UserTexts;
 
 /**
@@ -59,25 +60,59 @@ public class ContactChange {
     }
 
     /**
-     * A staff correction, in the consumer's transaction. The back office checked that the account was validated and
-     * open when staff made it; one that no longer is by now (unknown, closed since) is logged and ignored, since
-     * retrying cannot help and the holder's own data must not change behind a closure.
+     * A staff correction, in the consumer's transaction, as the back office received it (trimmed, not normalised).
+     * This service's rules ({@link ContactDetailsRules}) decide; a value they refuse, or an account that cannot be
+     * corrected (unknown, closed or not validated since), changes nothing and is told back to the back office
+     * ({@link ProfileEvents#staffCorrectionRefused}): retrying cannot help, and the holder's own data must not change
+     * behind a closure.
+     *
+     * @param requestId the eventId of the staff request, quoted in a refusal
      */
     @Transactional
-    public void correctByStaff(UUID accountId, ContactPatch patch, String staff) {
+    public void correctByStaff(UUID requestId, UUID accountId, ContactPatch patch, String staff) {
         Account account = accounts.lockById(accountId).orElse(null);
-        if (account == null || account.status() != AccountStatus.VALIDATED || account.profile() == null) {
-            log.warn("Contact correction by {} for account {} ignored: {}", staff, accountId,
-                    account == null ? "unknown account" : "status " + account.status());
+        if (!StaffCorrectionRefusal.correctable(account)) {
+            refuse(accountId, StaffCorrectionRefusal.account(requestId, staff, Kind.CONTACT, account));
             return;
         }
-        apply(account, patch);
+        Optional<ContactDetailsRules.Breach> breach = ContactDetailsRules.problemWith(patch.phone(),
+                patch.secondPhone(), patch.address());
+        if (breach.isPresent()) {
+            refuse(accountId, StaffCorrectionRefusal.field(requestId, staff, Kind.CONTACT,
+                    breach.get().field().name(), breach.get().problem()));
+            return;
+        }
+        ContactPatch normalised = new ContactPatch(PhoneNumbers.normalise(patch.phone()),
+                PhoneNumbers.normalise(patch.secondPhone()), patch.removeSecondPhone(), patch.address(),
+                patch.directoryVisible(), patch.paperless());
+        // The back office sends what staff typed ("05 61 …"): only the normalised values tell whether anything
+        // changes, and a correction that changes nothing must not announce a change to the directory and the holder.
+        if (merged(account.profile(), normalised).equals(account.profile())) {
+            log.info("Contact correction by {} for account {} changes nothing: ignored", staff, accountId);
+            return;
+        }
+        apply(account, normalised);
         log.info("Contact details of account {} corrected by staff member {}", accountId, staff);
     }
 
+    private void refuse(UUID accountId, StaffCorrectionRefusal refusal) {
+        events.staffCorrectionRefused(accountId, refusal, clock.instant());
+        log.warn("Contact correction by {} for account {} refused: {} {} {}", refusal.staff(), accountId,
+                refusal.reason(), refusal.field() == null ? "" : refusal.field(),
+                refusal.problem() == null ? "" : refusal.problem());
+    }
+
     private ProfessionalProfile apply(Account account, ContactPatch patch) {
-        ProfessionalProfile current = account.profile();
-        ProfessionalProfile changed = current == null ? null : new ProfessionalProfile(current.path(),
+        ProfessionalProfile changed = merged(account.profile(), patch);
+        Instant now = clock.instant();
+        account.changeContact(changed, now);
+        accounts.update(account);
+        events.contactDetailsChanged(account, changed, now);
+        return changed;
+    }
+
+    private static ProfessionalProfile merged(ProfessionalProfile current, ContactPatch patch) {
+        return current == null ? null : new ProfessionalProfile(current.path(),
                 current.identifierType(), current.identifier(), current.profession(), current.specialty(),
                 current.liberal(),
                 patch.phone() != null ? patch.phone() : current.phone(),
@@ -86,10 +121,5 @@ public class ContactChange {
                 current.organisationName(), current.serviceName(),
                 patch.directoryVisible() != null ? patch.directoryVisible() : current.directoryVisible(),
                 patch.paperless() != null ? patch.paperless() : current.paperless());
-        Instant now = clock.instant();
-        account.changeContact(changed, now);
-        accounts.update(account);
-        events.contactDetailsChanged(account, changed, now);
-        return changed;
     }
 }

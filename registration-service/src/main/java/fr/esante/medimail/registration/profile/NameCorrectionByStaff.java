@@ -2,6 +2,7 @@ package fr.esante.medimail.registration.profile;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -11,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fr.esante.medimail.registration.account.Account;
 import fr.esante.medimail.registration.account.Accounts;
+import fr.esante.medimail.registration.account.PersonNames;
+import fr.esante.medimail.registration.profile.StaffCorrectionRefusal.Kind;
 
 /**
  * Back-office staff corrected the names of a validated account (NameCorrectionRequested). This service owns the names:
@@ -20,9 +23,6 @@ import fr.esante.medimail.registration.account.Accounts;
  */
 @Service
 public class NameCorrectionByStaff {
-
-    /** The longest name the registration form accepts. */
-    static final int MAX_NAME_LENGTH = 100;
 
     private static final Logger log = LoggerFactory.getLogger(NameCorrectionByStaff.class);
 
@@ -41,27 +41,34 @@ public class NameCorrectionByStaff {
     }
 
     /**
-     * In the consumer's transaction. The back office checked the names' shape and that the account was validated and
-     * open when staff made the correction; one that no longer is by now (unknown, closed since), or names that are
-     * already the account's (the same correction sent twice), change nothing and announce nothing: retrying could not
-     * help.
+     * In the consumer's transaction. The names are checked by this service's own rule ({@link PersonNames}); an
+     * account that cannot be corrected (unknown, closed or not validated since staff asked) or names the rule refuses
+     * change nothing and are told back to the back office ({@link ProfileEvents#staffCorrectionRefused}), since
+     * retrying could not help. Names that are already the account's (the same correction sent twice) change and
+     * announce nothing.
+     *
+     * @param requestId the eventId of the staff request, quoted in a refusal
      */
     @Transactional
-    public void correct(UUID accountId, Names corrected, String staff) {
+    public void correct(UUID requestId, UUID accountId, Names requested, String staff) {
         Account account = accounts.lockById(accountId).orElse(null);
-        if (account == null) {
-            log.warn("Name correction by {} for account {} ignored: unknown account", staff, accountId);
+        Instant now = clock.instant();
+        if (!StaffCorrectionRefusal.correctable(account)) {
+            refuse(accountId, StaffCorrectionRefusal.account(requestId, staff, Kind.NAMES, account), now);
             return;
         }
-        if (!acceptable(corrected.lastName()) || !acceptable(corrected.firstName())) {
-            log.warn("Name correction by {} for account {} ignored: names not acceptable", staff, accountId);
+        Names corrected = new Names(PersonNames.tidy(requested.lastName()), PersonNames.tidy(requested.firstName()));
+        Optional<StaffCorrectionRefusal> breach = PersonNames.problemWith(corrected.lastName())
+                .map(problem -> StaffCorrectionRefusal.field(requestId, staff, Kind.NAMES, "LAST_NAME", problem))
+                .or(() -> PersonNames.problemWith(corrected.firstName())
+                        .map(problem -> StaffCorrectionRefusal.field(requestId, staff, Kind.NAMES, "FIRST_NAME", problem)));
+        if (breach.isPresent()) {
+            refuse(accountId, breach.get(), now);
             return;
         }
         Names previous = new Names(account.lastName(), account.firstName());
-        Instant now = clock.instant();
         if (!account.namesCorrectedByStaff(corrected.lastName(), corrected.firstName(), now)) {
-            log.warn("Name correction by {} for account {} ignored: status {} or names unchanged", staff, accountId,
-                    account.status());
+            log.info("Name correction by {} for account {}: names unchanged, nothing to do", staff, accountId);
             return;
         }
         accounts.update(account);
@@ -70,7 +77,9 @@ public class NameCorrectionByStaff {
         log.info("Names of account {} corrected by staff member {}; identity to be checked again", accountId, staff);
     }
 
-    private static boolean acceptable(String name) {
-        return name != null && !name.isBlank() && name.length() <= MAX_NAME_LENGTH;
+    private void refuse(UUID accountId, StaffCorrectionRefusal refusal, Instant now) {
+        events.staffCorrectionRefused(accountId, refusal, now);
+        log.warn("Name correction by {} for account {} refused: {} {} {}", refusal.staff(), accountId, refusal.reason(),
+                refusal.field() == null ? "" : refusal.field(), refusal.problem() == null ? "" : refusal.problem());
     }
 }

@@ -1,13 +1,15 @@
 package fr.esante.medimail.registration.profile;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import fr.esante.medimail.registration.account.Account;
 import fr.esante.medimail.registration.account.ProfessionalProfile;
 
 /**
- * Tells identity-verification-service that a profile awaits its check, and the directory publishers that contact
- * details or names changed. Implementations record the event in the caller's transaction.
+ * Tells identity-verification-service that a profile awaits its check, the directory publishers that contact
+ * details or names changed, and the back office that a correction it asked for was refused. Implementations record
+ * the event in the caller's transaction.
  */
 public interface ProfileEvents {
 
@@ -23,4 +25,7 @@ public interface ProfileEvents {
      * @param previous the names before the correction
      */
     void namesCorrected(Account account, NameCorrectionByStaff.Names previous, String staff, Instant at);
+
+    /** This service refused a correction staff requested; nothing was changed. */
+    void staffCorrectionRefused(UUID accountId, StaffCorrectionRefusal refusal, Instant at);
 }

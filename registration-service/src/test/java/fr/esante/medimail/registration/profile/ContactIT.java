@@ -14,6 +14,7 @@ import fr.esante.medimail.events.AccountValidated;
 import fr.esante.medimail.events.ContactCorrectionRequested;
 import fr.esante.medimail.events.ContactDetailsChanged;
 import fr.esante.medimail.events.MssAddressAssigned;
+import fr.esante.medimail.events.StaffCorrectionRefused;
 import fr.esante.medimail.registration.IntegrationTest;
 import fr.esante.medimail.schemas.Topics;
 import tools.jackson.databind.JsonNode;
@@ -110,17 +111,29 @@ class ContactIT extends IntegrationTest {
         UUID eventId = UUID.randomUUID();
         feed(Topics.CONTACT_CORRECTION_REQUESTED, id, eventId, ContactCorrectionRequested.newBuilder()
                 .setEventId(eventId).setAccountId(id).setOccurredAt(Instant.now()).setCorrectedBy("chef")
-                .setPhone("0562112233").setAddressLine("2 place du Capitole").setPostalCode("31000").setCity("Toulouse")
+                .setPhone("+33 5 62 11 22 33").setAddressLine("2 place du Capitole").setPostalCode("31000").setCity("Toulouse")
                 .setRegion("76").setDepartment("31").build());
 
         JsonNode profile = me(token).path("profile");
-        assertThat(profile.path("phone").asString()).isEqualTo("0562112233");
+        assertThat(profile.path("phone").asString()).as("normalised here, owner of the rule").isEqualTo("0562112233");
         assertThat(profile.path("address").path("line").asString()).isEqualTo("2 place du Capitole");
         assertThat(profile.path("directoryVisible").asBoolean()).as("unchanged").isTrue();
         ContactDetailsChanged event = awaitEvent(Topics.CONTACT_DETAILS_CHANGED, id);
         assertThat(event.getPhone()).isEqualTo("0562112233");
         assertThat(event.getPostalCode()).isEqualTo("31000");
         assertThat(event.getDirectoryVisible()).isTrue();
+
+        UUID sameAgain = UUID.randomUUID();
+        feed(Topics.CONTACT_CORRECTION_REQUESTED, id, sameAgain, ContactCorrectionRequested.newBuilder()
+                .setEventId(sameAgain).setAccountId(id).setOccurredAt(Instant.now()).setCorrectedBy("chef")
+                .setPhone("05 62 11 22 33").build());
+        UUID next = UUID.randomUUID();
+        feed(Topics.CONTACT_CORRECTION_REQUESTED, id, next, ContactCorrectionRequested.newBuilder()
+                .setEventId(next).setAccountId(id).setOccurredAt(Instant.now()).setCorrectedBy("chef")
+                .setPhone("0562112244").build());
+        assertThat(me(token).path("profile").path("phone").asString()).isEqualTo("0562112244");
+        assertThat(eventsFor(Topics.CONTACT_DETAILS_CHANGED, id)).as("the same phone typed with blanks changes nothing")
+                .isEqualTo(2);
 
         String pendingEmail = uniqueEmail("contact-correction-tot");
         String pendingToken = accountWithSubmittedProfile(pendingEmail);
@@ -131,6 +144,40 @@ class ContactIT extends IntegrationTest {
                 .setPhone("0562112233").build());
         assertThat(me(pendingToken).path("profile").path("phone").asString()).isEqualTo("0561000000");
         assertThat(eventsFor(Topics.CONTACT_DETAILS_CHANGED, pending)).isZero();
+        StaffCorrectionRefused refused = awaitEvent(Topics.STAFF_CORRECTION_REFUSED, pending);
+        assertThat(refused.getKind()).isEqualTo("CONTACT");
+        assertThat(refused.getReason()).isEqualTo("ACCOUNT_NOT_VALIDATED");
+        assertThat(refused.getRequestEventId()).isEqualTo(ignored);
+    }
+
+    @Test
+    void aStaffCorrectionTheRulesRefuseChangesNothingAndIsRefusedBackToTheBackOfficeOnce() {
+        String email = uniqueEmail("contact-correction-refused");
+        UUID id = UUID.fromString(me(accountWithSubmittedProfile(email)).path("registrationId").asString());
+        validate(id, email);
+        String token = signedInAfterValidation(email, id);
+
+        ContactCorrectionRequested request = ContactCorrectionRequested.newBuilder().setEventId(UUID.randomUUID())
+                .setAccountId(id).setOccurredAt(Instant.now()).setCorrectedBy("chef").setPhone("0562112233")
+                .setAddressLine("2 place du Capitole").setPostalCode("314").setCity("Toulouse").setRegion("76").build();
+        feed(Topics.CONTACT_CORRECTION_REQUESTED, id, request.getEventId(), request);
+        feed(Topics.CONTACT_CORRECTION_REQUESTED, id, request.getEventId(), request); // redelivered
+
+        StaffCorrectionRefused refused = awaitEvent(Topics.STAFF_CORRECTION_REFUSED, id);
+        assertThat(refused.getKind()).isEqualTo("CONTACT");
+        assertThat(refused.getReason()).isEqualTo("FIELD_NOT_ACCEPTABLE");
+        assertThat(refused.getField()).isEqualTo("POSTAL_CODE");
+        assertThat(refused.getProblem()).isEqualTo("FORMAT");
+        assertThat(refused.getRequestEventId()).isEqualTo(request.getEventId());
+        assertThat(refused.getRequestedBy()).isEqualTo("chef");
+        ContactCorrectionRequested again = ContactCorrectionRequested.newBuilder(request).setEventId(UUID.randomUUID()).build();
+        feed(Topics.CONTACT_CORRECTION_REQUESTED, id, again.getEventId(), again);
+        // Handled after the redelivery (same key, same partition): 2, not 3, means the redelivery published nothing.
+        assertThat(eventsFor(Topics.STAFF_CORRECTION_REFUSED, id)).as("one per request, though delivered twice").isEqualTo(2);
+        JsonNode profile = me(token).path("profile");
+        assertThat(profile.path("phone").asString()).as("nothing of a refused correction applies").isEqualTo("0561000000");
+        assertThat(profile.path("address").path("postalCode").asString()).isEqualTo("31400");
+        assertThat(eventsFor(Topics.CONTACT_DETAILS_CHANGED, id)).isZero();
     }
 
     private Answer patch(String body, String token) {

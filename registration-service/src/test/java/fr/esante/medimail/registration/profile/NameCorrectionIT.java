@@ -11,6 +11,7 @@ import fr.esante.medimail.events.AccountValidated;
 import fr.esante.medimail.events.MssAddressAssigned;
 import fr.esante.medimail.events.NameCorrectionRequested;
 import fr.esante.medimail.events.NamesCorrected;
+import fr.esante.medimail.events.StaffCorrectionRefused;
 import fr.esante.medimail.registration.IntegrationTest;
 import fr.esante.medimail.schemas.Topics;
 import tools.jackson.databind.JsonNode;
@@ -56,10 +57,48 @@ class NameCorrectionIT extends IntegrationTest {
         feed(Topics.NAME_CORRECTION_REQUESTED, id, sameNamesAgain.getEventId(), sameNamesAgain);
         assertThat(eventsFor(Topics.NAMES_CORRECTED, id)).as("a redelivery or the same names again announce nothing")
                 .isEqualTo(1);
+        assertThat(eventsFor(Topics.STAFF_CORRECTION_REFUSED, id)).as("the same names again are no refusal").isZero();
     }
 
     @Test
-    void aCorrectionForAnAccountNotValidatedChangesNothing() {
+    void namesTheRuleRefusesChangeNothingAndAreRefusedBackToTheBackOfficeOnce() {
+        String email = uniqueEmail("name-correction-refused");
+        UUID id = UUID.fromString(me(accountWithSubmittedProfile(email)).path("registrationId").asString());
+        validate(id, email);
+        String token = signedInAfterValidation(email, id);
+        String lastNameBefore = me(token).path("lastName").asString();
+        String firstNameBefore = me(token).path("firstName").asString();
+
+        NameCorrectionRequested request = correction(id, " Durand ", "Jean2");
+        feed(Topics.NAME_CORRECTION_REQUESTED, id, request.getEventId(), request);
+        feed(Topics.NAME_CORRECTION_REQUESTED, id, request.getEventId(), request); // redelivered
+
+        StaffCorrectionRefused refused = awaitEvent(Topics.STAFF_CORRECTION_REFUSED, id);
+        assertThat(refused.getKind()).isEqualTo("NAMES");
+        assertThat(refused.getReason()).isEqualTo("FIELD_NOT_ACCEPTABLE");
+        assertThat(refused.getField()).isEqualTo("FIRST_NAME");
+        assertThat(refused.getProblem()).isEqualTo("CHARACTERS");
+        assertThat(refused.getRequestEventId()).isEqualTo(request.getEventId());
+        assertThat(refused.getRequestedBy()).isEqualTo("chef");
+        assertThat(me(token).path("lastName").asString()).isEqualTo(lastNameBefore);
+        assertThat(me(token).path("firstName").asString()).isEqualTo(firstNameBefore);
+        assertThat(eventsFor(Topics.NAMES_CORRECTED, id)).isZero();
+
+        NameCorrectionRequested tooLong = correction(id, "D".repeat(101), "Jean");
+        feed(Topics.NAME_CORRECTION_REQUESTED, id, tooLong.getEventId(), tooLong);
+        // Handled after the redelivery (same key, same partition): 2, not 3, means the redelivery published nothing.
+        assertThat(eventsFor(Topics.STAFF_CORRECTION_REFUSED, id)).as("the registration form's limit; the redelivery once")
+                .isEqualTo(2);
+        assertThat(eventsFor(Topics.NAMES_CORRECTED, id)).isZero();
+
+        UUID unknown = UUID.randomUUID();
+        NameCorrectionRequested forNoAccount = correction(unknown, "Dupont", "Paul");
+        feed(Topics.NAME_CORRECTION_REQUESTED, unknown, forNoAccount.getEventId(), forNoAccount);
+        assertThat(awaitEvent(Topics.STAFF_CORRECTION_REFUSED, unknown).getReason()).isEqualTo("ACCOUNT_UNKNOWN");
+    }
+
+    @Test
+    void aCorrectionForAnAccountNotValidatedChangesNothingAndIsRefusedBack() {
         String email = uniqueEmail("name-correction-tot");
         String token = accountWithSubmittedProfile(email);
         UUID id = UUID.fromString(me(token).path("registrationId").asString());
@@ -69,6 +108,9 @@ class NameCorrectionIT extends IntegrationTest {
 
         assertThat(me(token).path("lastName").asString()).isNotEqualTo("Dupont");
         assertThat(eventsFor(Topics.NAMES_CORRECTED, id)).isZero();
+        StaffCorrectionRefused refused = awaitEvent(Topics.STAFF_CORRECTION_REFUSED, id);
+        assertThat(refused.getKind()).isEqualTo("NAMES");
+        assertThat(refused.getReason()).isEqualTo("ACCOUNT_NOT_VALIDATED");
     }
 
     private static NameCorrectionRequested correction(UUID id, String lastName, String firstName) {

@@ -4,21 +4,20 @@ import fr.esante.medimail.backoffice.account.ContactCorrection;
 import fr.esante.medimail.backoffice.applicant.PostalAddress;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
  * Body of a staff correction of contact details (API and page form alike): any of {@code phone}, {@code secondPhone}
- * (empty: removed), {@code address} (whole); absent fields stay as they are. The rules are those the holder's own
- * change follows in registration-service, with the same French messages.
+ * (empty: removed), {@code address} (whole); absent fields stay as they are. registration-service owns contact details
+ * and the rules on them (its {@code ContactDetailsRules}: French phone numbers, postal code, INSEE codes): this checks
+ * only what the back office needs to record the request (a whole address, lengths its audit trail can hold) and trims.
+ * A correction the rules refuse comes back as StaffCorrectionRefused, shown in the account's history.
  */
 record ContactCorrectionRequest(
-        @Size(max = 25, message = "{account.phone.too-long}")
-        @Pattern(regexp = FrenchPhoneNumbers.FRENCH, message = "{account.phone.format}")
+        @Size(max = ContactCorrection.MAX_PHONE_LENGTH, message = "{account.phone.too-long}")
         String phone,
 
-        @Size(max = 25, message = "{account.second-phone.too-long}")
-        @Pattern(regexp = "|" + FrenchPhoneNumbers.FRENCH, message = "{account.second-phone.format}")
+        @Size(max = ContactCorrection.MAX_PHONE_LENGTH, message = "{account.second-phone.too-long}")
         String secondPhone,
 
         @Valid
@@ -31,29 +30,28 @@ record ContactCorrectionRequest(
 
     ContactCorrection toCorrection() {
         boolean removeSecondPhone = secondPhone != null && secondPhone.isEmpty();
-        return new ContactCorrection(FrenchPhoneNumbers.normalise(phone),
-                removeSecondPhone ? null : FrenchPhoneNumbers.normalise(secondPhone), removeSecondPhone,
+        return new ContactCorrection(phone, removeSecondPhone ? null : secondPhone, removeSecondPhone,
                 address == null ? null : address.toAddress());
     }
 
     record AddressRequest(
             @NotBlank(message = "L'adresse est obligatoire.")
-            @Size(max = 200, message = "{account.line.too-long}")
+            @Size(max = ContactCorrection.MAX_ADDRESS_FIELD_LENGTH, message = "{account.line.too-long}")
             String line,
 
             @NotBlank(message = "{account.postal-code.required}")
-            @Pattern(regexp = "[0-9]{5}", message = "Le code postal doit comporter 5 chiffres.")
+            @Size(max = ContactCorrection.MAX_ADDRESS_FIELD_LENGTH, message = "{account.postal-code.too-long}")
             String postalCode,
 
             @NotBlank(message = "{account.city.required}")
-            @Size(max = 100, message = "{account.city.too-long}")
+            @Size(max = ContactCorrection.MAX_ADDRESS_FIELD_LENGTH, message = "{account.city.too-long}")
             String city,
 
             @NotBlank(message = "{account.region.required}")
-            @Pattern(regexp = "[0-9]{2}", message = "{account.region.format}")
+            @Size(max = ContactCorrection.MAX_ADDRESS_FIELD_LENGTH, message = "{account.region.too-long}")
             String region,
 
-            @Pattern(regexp = "[0-9]{2,3}|2[AB]", message = "{account.department.format}")
+            @Size(max = ContactCorrection.MAX_ADDRESS_FIELD_LENGTH, message = "{account.department.too-long}")
             String department) {
 
         AddressRequest {

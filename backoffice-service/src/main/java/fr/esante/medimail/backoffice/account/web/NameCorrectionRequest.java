@@ -1,34 +1,28 @@
 package fr.esante.medimail.backoffice.account.web;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import fr.esante.medimail.backoffice.account.AccountCare;
 import fr.esante.medimail.backoffice.account.NameCorrection;
 
 /**
- * Body of a staff correction of names (API and page form alike). registration-service owns the rule on names; this is
- * the same shape as its registration form (a letter first, then letters, blanks, apostrophes, dots and hyphens; 100
- * characters at most), so that a correction it would refuse is refused here with a French message instead of being
- * sent and ignored. Names are trimmed and their inner blanks collapsed, as registration-service does.
+ * Body of a staff correction of names (API and page form alike). registration-service owns the names and the rule on
+ * them (its {@code PersonNames}): this checks only what the back office needs to record the request (both names given,
+ * a length its audit trail can hold) and trims them. A correction the rule refuses comes back as
+ * StaffCorrectionRefused, shown in the account's history.
  */
 record NameCorrectionRequest(
         @NotBlank(message = "{backoffice.name-correction.last-name.required}")
-        @Size(max = 100, message = "{backoffice.name-correction.last-name.too-long}")
-        @Pattern(regexp = NAME, message = "{backoffice.name-correction.last-name.characters}")
+        @Size(max = NameCorrection.MAX_LENGTH, message = "{backoffice.name-correction.last-name.too-long}")
         String lastName,
 
         @NotBlank(message = "{backoffice.name-correction.first-name.required}")
-        @Size(max = 100, message = "{backoffice.name-correction.first-name.too-long}")
-        @Pattern(regexp = NAME, message = "{backoffice.name-correction.first-name.characters}")
+        @Size(max = NameCorrection.MAX_LENGTH, message = "{backoffice.name-correction.first-name.too-long}")
         String firstName,
 
         @Size(max = AccountCare.MAX_REASON_LENGTH, message = "{backoffice.name-correction.reason.too-long}")
         String reason) {
-
-    /** registration-service's RegistrationRequest.NAME: a letter (any script, accents), then letters, blanks, ' ’ . - */
-    static final String NAME = "(?:\\p{L}[\\p{L}\\p{M} '’.-]*)?";
 
     NameCorrectionRequest {
         lastName = tidy(lastName);
@@ -40,6 +34,7 @@ record NameCorrectionRequest(
         return new NameCorrection(lastName, firstName, reason);
     }
 
+    /** Trimmed, inner blanks collapsed, so that "nothing to correct" compares like with like. */
     private static String tidy(String name) {
         return name == null ? null : name.strip().replaceAll("\\s+", " ");
     }

@@ -30,7 +30,9 @@ class AuditPageController {
             Map.entry("ACCOUNT_CLOSED", TEXTS.text("audit.action.account-closed")), Map.entry("ACCOUNT_REOPENED", TEXTS.text("audit.action.account-reopened")),
             Map.entry("QUEUE_EXPORTED", TEXTS.text("audit.action.queue-exported")), Map.entry("DECISIONS_EXPORTED", TEXTS.text("audit.action.decisions-exported")),
             Map.entry("DIRECTORY_REPUBLISHED", TEXTS.text("audit.action.directory-republished")), Map.entry("CONTACT_CORRECTED", TEXTS.text("audit.action.contact-corrected")),
-            Map.entry("NAME_CORRECTED", TEXTS.text("audit.action.name-corrected")));
+            Map.entry("NAME_CORRECTED", TEXTS.text("audit.action.name-corrected")),
+            Map.entry("NAME_CORRECTION_REFUSED", TEXTS.text("audit.action.name-correction-refused")),
+            Map.entry("CONTACT_CORRECTION_REFUSED", TEXTS.text("audit.action.contact-correction-refused")));
 
     private final StaffAudit audit;
 

@@ -19,7 +19,7 @@ class ContactCorrectionConsumers {
     @Bean
     Consumer<Message<byte[]>> onContactCorrectionRequested(EventConsumers consumers, ContactChange change) {
         return consumers.consumer(Topics.CONTACT_CORRECTION_REQUESTED,
-                event -> change.correctByStaff(event.getAccountId(), patch(event), event.getCorrectedBy()));
+                event -> change.correctByStaff(event.getEventId(), event.getAccountId(), patch(event), event.getCorrectedBy()));
     }
 
     static ContactChange.ContactPatch patch(ContactCorrectionRequested event) {

@@ -16,7 +16,7 @@ class NameCorrectionConsumers {
 
     @Bean
     Consumer<Message<byte[]>> onNameCorrectionRequested(EventConsumers consumers, NameCorrectionByStaff correction) {
-        return consumers.consumer(Topics.NAME_CORRECTION_REQUESTED, event -> correction.correct(event.getAccountId(),
+        return consumers.consumer(Topics.NAME_CORRECTION_REQUESTED, event -> correction.correct(event.getEventId(), event.getAccountId(),
                 new NameCorrectionByStaff.Names(event.getLastName(), event.getFirstName()), event.getCorrectedBy()));
     }
 }

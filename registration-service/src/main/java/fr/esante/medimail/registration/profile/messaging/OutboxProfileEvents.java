@@ -8,16 +8,21 @@ import org.springframework.stereotype.Component;
 import fr.esante.medimail.events.ContactDetailsChanged;
 import fr.esante.medimail.events.NamesCorrected;
 import fr.esante.medimail.events.ProfessionalProfileSubmitted;
+import fr.esante.medimail.events.StaffCorrectionRefused;
 import fr.esante.medimail.registration.account.Account;
 import fr.esante.medimail.registration.account.PostalAddress;
 import fr.esante.medimail.registration.account.ProfessionalProfile;
 import fr.esante.medimail.registration.profile.NameCorrectionByStaff;
 import fr.esante.medimail.registration.profile.ProfileEvents;
+import fr.esante.medimail.registration.profile.StaffCorrectionRefusal;
 import fr.esante.medimail.registration.reference.Professions;
 import fr.esante.medimail.schemas.Topics;
 import fr.esante.medimail.support.outbox.Outbox;
 
-/** {@link ProfessionalProfileSubmitted}, {@link ContactDetailsChanged} and {@link NamesCorrected} through the outbox. */
+/**
+ * {@link ProfessionalProfileSubmitted}, {@link ContactDetailsChanged}, {@link NamesCorrected} and
+ * {@link StaffCorrectionRefused} through the outbox.
+ */
 @Component
 class OutboxProfileEvents implements ProfileEvents {
 
@@ -84,6 +89,17 @@ class OutboxProfileEvents implements ProfileEvents {
                 .setLiberal(profile.liberal())
                 .setOrganisationName(profile.organisationName())
                 .setMssAddress(account.mssAddress() == null ? null : account.mssAddress().address())
+                .build());
+    }
+
+    @Override
+    public void staffCorrectionRefused(UUID accountId, StaffCorrectionRefusal refusal, Instant at) {
+        outbox.append(Topics.STAFF_CORRECTION_REFUSED, accountId.toString(), StaffCorrectionRefused.newBuilder()
+                .setEventId(UUID.randomUUID()).setAccountId(accountId).setOccurredAt(at)
+                .setRequestEventId(refusal.requestId()).setRequestedBy(refusal.staff())
+                .setKind(refusal.kind().name()).setReason(refusal.reason().name())
+                .setField(refusal.field())
+                .setProblem(refusal.problem() == null ? null : refusal.problem().name())
                 .build());
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RestController;
 import fr.esante.medimail.registration.account.AuthenticatedAccount;
 import fr.esante.medimail.registration.account.ProfessionalProfile;
 import fr.esante.medimail.registration.profile.ContactChange;
+import fr.esante.medimail.registration.profile.ContactDetailsRules;
 import fr.esante.medimail.registration.profile.PhoneNumbers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -39,12 +40,12 @@ class ContactController {
     }
 
     record ContactRequest(
-            @Size(max = 25, message = "{profile.phone.too-long}")
-            @Pattern(regexp = PhoneNumbers.FRENCH, message = "{profile.phone.format}")
+            @Size(max = ContactDetailsRules.MAX_PHONE_LENGTH, message = "{profile.phone.too-long}")
+            @Pattern(regexp = ContactDetailsRules.PHONE, message = "{profile.phone.format}")
             String phone,
 
-            @Size(max = 25, message = "{profile.second-phone.too-long}")
-            @Pattern(regexp = "|" + PhoneNumbers.FRENCH, message = "{profile.second-phone.format}")
+            @Size(max = ContactDetailsRules.MAX_PHONE_LENGTH, message = "{profile.second-phone.too-long}")
+            @Pattern(regexp = "|" + ContactDetailsRules.PHONE, message = "{profile.second-phone.format}")
             String secondPhone,
 
             @Valid

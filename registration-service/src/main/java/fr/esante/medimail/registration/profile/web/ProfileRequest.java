@@ -4,6 +4,7 @@ import fr.esante.medimail.registration.account.IdentifierType;
 import fr.esante.medimail.registration.account.PostalAddress;
 import fr.esante.medimail.registration.account.ProfessionalProfile;
 import fr.esante.medimail.registration.account.ProfilePath;
+import fr.esante.medimail.registration.profile.ContactDetailsRules;
 import fr.esante.medimail.registration.profile.PhoneNumbers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -40,12 +41,12 @@ record ProfileRequest(
         Boolean liberal,
 
         @NotBlank(message = "{profile.phone.required}")
-        @Size(max = 25, message = "{profile.phone.too-long}")
-        @Pattern(regexp = PhoneNumbers.FRENCH, message = "{profile.phone.format}")
+        @Size(max = ContactDetailsRules.MAX_PHONE_LENGTH, message = "{profile.phone.too-long}")
+        @Pattern(regexp = ContactDetailsRules.PHONE, message = "{profile.phone.format}")
         String phone,
 
-        @Size(max = 25, message = "{profile.second-phone.too-long}")
-        @Pattern(regexp = PhoneNumbers.FRENCH, message = "{profile.second-phone.format}")
+        @Size(max = ContactDetailsRules.MAX_PHONE_LENGTH, message = "{profile.second-phone.too-long}")
+        @Pattern(regexp = ContactDetailsRules.PHONE, message = "{profile.second-phone.format}")
         String secondPhone,
 
         @NotNull(message = "{profile.address.required}")
@@ -80,23 +81,23 @@ record ProfileRequest(
 
     record AddressRequest(
             @NotBlank(message = "L'adresse est obligatoire.")
-            @Size(max = 200, message = "{profile.line.too-long}")
+            @Size(max = ContactDetailsRules.MAX_LINE_LENGTH, message = "{profile.line.too-long}")
             String line,
 
             @NotBlank(message = "{profile.postal-code.required}")
-            @Pattern(regexp = "[0-9]{5}", message = "Le code postal doit comporter 5 chiffres.")
+            @Pattern(regexp = ContactDetailsRules.POSTAL_CODE, message = "Le code postal doit comporter 5 chiffres.")
             String postalCode,
 
             @NotBlank(message = "{profile.city.required}")
-            @Size(max = 100, message = "{profile.city.too-long}")
+            @Size(max = ContactDetailsRules.MAX_CITY_LENGTH, message = "{profile.city.too-long}")
             String city,
 
             @NotBlank(message = "{profile.region.required}")
-            @Pattern(regexp = "[0-9]{2}", message = "{profile.region.format}")
+            @Pattern(regexp = ContactDetailsRules.REGION, message = "{profile.region.format}")
             @UnknownRegion
             String region,
 
-            @Pattern(regexp = "[0-9]{2,3}|2[AB]", message = "{profile.department.format}")
+            @Pattern(regexp = ContactDetailsRules.DEPARTMENT, message = "{profile.department.format}")
             String department) {
 
         AddressRequest {

@@ -1,6 +1,7 @@
 package fr.esante.medimail.registration.registration.web;
 
 import fr.esante.medimail.registration.account.EmailAddresses;
+import fr.esante.medimail.registration.account.PersonNames;
 import fr.esante.medimail.registration.registration.Registration;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -8,19 +9,19 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * Body of POST /api/v1/registrations. Names are trimmed (inner blanks collapsed) and the e-mail address
+ * Body of POST /api/v1/registrations. Names follow {@link PersonNames} (the rule staff corrections meet too); they are trimmed (inner blanks collapsed) and the e-mail address
  * normalised before validation; passwords are taken as typed.
  */
 @PasswordsDoNotMatch
 record RegistrationRequest(
         @NotBlank(message = "{registration.last-name.required}")
-        @Size(max = 100, message = "{registration.last-name.too-long}")
-        @Pattern(regexp = NAME, message = "{registration.last-name.characters}")
+        @Size(max = PersonNames.MAX_LENGTH, message = "{registration.last-name.too-long}")
+        @Pattern(regexp = PersonNames.PATTERN, message = "{registration.last-name.characters}")
         String lastName,
 
         @NotBlank(message = "{registration.first-name.required}")
-        @Size(max = 100, message = "{registration.first-name.too-long}")
-        @Pattern(regexp = NAME, message = "{registration.first-name.characters}")
+        @Size(max = PersonNames.MAX_LENGTH, message = "{registration.first-name.too-long}")
+        @Pattern(regexp = PersonNames.PATTERN, message = "{registration.first-name.characters}")
         String firstName,
 
         @NotBlank(message = "{registration.email.required}")
@@ -40,22 +41,15 @@ record RegistrationRequest(
         @Pattern(regexp = "\\d{2}", message = "{registration.region.format}")
         String region) {
 
-    /** A letter (any script, accents), then letters, blanks, apostrophes, dots and hyphens; empty is left to @NotBlank. */
-    static final String NAME = "(?:\\p{L}[\\p{L}\\p{M} '’.-]*)?";
-
     RegistrationRequest {
-        lastName = tidy(lastName);
-        firstName = tidy(firstName);
+        lastName = PersonNames.tidy(lastName);
+        firstName = PersonNames.tidy(firstName);
         email = EmailAddresses.normalise(email);
         region = region == null ? null : region.strip();
     }
 
     Registration toRegistration() {
         return new Registration(lastName, firstName, email, password, region);
-    }
-
-    private static String tidy(String name) {
-        return name == null ? null : name.strip().replaceAll("\\s+", " ");
     }
 
     @Override
