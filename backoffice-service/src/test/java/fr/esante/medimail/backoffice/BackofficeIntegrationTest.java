@@ -3,7 +3,6 @@ package fr.esante.medimail.backoffice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -129,11 +128,10 @@ public abstract class BackofficeIntegrationTest {
     }
 
     protected Response send(HttpRequest.Builder request) {
-        return send(http(), request);
+        return response(http().send(request));
     }
 
-    protected Response send(TestHttpClient client, HttpRequest.Builder request) {
-        TestHttpClient.Answer answer = client.send(request.timeout(Duration.ofSeconds(30)));
+    protected static Response response(TestHttpClient.Answer answer) {
         return new Response(answer.status(), answer.contentType(), answer.body(), answer.headers());
     }
 
@@ -143,10 +141,6 @@ public abstract class BackofficeIntegrationTest {
             http = TestHttpClient.onPort(port);
         }
         return http;
-    }
-
-    protected URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 
     protected static String rejection(String reason) {

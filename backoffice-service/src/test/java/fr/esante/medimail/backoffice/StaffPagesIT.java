@@ -3,15 +3,9 @@ package fr.esante.medimail.backoffice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +21,6 @@ class StaffPagesIT extends BackofficeIntegrationTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Test
     void aReviewerLogsInSeesThePendingReviewsAndApprovesOrRejectsFromThePage() {
@@ -417,10 +409,10 @@ class StaffPagesIT extends BackofficeIntegrationTest {
         private String csrf;
 
         Response get(String path) {
-            Response response = send(client, HttpRequest.newBuilder(uri(path)).GET());
-            Matcher token = CSRF.matcher(response.body());
-            if (token.find()) {
-                csrf = token.group(1);
+            Response response = response(client.get(path, Map.of()));
+            String token = TestHttpClient.csrfToken(response.body());
+            if (token != null) {
+                csrf = token;
             }
             return response;
         }
@@ -440,22 +432,11 @@ class StaffPagesIT extends BackofficeIntegrationTest {
         Response post(String path, Map<String, String> fields) {
             Map<String, String> form = new LinkedHashMap<>(fields);
             form.put("_csrf", csrf);
-            return send(client, HttpRequest.newBuilder(uri(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+            return response(client.postForm(path, form, Map.of()));
         }
 
         Response postWithoutCsrf(String path) {
-            return send(client, HttpRequest.newBuilder(uri(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("")));
-        }
-
-        private String encode(Map<String, String> form) {
-            return form.entrySet().stream()
-                    .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
+            return response(client.postForm(path, Map.of(), Map.of()));
         }
     }
 }

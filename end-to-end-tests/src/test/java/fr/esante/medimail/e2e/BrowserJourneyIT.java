@@ -269,25 +269,21 @@ class BrowserJourneyIT {
     }
 
     @Test
-    void staffPagesCarryTheSafetyHeadersAndTheTwoPublicEndpointsAcceptOnlyThePagesOrigin() throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.net.http.HttpResponse<String> login = http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(platform.baseUrl("backoffice-service") + "/login")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(login.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self';", "frame-ancestors 'none'");
-        assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
-        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+    void staffPagesCarryTheSafetyHeadersAndTheTwoPublicEndpointsAcceptOnlyThePagesOrigin() {
+        TestHttpClient.Answer login = client.get(platform.baseUrl("backoffice-service") + "/login", Map.of());
+        assertThat(login.header("Content-Security-Policy").orElse("")).contains("script-src 'self';", "frame-ancestors 'none'");
+        assertThat(login.header("X-Frame-Options")).hasValue("DENY");
+        assertThat(login.header("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(login.header("Referrer-Policy")).hasValue("same-origin");
 
         String identifierChecks = platform.baseUrl("identity-verification-service") + "/api/v1/identifier-checks";
         for (String origin : List.of(pages, "https://elsewhere.example")) {
-            java.net.http.HttpResponse<String> preflight = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(identifierChecks))
-                    .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).header("Origin", origin)
-                    .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "content-type").build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as(origin)
+            TestHttpClient.Answer preflight = client.send(client.request(identifierChecks, Map.of("Origin", origin,
+                            "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type"))
+                    .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()));
+            assertThat(preflight.header("Access-Control-Allow-Origin")).as(origin)
                     .isEqualTo(origin.equals(pages) ? java.util.Optional.of(pages) : java.util.Optional.empty());
-            assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+            assertThat(preflight.header("Access-Control-Allow-Credentials")).isEmpty();
         }
     }
 

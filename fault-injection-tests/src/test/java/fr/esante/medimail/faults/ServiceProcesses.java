@@ -2,10 +2,7 @@ package fr.esante.medimail.faults;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import fr.esante.medimail.testsupport.TestHttpClient;
 
 /**
  * The five services, each in a JVM of its own (the test classpath, the service's own main class), so that one can be
@@ -41,7 +40,7 @@ final class ServiceProcesses implements AutoCloseable {
     private final Map<String, List<String>> hooks = new ConcurrentHashMap<>();
     private final Map<String, Integer> haltedThemselves = new ConcurrentHashMap<>();
     private final List<Recovery> recoveries = new CopyOnWriteArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final TestHttpClient http = TestHttpClient.absoluteUrls().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3));
     private final Thread watchdog;
     private volatile boolean closing;
 
@@ -82,6 +81,11 @@ final class ServiceProcesses implements AutoCloseable {
 
     List<Recovery> recoveries() {
         return recoveries;
+    }
+
+    /** The services in the order they were started. */
+    List<String> names() {
+        return List.copyOf(specs.keySet());
     }
 
     int port(String service) {
@@ -179,13 +183,8 @@ final class ServiceProcesses implements AutoCloseable {
 
     boolean healthy(String service) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl(service) + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return http.get(baseUrl(service) + "/actuator/health", Map.of()).status() == 200;
+        } catch (UncheckedIOException | IllegalStateException downOrInterrupted) {
             return false;
         }
     }

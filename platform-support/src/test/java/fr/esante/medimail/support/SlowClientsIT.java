@@ -6,15 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,6 +20,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 import fr.esante.medimail.embedded.EmbeddedInfrastructureInitializer;
 import fr.esante.medimail.support.testapp.SupportTestApplication;
+import fr.esante.medimail.testsupport.TestHttpClient;
 
 /**
  * The slow-body attack that made registration-service unreachable (issue 13): many clients each sending a request body
@@ -47,12 +45,13 @@ class SlowClientsIT {
     void healthAnswersWithinASecondWhileHundredsOfClientsDribbleTheirBodies() throws Exception {
         List<Socket> slow = new ArrayList<>();
         List<Long> healthMillis = Collections.synchronizedList(new ArrayList<>());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        TestHttpClient http = TestHttpClient.onPort(port);
         // Before the attack: the first health check of a JVM also opens the Kafka binder's health consumer (a second or so).
         long baseline = timedHealth(http);
         long started = System.nanoTime();
         try {
             for (int i = 0; i < CLIENTS; i++) {
+                // Raw sockets: an HTTP client sends its body at once, the attack is a body that never finishes coming.
                 Socket socket = new Socket("localhost", port);
                 socket.setSoTimeout((int) bodyReadTimeout.plusSeconds(15).toMillis());
                 socket.getOutputStream().write(("POST /stored-notes HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
@@ -91,11 +90,10 @@ class SlowClientsIT {
         }
     }
 
-    private long timedHealth(HttpClient http) throws Exception {
+    private long timedHealth(TestHttpClient http) {
         long before = System.nanoTime();
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(health.statusCode()).isEqualTo(200);
+        TestHttpClient.Answer health = http.send(http.request("/actuator/health", Map.of()).timeout(Duration.ofSeconds(10)).GET());
+        assertThat(health.status()).isEqualTo(200);
         return (System.nanoTime() - before) / 1_000_000;
     }
 

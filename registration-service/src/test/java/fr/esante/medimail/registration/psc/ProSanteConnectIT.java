@@ -3,15 +3,9 @@ package fr.esante.medimail.registration.psc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -36,6 +30,7 @@ import fr.esante.medimail.pscstandin.StandInFaults;
 import fr.esante.medimail.registration.IncomingEvents;
 import fr.esante.medimail.registration.IntegrationTest;
 import fr.esante.medimail.schemas.Topics;
+import fr.esante.medimail.testsupport.TestHttpClient;
 import fr.esante.medimail.testsupport.payloads.ProfileSubmissions;
 
 /**
@@ -195,7 +190,7 @@ class ProSanteConnectIT extends IntegrationTest {
         String forged = callback.toString().replaceAll("state=[^&]+", "state=" + UUID.randomUUID());
         int handoffsBefore = handoffs();
 
-        Page page = browser.get(URI.create(forged));
+        TestHttpClient.Answer page = browser.get(URI.create(forged));
 
         assertRefusedPage(page, 400, "n’a pas pu être vérifiée");
         assertThat(handoffs()).isEqualTo(handoffsBefore);
@@ -207,7 +202,7 @@ class ProSanteConnectIT extends IntegrationTest {
     void aReplayedCallbackAndAReplayedCodeAreRefused(CapturedOutput output) {
         Browser browser = new Browser();
         URI callback = browser.callbackFromPsc("899800040406");
-        Page once = browser.get(callback);
+        TestHttpClient.Answer once = browser.get(callback);
         assertThat(once.status()).isEqualTo(302);
         int handoffsBefore = handoffs();
 
@@ -252,7 +247,7 @@ class ProSanteConnectIT extends IntegrationTest {
     void aProviderThatIsDownGetsAFrenchPageOfferingTheOrdinarySignUp() {
         stopTheStandIn();
 
-        Page page = new Browser().get(URI.create("http://localhost:" + REGISTRATION_PORT + "/psc/login"));
+        TestHttpClient.Answer page = new Browser().get(URI.create("http://localhost:" + REGISTRATION_PORT + "/psc/login"));
 
         assertRefusedPage(page, 503, "ne répond pas");
         assertThat(page.body()).contains("href=\"/\"").contains("Créer un compte sans Pro Santé Connect");
@@ -274,7 +269,7 @@ class ProSanteConnectIT extends IntegrationTest {
                 .setIdentifier("99800040109").build());
     }
 
-    private static void assertRefusedPage(Page page, int status, String message) {
+    private static void assertRefusedPage(TestHttpClient.Answer page, int status, String message) {
         assertThat(page.status()).as(page.body()).isEqualTo(status);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("Connexion avec Pro Santé Connect impossible").contains(message);
@@ -306,56 +301,39 @@ class ProSanteConnectIT extends IntegrationTest {
         }
     }
 
-    record Page(int status, String body, String location, String contentType) {
-    }
-
     /** A browser: its own cookies (ours on localhost, the provider's on 127.0.0.1), every redirect seen. */
     private static final class Browser {
 
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        private static final Map<String, String> ACCEPT_HTML = Map.of("Accept", "text/html");
 
-        Page get(URI uri) {
-            return send(HttpRequest.newBuilder(uri).header("Accept", "text/html").GET());
-        }
+        private final TestHttpClient http = TestHttpClient.browser();
 
-        Page postForm(URI uri, String form) {
-            return send(HttpRequest.newBuilder(uri).header("Accept", "text/html")
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
-        }
-
-        private Page send(HttpRequest.Builder request) {
-            try {
-                HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-                return new Page(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(null),
-                        response.headers().firstValue("Content-Type").orElse(""));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        TestHttpClient.Answer get(URI uri) {
+            return http.get(uri.toString(), ACCEPT_HTML);
         }
 
         /** Our /psc/login, PSC's authorize, its pick page (choosing {@code nationalId}), back to our callback URL. */
         URI callbackFromPsc(String nationalId) {
-            Page login = get(URI.create("http://localhost:" + REGISTRATION_PORT + "/psc/login"));
+            TestHttpClient.Answer login = get(URI.create("http://localhost:" + REGISTRATION_PORT + "/psc/login"));
             assertThat(login.status()).as(login.body()).isEqualTo(302);
             URI authorize = URI.create(login.location());
             assertThat(authorize.getRawQuery()).contains("code_challenge=").contains("code_challenge_method=S256")
                     .contains("nonce=").contains("state=").contains("scope=openid%20scope_all").contains("acr_values=eidas1");
-            Page toPick = get(authorize);
+            TestHttpClient.Answer toPick = get(authorize);
             URI next;
             if (toPick.location() != null && toPick.location().contains("/choisir")) {
                 URI pick = authorize.resolve(toPick.location());
-                Page pickPage = get(pick);
+                TestHttpClient.Answer pickPage = get(pick);
                 assertThat(pickPage.body()).contains("Qui êtes-vous ?");
-                Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(pickPage.body());
-                assertThat(csrf.find()).isTrue();
-                Page picked = postForm(pick, "identite=" + nationalId + "&inutilise=-&_csrf="
-                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8));
+                String csrf = TestHttpClient.csrfToken(pickPage.body());
+                assertThat(csrf).isNotNull();
+                Map<String, String> form = new LinkedHashMap<>();
+                form.put("identite", nationalId);
+                form.put("inutilise", "-");
+                form.put("_csrf", csrf);
+                TestHttpClient.Answer picked = http.postForm(pick.toString(), form, ACCEPT_HTML);
                 assertThat(picked.status()).isEqualTo(302);
-                Page authorized = get(authorize.resolve(picked.location()));
+                TestHttpClient.Answer authorized = get(authorize.resolve(picked.location()));
                 next = URI.create(authorized.location());
             } else {
                 next = URI.create(toPick.location());
@@ -366,7 +344,7 @@ class ProSanteConnectIT extends IntegrationTest {
 
         /** The whole sign-in at PSC; returns the hand-off code our callback puts in the fragment of /psc/retour. */
         String signInAtPsc(String nationalId) {
-            Page back = get(callbackFromPsc(nationalId));
+            TestHttpClient.Answer back = get(callbackFromPsc(nationalId));
             assertThat(back.status()).as(back.body()).isEqualTo(302);
             assertThat(back.location()).contains("/psc/retour#code=");
             return back.location().substring(back.location().indexOf("#code=") + "#code=".length());
