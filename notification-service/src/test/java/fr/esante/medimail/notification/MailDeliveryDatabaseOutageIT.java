@@ -30,6 +30,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
 import com.icegreen.greenmail.user.MessageDeliveryHandler;
@@ -55,6 +57,7 @@ import jakarta.mail.internet.MimeMessage;
 @SpringBootTest(classes = NotificationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=notification-service")
 @ContextConfiguration(initializers = MailDeliveryDatabaseOutageIT.OwnDatabaseAndMailServer.class)
+@DirtiesContext
 class MailDeliveryDatabaseOutageIT {
 
     private static final String DATABASE = "notification_outage";
@@ -99,10 +102,18 @@ class MailDeliveryDatabaseOutageIT {
     }
 
     @AfterAll
-    static void stopDatabaseAndMailServer() throws Exception {
+    static void awaitTheDatabaseRestart() throws InterruptedException {
         if (restart != null) {
             restart.join();
         }
+    }
+
+    /**
+     * Once the service's context is closed (after the class, {@code @DirtiesContext}), not before: its consumers (a group
+     * of their own) would otherwise receive the next test classes' events and retry them against a stopped database, and
+     * stopping them would wait for those retries (two minutes of the build).
+     */
+    private static void stopDatabaseAndMailServer() throws IOException {
         mailServer.stop();
         postgres.close();
     }
@@ -204,6 +215,9 @@ class MailDeliveryDatabaseOutageIT {
             properties.put("spring.mail.port", mailServer.getSmtp().getPort());
             properties.put("spring.cloud.stream.default.group", "notification-service-outage-test");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("ownDatabaseAndMailServer", properties));
+            // An AutoCloseable bean is closed with the context, after its consumers stopped.
+            ((GenericApplicationContext) context).registerBean("ownDatabaseAndMailServer", AutoCloseable.class,
+                    () -> MailDeliveryDatabaseOutageIT::stopDatabaseAndMailServer);
         }
     }
 }

@@ -23,6 +23,9 @@ public class StreamBindingDefaults implements EnvironmentPostProcessor {
         stream.put("spring.cloud.stream.kafka.binder.auto-create-topics", "true");
         stream.put("spring.cloud.stream.kafka.binder.min-partition-count", "1");
         stream.put("spring.cloud.stream.kafka.binder.replication-factor", "1");
+        // A binding with several consumer threads (concurrency) needs as many partitions: a topic that the producing
+        // service's relay created first, with the broker's default of one, gets the missing ones when the binding starts.
+        stream.put("spring.cloud.stream.kafka.binder.auto-add-partitions", "true");
         // Records the consumer gives up on go to <topic>.<group>.dlq (see EventConsumers).
         stream.put("spring.cloud.stream.kafka.default.consumer.enable-dlq", "true");
         // Raw bytes in, so the dead-letter topic receives a bad record exactly as it arrived.
