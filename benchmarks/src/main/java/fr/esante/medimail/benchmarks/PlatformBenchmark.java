@@ -170,6 +170,7 @@ public final class PlatformBenchmark {
         report.section("Start");
         report.line("- local stack (Kafka, PostgreSQL, mail server, five services) ready in **%.1f s**", ready);
         report.line("- resident memory after start: %d MiB, heap used %d MiB", MemorySampler.rssMiB(), MemorySampler.heapUsedMiB());
+        report.line("- confirmation e-mails: %s", confirmationConsumers());
 
         startKeycloakInBackground();
 
@@ -265,6 +266,22 @@ public final class PlatformBenchmark {
         System.out.println();
         System.out.println(report.text());
         System.out.println("Report written to " + out.toAbsolutePath());
+    }
+
+    /** How many partitions the confirmation e-mails' topic has, and how many threads notification-service gives it. */
+    private String confirmationConsumers() {
+        String topic = fr.esante.medimail.schemas.Topics.ACCOUNT_REQUESTED.name();
+        String threads = services.context("notification-service").getEnvironment()
+                .getProperty("spring.cloud.stream.bindings.onAccountRequested-in-0.consumer.concurrency", "1");
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers()))) {
+            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(topic).partitions().size();
+            return String.format(Locale.ROOT, "%s has %d partitions, consumed by %s notification-service threads", topic,
+                    partitions, threads);
+        } catch (Exception e) {
+            return "partitions of " + topic + " unknown (" + e + ")";
+        }
     }
 
     private void stop() {
@@ -599,7 +616,8 @@ public final class PlatformBenchmark {
             minuteCopy = List.copyOf(minutes);
         }
         int minute = Math.max(1, Math.min(12, oldCopy.size() / 3)); // the first and last minute (12 samples)
-        report.line("- heap after a full GC: %d MiB before the soak, %d MiB after it", heapBefore, heapAfter);
+        report.line("- heap after a full GC: %d MiB before the soak, %d MiB after it; the mail server of the local stack keeps"
+                + " every e-mail it received in the heap: %s", heapBefore, heapAfter, mailStore());
         report.line("- old generation after collections: mean %.0f MiB over the first minute, %.0f MiB over the last; heap used peak %.0f MiB",
                 mean(oldCopy.subList(0, minute)), mean(oldCopy.subList(oldCopy.size() - minute, oldCopy.size())),
                 heapCopy.stream().mapToDouble(Double::doubleValue).max().orElse(0));
@@ -893,6 +911,21 @@ public final class PlatformBenchmark {
         return new Latency(String.format(Locale.ROOT, "| %d %% | %.1f | %s | %d | %.2f / %.2f | %s | %d of %d |",
                 Math.round(load * 100), rate, Figures.percentiles(mailLatencies), lateAtEnd, Figures.percentile(first, 50), Figures.percentile(last, 50),
                 Figures.percentiles(reviewLatencies), submitted.size() - reviews.size(), submitted.size()), mailLatencies, reviewLatencies);
+    }
+
+    /** How many e-mails GreenMail holds, and their size: heap that a growing count explains, not a leak of the services. */
+    private String mailStore() {
+        long bytes = 0;
+        int count = 0;
+        for (StoredMessage message : infrastructure.mail().getManagers().getImapHostManager().getAllMessages()) {
+            try {
+                bytes += Math.max(0, message.getMimeMessage().getSize());
+                count++;
+            } catch (Exception e) {
+                // size unknown: not counted
+            }
+        }
+        return String.format(Locale.ROOT, "%d e-mails, %.0f MiB of message content", count, bytes / 1048576.0);
     }
 
     /** When each of these addresses' first e-mail reached the SMTP server (epoch ms). */
