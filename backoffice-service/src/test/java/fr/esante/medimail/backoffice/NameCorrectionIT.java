@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import fr.esante.medimail.events.AccountValidated;
 import fr.esante.medimail.events.IdentityVerified;
 import fr.esante.medimail.events.NameCorrectionRequested;
 import fr.esante.medimail.events.NamesCorrected;
@@ -81,6 +82,11 @@ class NameCorrectionIT extends BackofficeIntegrationTest {
         assertThat(entry.get("mssAddress").asString()).as("never derived again").isEqualTo(address);
         assertThat(reviews("APPROVED", r -> r.get("registrationId").asString().equals(applicant.accountId().toString())))
                 .as("both reviews in the account's history").hasSize(2);
+        List<AccountValidated> validations = await().atMost(Duration.ofSeconds(30))
+                .until(() -> awaitEvents(Topics.ACCOUNT_VALIDATED, applicant.accountId()), events -> events.size() == 2);
+        assertThat(validations).extracting(AccountValidated::getNamesCorrectionConfirmed)
+                .as("the account's validation, then its corrected names' confirmation (told as such to the holder)")
+                .containsExactly(false, true);
     }
 
     @Test

@@ -124,6 +124,7 @@ class StaffCorrectionFlowIT {
                 .until(() -> replayDirectory().get(address), e -> e != null && "Renommée-Martin".equals(e.getLastName()));
         assertThat(entry.getMssAddress()).as("never derived again").isEqualTo(address);
         assertThat(holder.me().get("mssAddress").asString()).isEqualTo(address);
+        toldTheCorrectionIsConfirmedNotAnotherValidation(holder, "Renommée-Martin", address);
 
         // Names registration-service's rule refuses: the back office sends them, registration-service refuses them
         // back, and staff read why in the account's history.
@@ -181,6 +182,19 @@ class StaffCorrectionFlowIT {
         assertThat(entry.getFirstName()).isEqualTo("Claire");
         assertThat(entry.getMssAddress()).as("never derived again").isEqualTo(address);
         assertThat(holder.me().get("mssAddress").asString()).isEqualTo(address);
+        toldTheCorrectionIsConfirmedNotAnotherValidation(holder, "Claire Lefebvre", address);
+    }
+
+    /** The e-mail after the corrected names' approval: not a second « votre compte est validé » with first sign-in steps. */
+    private static void toldTheCorrectionIsConfirmedNotAnotherValidation(RegistrationJourney holder, String names, String address) {
+        assertThat(mailbox.awaitMail(holder.email, "la correction de vos nom et prénom est validée").body())
+                .contains(names, address).doesNotContain("conditions générales");
+        try {
+            assertThat(mailbox.read(holder.email)).filteredOn(mail -> mail.subject().contains("votre compte est validé"))
+                    .as("validation e-mails").hasSize(1);
+        } catch (Exception e) {
+            throw new AssertionError("The holder's mailbox could not be read", e);
+        }
     }
 
     private static Map<String, DirectoryEntry> replayDirectory() {

@@ -61,7 +61,18 @@ public class NotificationMails {
                 Map.of("firstName", event.getFirstName(), "loginLink", publicBaseUrl + "/")));
     }
 
+    /**
+     * The holder of an account validated earlier, whose names staff corrected, is not told a second time that the
+     * account is validated (with how to sign in for the first time), but that the corrected names are confirmed.
+     */
     public void accountValidated(AccountValidated event) {
+        if (event.getNamesCorrectionConfirmed()) {
+            delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(),
+                    texts.text("mail.names-correction-confirmed.subject"), "names-correction-confirmed",
+                    Map.of("firstName", event.getFirstName(), "lastName", event.getLastName(),
+                            "mssAddress", event.getMssAddress(), "loginLink", publicBaseUrl + "/")));
+            return;
+        }
         delivery.send(new OutgoingMail(event.getEventId(), event.getAccountId(), event.getEmail(),
                 texts.text("mail.account-validated.subject"), "account-validated",
                 Map.of("firstName", event.getFirstName(), "lastName", event.getLastName(),

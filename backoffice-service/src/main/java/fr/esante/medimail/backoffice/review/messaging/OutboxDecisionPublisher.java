@@ -62,6 +62,8 @@ class OutboxDecisionPublisher implements DecisionPublisher {
                 .setPaperless(profile.paperless())
                 .setValidatedAt(review.decidedAt())
                 .setValidatedBy(review.decidedBy())
+                // Read before ReviewDesk.approve records the names as validated: still pending at this point.
+                .setNamesCorrectionConfirmed(file.namesRecheckPending())
                 .build();
     }
 
