@@ -105,10 +105,22 @@ class StaffCorrectionFlowIT {
         Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
                 .until(() -> replayDirectory().get(address), Objects::nonNull);
 
-        TestHttpClient.Answer corrected = holder.client().send("POST", holder.url("backoffice-service")
-                + "/api/v1/accounts/" + holder.registrationId + "/name-correction", Map.of(
-                "lastName", "Renommée-Martin", "firstName", "Agathe", "reason", "Nom d'usage"), basic(STAFF, "agent"));
-        assertThat(corrected.status()).as(corrected.body()).isEqualTo(202);
+        // From the account page, in a browser, the way an administrator does it.
+        try (Browser browser = new Browser(holder.url("backoffice-service"), "staff-name-correction")) {
+            browser.open("/login");
+            browser.onPage("Connexion au back-office", "login");
+            browser.type("Identifiant", STAFF);
+            browser.type("Mot de passe", "agent");
+            browser.press("Se connecter");
+            browser.onPage("Demandes à valider", "queue");
+            browser.open("/accounts/" + holder.registrationId);
+            browser.onPage("Compte de Agathe Renommee", "account");
+            assertThat(browser.value("Nom")).as("prefilled").isEqualTo("Renommee");
+            browser.type("Nom", "Renommée-Martin");
+            browser.type("Motif (facultatif)", "Nom d'usage");
+            browser.press("Corriger le nom et le prénom");
+            browser.awaitText("Correction des nom et prénom envoyée");
+        }
 
         // registration-service applies them (the holder sees them, the mailbox keeps working) and tells the holder.
         Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
