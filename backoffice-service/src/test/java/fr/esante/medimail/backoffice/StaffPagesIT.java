@@ -114,10 +114,7 @@ class StaffPagesIT extends BackofficeIntegrationTest {
     @Test
     void anAdminCorrectsContactDetailsFromTheAccountPageWhereBadInputIsNamedAndNothingIsSent() {
         Applicants.Applicant applicant = Applicants.durand();
-        String reviewId = queued(applicant).get("id").asString();
-        Browser admin = new Browser();
-        admin.logIn(ADMIN, ADMIN_PASSWORD);
-        assertThat(admin.post("/reviews/" + reviewId + "/approval", Map.of()).status()).isEqualTo(302);
+        Browser admin = adminWhoValidated(applicant);
         String account = "/accounts/" + applicant.accountId();
         assertThat(admin.get(account).body()).contains("Corriger les coordonnées", "value=\"0561000000\"",
                 "value=\"10 rue des Trente-six Ponts\"");
@@ -154,10 +151,7 @@ class StaffPagesIT extends BackofficeIntegrationTest {
     @Test
     void anAdminCorrectsTheNamesFromTheAccountPagePrefilledWhereBadInputIsNamedAndNothingIsSent() {
         Applicants.Applicant applicant = Applicants.durand();
-        String reviewId = queued(applicant).get("id").asString();
-        Browser admin = new Browser();
-        admin.logIn(ADMIN, ADMIN_PASSWORD);
-        assertThat(admin.post("/reviews/" + reviewId + "/approval", Map.of()).status()).isEqualTo(302);
+        Browser admin = adminWhoValidated(applicant);
         String account = "/accounts/" + applicant.accountId();
         assertThat(admin.get(account).body()).contains("Corriger le nom et le prénom", "value=\"DURAND\"",
                 "value=\"Jean\"");
@@ -189,10 +183,7 @@ class StaffPagesIT extends BackofficeIntegrationTest {
     @Test
     void correctionsRegistrationRefusedShowInTheAccountHistoryInFrench() {
         Applicants.Applicant applicant = Applicants.durand();
-        String reviewId = queued(applicant).get("id").asString();
-        Browser admin = new Browser();
-        admin.logIn(ADMIN, ADMIN_PASSWORD);
-        assertThat(admin.post("/reviews/" + reviewId + "/approval", Map.of()).status()).isEqualTo(302);
+        Browser admin = adminWhoValidated(applicant);
         String history = "/audit?subjectId=" + applicant.accountId();
 
         send(Topics.STAFF_CORRECTION_REFUSED, applicant.accountId(), refusal(applicant, "NAMES", "FIELD_NOT_ACCEPTABLE",
@@ -204,6 +195,15 @@ class StaffPagesIT extends BackofficeIntegrationTest {
         assertThat(admin.get(history).body()).contains(
                 "Correction des noms refusée par le service d&#39;inscription : le prénom contient des caractères non admis",
                 "Correction des coordonnées refusée par le service d&#39;inscription : le compte est clôturé");
+    }
+
+    /** An administrator's page session in which the applicant's review was just approved: the account is validated. */
+    private Browser adminWhoValidated(Applicants.Applicant applicant) {
+        String reviewId = queued(applicant).get("id").asString();
+        Browser admin = new Browser();
+        admin.logIn(ADMIN, ADMIN_PASSWORD);
+        assertThat(admin.post("/reviews/" + reviewId + "/approval", Map.of()).status()).isEqualTo(302);
+        return admin;
     }
 
     private static fr.esante.medimail.events.StaffCorrectionRefused refusal(Applicants.Applicant applicant, String kind,
