@@ -77,15 +77,7 @@ class StaffCorrectionFlowIT {
         assertThat(holder.me().get("mssAddress").asString()).as("the address never changes").isEqualTo(address);
 
         // The same from the account page, in a browser.
-        try (Browser browser = new Browser(holder.url("backoffice-service"), "staff-correction")) {
-            browser.open("/login");
-            browser.onPage("Connexion au back-office", "login");
-            browser.type("Identifiant", STAFF);
-            browser.type("Mot de passe", "agent");
-            browser.press("Se connecter");
-            browser.onPage("Demandes à valider", "queue");
-            browser.open("/accounts/" + holder.registrationId);
-            browser.onPage("Compte de Agathe Corrigee", "account");
+        try (Browser browser = accountPageOfAnAdmin(holder, "staff-correction", "Compte de Agathe Corrigee")) {
             assertThat(browser.value("Téléphone")).isEqualTo("0562112233");
             browser.type("Téléphone", "05 63 00 11 22");
             browser.press("Enregistrer la correction");
@@ -106,15 +98,7 @@ class StaffCorrectionFlowIT {
                 .until(() -> replayDirectory().get(address), Objects::nonNull);
 
         // From the account page, in a browser, the way an administrator does it.
-        try (Browser browser = new Browser(holder.url("backoffice-service"), "staff-name-correction")) {
-            browser.open("/login");
-            browser.onPage("Connexion au back-office", "login");
-            browser.type("Identifiant", STAFF);
-            browser.type("Mot de passe", "agent");
-            browser.press("Se connecter");
-            browser.onPage("Demandes à valider", "queue");
-            browser.open("/accounts/" + holder.registrationId);
-            browser.onPage("Compte de Agathe Renommee", "account");
+        try (Browser browser = accountPageOfAnAdmin(holder, "staff-name-correction", "Compte de Agathe Renommee")) {
             assertThat(browser.value("Nom")).as("prefilled").isEqualTo("Renommee");
             browser.type("Nom", "Renommée-Martin");
             browser.type("Motif (facultatif)", "Nom d'usage");
@@ -195,6 +179,25 @@ class StaffCorrectionFlowIT {
         assertThat(entry.getMssAddress()).as("never derived again").isEqualTo(address);
         assertThat(holder.me().get("mssAddress").asString()).isEqualTo(address);
         toldTheCorrectionIsConfirmedNotAnotherValidation(holder, "Claire Lefebvre", address);
+    }
+
+    /** A browser in which an administrator signed in to the back office and opened the holder's account page. */
+    private static Browser accountPageOfAnAdmin(RegistrationJourney holder, String screenshots, String heading) {
+        Browser browser = new Browser(holder.url("backoffice-service"), screenshots);
+        try {
+            browser.open("/login");
+            browser.onPage("Connexion au back-office", "login");
+            browser.type("Identifiant", STAFF);
+            browser.type("Mot de passe", "agent");
+            browser.press("Se connecter");
+            browser.onPage("Demandes à valider", "queue");
+            browser.open("/accounts/" + holder.registrationId);
+            browser.onPage(heading, "account");
+            return browser;
+        } catch (RuntimeException | AssertionError e) {
+            browser.close(); // the caller's try-with-resources never got it
+            throw e;
+        }
     }
 
     /** The e-mail after the corrected names' approval: not a second « votre compte est validé » with first sign-in steps. */

@@ -70,15 +70,7 @@ class NotificationFlowIT extends NotificationIntegrationTest {
     @Test
     void accountValidatedTellsTheHolderTheirMssAddress() throws Exception {
         String email = "yves.legall." + UUID.randomUUID() + "@example.org";
-        AccountValidated event = AccountValidated.newBuilder()
-                .setEventId(UUID.randomUUID()).setAccountId(UUID.randomUUID()).setOccurredAt(Instant.now())
-                .setMssAddress("yves.le-gall@infirmier.oc.mssante.fr").setMailboxType("PER")
-                .setLastName("LE GALL").setFirstName("Yves").setEmail(email).setProfession("60")
-                .setIdentifierType("RPPS").setIdentifier("99800000038").setLiberal(false).setRegion("76")
-                .setDirectoryVisible(true).setPaperless(true).setValidatedAt(Instant.now()).setValidatedBy("agent")
-                .build();
-        kafka.send(Topics.ACCOUNT_VALIDATED.name(), event.getAccountId().toString(),
-                serializer.serialize(Topics.ACCOUNT_VALIDATED.name(), event));
+        sendValidated(email, false);
 
         MimeMessage mail = await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(email), m -> m.length == 1)[0];
         assertThat(mail.getSubject()).isEqualTo("Medimail : votre compte est validé");
@@ -89,22 +81,27 @@ class NotificationFlowIT extends NotificationIntegrationTest {
     @Test
     void confirmedNamesOfAnAccountValidatedBeforeAreToldAsSuchNotAsASecondValidation() throws Exception {
         String email = "yves.legall." + UUID.randomUUID() + "@example.org";
-        AccountValidated event = AccountValidated.newBuilder()
-                .setEventId(UUID.randomUUID()).setAccountId(UUID.randomUUID()).setOccurredAt(Instant.now())
-                .setMssAddress("yves.le-gall@infirmier.oc.mssante.fr").setMailboxType("PER")
-                .setLastName("LE GALL").setFirstName("Yves").setEmail(email).setProfession("60")
-                .setIdentifierType("RPPS").setIdentifier("99800000038").setLiberal(false).setRegion("76")
-                .setDirectoryVisible(true).setPaperless(true).setValidatedAt(Instant.now()).setValidatedBy("agent")
-                .setNamesCorrectionConfirmed(true)
-                .build();
-        kafka.send(Topics.ACCOUNT_VALIDATED.name(), event.getAccountId().toString(),
-                serializer.serialize(Topics.ACCOUNT_VALIDATED.name(), event));
+        sendValidated(email, true);
 
         MimeMessage mail = await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(email), m -> m.length == 1)[0];
         assertThat(mail.getSubject()).isEqualTo("Medimail : la correction de vos nom et prénom est validée");
         assertThat(parts(mail).get("text/plain"))
                 .contains("Yves LE GALL", "reste validé", "yves.le-gall@infirmier.oc.mssante.fr")
                 .doesNotContain("Votre compte Medimail est validé", "conditions générales");
+    }
+
+    /** Yves LE GALL's account validated, or (namesCorrectionConfirmed) his corrected names confirmed. */
+    private void sendValidated(String email, boolean namesCorrectionConfirmed) {
+        AccountValidated event = AccountValidated.newBuilder()
+                .setEventId(UUID.randomUUID()).setAccountId(UUID.randomUUID()).setOccurredAt(Instant.now())
+                .setMssAddress("yves.le-gall@infirmier.oc.mssante.fr").setMailboxType("PER")
+                .setLastName("LE GALL").setFirstName("Yves").setEmail(email).setProfession("60")
+                .setIdentifierType("RPPS").setIdentifier("99800000038").setLiberal(false).setRegion("76")
+                .setDirectoryVisible(true).setPaperless(true).setValidatedAt(Instant.now()).setValidatedBy("agent")
+                .setNamesCorrectionConfirmed(namesCorrectionConfirmed)
+                .build();
+        kafka.send(Topics.ACCOUNT_VALIDATED.name(), event.getAccountId().toString(),
+                serializer.serialize(Topics.ACCOUNT_VALIDATED.name(), event));
     }
 
     @Test
